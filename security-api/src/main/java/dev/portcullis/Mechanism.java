@@ -1,0 +1,23 @@
+package dev.portcullis;
+
+/**
+ * How a request was authenticated (Flask-Security's {@code fs_authn_via} request attribute and the
+ * method names of {@code auth_required}).
+ *
+ * <pre>{@code
+ * @AuthRequired(mechanisms = {Mechanism.TOKEN, Mechanism.BASIC})
+ * }</pre>
+ */
+public enum Mechanism {
+  /** {@code Authentication-Token} header or {@code auth_token} query parameter. */
+  TOKEN,
+  /** The server session (including one re-established from the remember-me cookie). */
+  SESSION,
+  /** HTTP Basic. */
+  BASIC;
+
+  /** Flask-Security's name for the mechanism: {@code token}, {@code session}, {@code basic}. */
+  public String flaskName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
