@@ -1,0 +1,41 @@
+package dev.portcullis.impl.token;
+
+/**
+ * What a signed token is for. Each purpose signs with its own salt (Flask-Security's {@code *_SALT}
+ * settings, Flask-WTF's fixed CSRF salt), so a token issued for one purpose never verifies as
+ * another: the salt is part of the HMAC key.
+ */
+public enum TokenPurpose {
+  /** Authentication tokens ({@code SECURITY_REMEMBER_SALT}, despite the name). */
+  AUTH("remember-salt"),
+  /** E-mail confirmation links ({@code SECURITY_CONFIRM_SALT}). */
+  CONFIRM("confirm-salt"),
+  /** Password-reset links ({@code SECURITY_RESET_SALT}). */
+  RESET("reset-salt"),
+  /** Passwordless login links ({@code SECURITY_LOGIN_SALT}). */
+  LOGIN("login-salt"),
+  /**
+   * The {@code tf_validity} remember-this-device cookie ({@code
+   * SECURITY_TWO_FACTOR_VALIDITY_SALT}).
+   */
+  TWO_FACTOR_VALIDITY("tf-validity-salt"),
+  /** Unified sign-in setup state ({@code SECURITY_US_SETUP_SALT}). */
+  US_SETUP("us-setup-salt"),
+  /** WebAuthn ceremony state ({@code SECURITY_WAN_SALT}). */
+  WEBAUTHN("wan-salt"),
+  /** Change-email links ({@code SECURITY_CHANGE_EMAIL_SALT}, Flask-Security 5.5+). */
+  CHANGE_EMAIL("change-email-salt"),
+  /** Flask-WTF CSRF tokens (salt fixed in {@code flask_wtf/csrf.py}). */
+  CSRF("wtf-csrf-token");
+
+  private final String defaultSalt;
+
+  TokenPurpose(String defaultSalt) {
+    this.defaultSalt = defaultSalt;
+  }
+
+  /** The salt Flask uses when the application does not configure one. */
+  public String defaultSalt() {
+    return defaultSalt;
+  }
+}
