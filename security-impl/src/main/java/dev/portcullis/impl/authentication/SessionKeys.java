@@ -1,0 +1,25 @@
+package dev.portcullis.impl.authentication;
+
+/** Names of the session attributes Portcullis keeps (Flask-Security spec §7.1). */
+public final class SessionKeys {
+
+  /** {@code fs_uniquifier} of the signed-in user (Flask-Login's {@code _user_id}). */
+  public static final String USER_ID = "fs_uid";
+
+  /** Epoch seconds of the last primary authentication (freshness anchor). */
+  public static final String PRIMARY_AUTHN_AT = "fs_paa";
+
+  /** Epoch seconds until which the freshness grace period lasts. */
+  public static final String GRACE_EXPIRES_AT = "fs_gexp";
+
+  /** CSRF-cookie state: {@code set} after login, then {@code sent}. */
+  public static final String CSRF_COOKIE_STATE = "fs_cc";
+
+  /** The raw CSRF token (Flask-WTF's {@code csrf_token}). */
+  public static final String CSRF_TOKEN = "csrf_token";
+
+  /** Messages to show on the next HTML page. */
+  public static final String FLASHES = "_flashes";
+
+  private SessionKeys() {}
+}

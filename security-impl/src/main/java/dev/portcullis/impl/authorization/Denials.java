@@ -1,0 +1,128 @@
+package dev.portcullis.impl.authorization;
+
+import dev.portcullis.AccessDeniedException.Reason;
+import dev.portcullis.Mechanism;
+import dev.portcullis.event.UserUnauthenticated;
+import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.events.EventPublisher;
+import dev.portcullis.impl.rest.Envelope;
+import dev.portcullis.impl.rest.Flash;
+import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.rest.Views;
+import dev.portcullis.impl.rest.WantJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The answers to denied requests (Flask-Security {@code core._default_unauthn_handler}, {@code
+ * _default_unauthz_handler}, {@code _default_reauthn_handler}; spec §1.3). JSON clients get the
+ * envelope; browsers are redirected to the login, re-authentication or unauthorized view.
+ */
+@ApplicationScoped
+public class Denials {
+
+  private Messages messages;
+  private RedirectConfig views;
+  private AuthenticationConfig authentication;
+  private EventPublisher events;
+
+  /** For CDI. */
+  protected Denials() {}
+
+  @Inject
+  Denials(
+      Messages messages,
+      RedirectConfig views,
+      AuthenticationConfig authentication,
+      EventPublisher events) {
+    this.messages = messages;
+    this.views = views;
+    this.authentication = authentication;
+    this.events = events;
+  }
+
+  /** The answer for a denial of the given kind. */
+  public Denial answer(Reason reason, Set<Mechanism> accepted, HttpServletRequest request) {
+    return switch (reason) {
+      case UNAUTHENTICATED -> unauthenticated(accepted, request);
+      case REAUTHENTICATION_REQUIRED -> reauthenticate(request);
+      case UNAUTHORIZED -> unauthorized(request);
+      case ANONYMOUS_REQUIRED -> anonymousRequired(request);
+    };
+  }
+
+  private Denial unauthenticated(Set<Mechanism> accepted, HttpServletRequest request) {
+    events.publish(new UserUnauthenticated(request.getRequestURI()));
+    String text = messages.text("UNAUTHENTICATED");
+    Map<String, String> headers =
+        accepted.contains(Mechanism.BASIC)
+            ? Map.of("WWW-Authenticate", "Basic realm=\"" + authentication.httpAuthRealm() + "\"")
+            : Map.of();
+    if (WantJson.test(request)) {
+      return new Denial(401, headers, Envelope.errors(List.of(text)), null);
+    }
+    if (accepted.contains(Mechanism.BASIC)) {
+      return new Denial(401, headers, null, text);
+    }
+    Flash.add(request, messages.category("UNAUTHENTICATED"), text);
+    return redirect(views.loginTemplate(), request);
+  }
+
+  private Denial reauthenticate(HttpServletRequest request) {
+    String text = messages.text("REAUTHENTICATION_REQUIRED");
+    if (WantJson.test(request)) {
+      return new Denial(
+          401,
+          Map.of(),
+          Json.createObjectBuilder()
+              .add("errors", Json.createArrayBuilder().add(text))
+              .add("reauth_required", true)
+              .add("unified_signin_enabled", false)
+              .add("has_webauthn_verify_credential", false)
+              .build(),
+          null);
+    }
+    Flash.add(request, messages.category("REAUTHENTICATION_REQUIRED"), text);
+    return redirect(views.verifyTemplate(), request);
+  }
+
+  private Denial unauthorized(HttpServletRequest request) {
+    String text = messages.text("UNAUTHORIZED");
+    if (WantJson.test(request)) {
+      return new Denial(403, Map.of(), Envelope.errors(List.of(text)), null);
+    }
+    if (views.unauthorizedView().isEmpty()) {
+      return new Denial(403, Map.of(), null, text);
+    }
+    Flash.add(request, messages.category("UNAUTHORIZED"), text);
+    return new Denial(
+        302, Map.of("Location", Views.url(request, views.unauthorizedView().get())), null, null);
+  }
+
+  private Denial anonymousRequired(HttpServletRequest request) {
+    if (WantJson.test(request)) {
+      return new Denial(
+          400, Map.of(), Envelope.errors(List.of(messages.text("ANONYMOUS_USER_REQUIRED"))), null);
+    }
+    return new Denial(
+        302, Map.of("Location", Views.url(request, views.postLoginView())), null, null);
+  }
+
+  /** A redirect to a view with {@code next} = the current path and query (same host). */
+  private Denial redirect(String view, HttpServletRequest request) {
+    String current =
+        request.getRequestURI()
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    String location =
+        Views.url(request, view) + "?next=" + URLEncoder.encode(current, StandardCharsets.UTF_8);
+    return new Denial(302, Map.of("Location", location), null, null);
+  }
+}

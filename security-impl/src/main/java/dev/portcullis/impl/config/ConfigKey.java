@@ -1,0 +1,296 @@
+package dev.portcullis.impl.config;
+
+/**
+ * Every configuration key Portcullis reads, with its default: the twin of Flask-Security's {@code
+ * _default_config}. MicroProfile Config property {@code security.foo_bar} is Flask's {@code
+ * SECURITY_FOO_BAR}, so the same environment variable names work.
+ *
+ * <p>The README's configuration reference lists these keys; {@code ConfigKeyDocumentationTest}
+ * keeps the two in step.
+ */
+public enum ConfigKey {
+  SECRET_KEY(
+      "security.secret_key",
+      null,
+      "SECRET_KEY",
+      "HMAC key for every signed token and cookie. Required, at least 32 characters."),
+  PASSWORD_SALT(
+      "security.password_salt",
+      null,
+      "SECURITY_PASSWORD_SALT",
+      "HMAC key of the password pre-hash. Required unless the hash scheme is single-hash."),
+  PASSWORD_HASH(
+      "security.password_hash",
+      "bcrypt",
+      "SECURITY_PASSWORD_HASH",
+      "Scheme for new hashes: bcrypt, argon2, pbkdf2_sha512, sha512_crypt or plaintext (tests only)."),
+  PASSWORD_SCHEMES(
+      "security.password_schemes",
+      "bcrypt,argon2,des_crypt,pbkdf2_sha256,pbkdf2_sha512,sha256_crypt,sha512_crypt,plaintext",
+      "SECURITY_PASSWORD_SCHEMES",
+      "Schemes accepted when verifying stored hashes."),
+  DEPRECATED_PASSWORD_SCHEMES(
+      "security.deprecated_password_schemes",
+      "auto",
+      "SECURITY_DEPRECATED_PASSWORD_SCHEMES",
+      "Schemes re-hashed at the next successful login; auto = all but security.password_hash."),
+  PASSWORD_SINGLE_HASH(
+      "security.password_single_hash",
+      "plaintext",
+      "SECURITY_PASSWORD_SINGLE_HASH",
+      "Schemes hashed without the HMAC pre-hash (true = all, false = plaintext only)."),
+  PASSWORD_HASH_PASSLIB_OPTIONS(
+      "security.password_hash_passlib_options",
+      "argon2__rounds=10",
+      "SECURITY_PASSWORD_HASH_PASSLIB_OPTIONS",
+      "Scheme parameters as scheme__option=value pairs, e.g. bcrypt__rounds=13."),
+  PASSWORD_NORMALIZE_FORM(
+      "security.password_normalize_form",
+      "NFKD",
+      "SECURITY_PASSWORD_NORMALIZE_FORM",
+      "Unicode normalization of passwords (NFC, NFD, NFKC, NFKD or none)."),
+  PASSWORD_LENGTH_MIN(
+      "security.password_length_min",
+      "8",
+      "SECURITY_PASSWORD_LENGTH_MIN",
+      "Minimum password length in code points (the maximum is 128)."),
+  TOKEN_AUTHENTICATION_KEY(
+      "security.token_authentication_key",
+      "auth_token",
+      "SECURITY_TOKEN_AUTHENTICATION_KEY",
+      "Query parameter carrying an auth token."),
+  TOKEN_AUTHENTICATION_HEADER(
+      "security.token_authentication_header",
+      "Authentication-Token",
+      "SECURITY_TOKEN_AUTHENTICATION_HEADER",
+      "Header carrying an auth token."),
+  TOKEN_MAX_AGE(
+      "security.token_max_age",
+      "none",
+      "SECURITY_TOKEN_MAX_AGE",
+      "Maximum age of auth tokens: seconds, '<n> <unit>' or ISO-8601; none = unlimited."),
+  TOKEN_EXPIRE_WITHIN(
+      "security.token_expire_within",
+      "none",
+      "SECURITY_TOKEN_EXPIRE_TIMESTAMP",
+      "Per-token expiry written into each new token (its exp claim); none = no expiry."),
+  REMEMBER_SALT(
+      "security.remember_salt", "remember-salt", "SECURITY_REMEMBER_SALT", "Salt of auth tokens."),
+  CONFIRM_SALT(
+      "security.confirm_salt",
+      "confirm-salt",
+      "SECURITY_CONFIRM_SALT",
+      "Salt of email confirmation tokens."),
+  RESET_SALT(
+      "security.reset_salt", "reset-salt", "SECURITY_RESET_SALT", "Salt of password reset tokens."),
+  LOGIN_SALT(
+      "security.login_salt", "login-salt", "SECURITY_LOGIN_SALT", "Salt of login-link tokens."),
+  API_ENABLED_METHODS(
+      "security.api_enabled_methods",
+      "session,token",
+      "SECURITY_API_ENABLED_METHODS",
+      "Mechanisms accepted where @AuthRequired names none."),
+  DEFAULT_HTTP_AUTH_REALM(
+      "security.default_http_auth_realm",
+      "Login Required",
+      "SECURITY_DEFAULT_HTTP_AUTH_REALM",
+      "Realm of WWW-Authenticate: Basic."),
+  DEFAULT_REMEMBER_ME(
+      "security.default_remember_me",
+      "false",
+      "SECURITY_DEFAULT_REMEMBER_ME",
+      "Remember-me when the login request does not say."),
+  BACKWARDS_COMPAT_AUTH_TOKEN(
+      "security.backwards_compat_auth_token",
+      "false",
+      "SECURITY_BACKWARDS_COMPAT_AUTH_TOKEN",
+      "Return the auth token even without ?include_auth_token."),
+  USER_IDENTITY_ATTRIBUTES(
+      "security.user_identity_attributes",
+      "email",
+      "SECURITY_USER_IDENTITY_ATTRIBUTES",
+      "Ordered attributes that identify a user (email, username, us_phone_number); lookups are"
+          + " case-insensitive."),
+  USERNAME_ENABLE(
+      "security.username_enable",
+      "false",
+      "SECURITY_USERNAME_ENABLE",
+      "Adds username to the login form and to the identity attributes."),
+  RETURN_GENERIC_RESPONSES(
+      "security.return_generic_responses",
+      "false",
+      "SECURITY_RETURN_GENERIC_RESPONSES",
+      "Answers that do not reveal whether an account exists."),
+  FLASH_MESSAGES(
+      "security.flash_messages",
+      "true",
+      "SECURITY_FLASH_MESSAGES",
+      "Show messages on the next HTML page after a redirect."),
+  TRACKABLE(
+      "security.trackable",
+      "false",
+      "SECURITY_TRACKABLE",
+      "Record login times, addresses and counts."),
+  PROXY_X_FOR(
+      "security.proxy_x_for",
+      "0",
+      "ProxyFix(x_for=N)",
+      "Trusted proxies in front of the server: the client address is taken from the Nth-last"
+          + " X-Forwarded-For entry; 0 ignores the header."),
+  LOGOUT_METHODS(
+      "security.logout_methods",
+      "GET,POST",
+      "SECURITY_LOGOUT_METHODS",
+      "HTTP methods accepted by logout."),
+  LOGIN_USER_TEMPLATE(
+      "security.login_user_template",
+      "/security/login_user.xhtml",
+      "SECURITY_LOGIN_USER_TEMPLATE",
+      "Faces view of the login page (browsers are sent here)."),
+  VERIFY_TEMPLATE(
+      "security.verify_template",
+      "/security/verify.xhtml",
+      "SECURITY_VERIFY_TEMPLATE",
+      "Faces view of the re-authentication page."),
+  POST_LOGIN_VIEW(
+      "security.post_login_view",
+      "/",
+      "SECURITY_POST_LOGIN_VIEW",
+      "Where browsers go after login (relative to the application)."),
+  POST_LOGOUT_VIEW(
+      "security.post_logout_view",
+      "/",
+      "SECURITY_POST_LOGOUT_VIEW",
+      "Where browsers go after logout."),
+  POST_VERIFY_VIEW(
+      "security.post_verify_view",
+      "none",
+      "SECURITY_POST_VERIFY_VIEW",
+      "Where browsers go after re-authentication; none = security.post_login_view."),
+  UNAUTHORIZED_VIEW(
+      "security.unauthorized_view",
+      "none",
+      "SECURITY_UNAUTHORIZED_VIEW",
+      "Where browsers lacking a role or permission go; none = plain 403."),
+  REDIRECT_ALLOW_SUBDOMAINS(
+      "security.redirect_allow_subdomains",
+      "false",
+      "SECURITY_REDIRECT_ALLOW_SUBDOMAINS",
+      "Allow next= targets on subdomains of security.redirect_base_domain."),
+  REDIRECT_BASE_DOMAIN(
+      "security.redirect_base_domain",
+      "none",
+      "SECURITY_REDIRECT_BASE_DOMAIN (5.5)",
+      "Base domain for security.redirect_allow_subdomains."),
+  REDIRECT_ALLOWED_SUBDOMAINS(
+      "security.redirect_allowed_subdomains",
+      "",
+      "SECURITY_REDIRECT_ALLOWED_SUBDOMAINS (5.5)",
+      "If set, only these subdomains of the base domain are allowed."),
+  FRESHNESS(
+      "security.freshness",
+      "24 hours",
+      "SECURITY_FRESHNESS",
+      "Maximum age of the last primary authentication for sensitive operations; negative"
+          + " disables."),
+  FRESHNESS_GRACE_PERIOD(
+      "security.freshness_grace_period",
+      "1 hours",
+      "SECURITY_FRESHNESS_GRACE_PERIOD",
+      "After a successful freshness check, further checks pass for this long."),
+  CSRF_ENABLED(
+      "wtf.csrf_enabled", "true", "WTF_CSRF_ENABLED", "CSRF protection on or off (tests only)."),
+  CSRF_TIME_LIMIT(
+      "wtf.csrf_time_limit",
+      "3600 seconds",
+      "WTF_CSRF_TIME_LIMIT",
+      "Lifetime of a CSRF token handed to a client."),
+  CSRF_PROTECT_MECHANISMS(
+      "security.csrf_protect_mechanisms",
+      "session,basic",
+      "SECURITY_CSRF_PROTECT_MECHANISMS",
+      "Mechanisms whose unsafe requests need a CSRF token. Token-authenticated requests are"
+          + " exempt by default."),
+  CSRF_IGNORE_UNAUTH_ENDPOINTS(
+      "security.csrf_ignore_unauth_endpoints",
+      "false",
+      "SECURITY_CSRF_IGNORE_UNAUTH_ENDPOINTS",
+      "Skip CSRF on login and other endpoints for anonymous callers."),
+  CSRF_COOKIE_NAME(
+      "security.csrf_cookie_name",
+      "none",
+      "SECURITY_CSRF_COOKIE_NAME",
+      "If set (e.g. XSRF-TOKEN), a readable cookie carrying the CSRF token is sent to SPAs."),
+  CSRF_COOKIE_SAMESITE(
+      "security.csrf_cookie_samesite",
+      "Strict",
+      "SECURITY_CSRF_COOKIE",
+      "SameSite of that cookie."),
+  CSRF_COOKIE_SECURE(
+      "security.csrf_cookie_secure",
+      "false",
+      "SECURITY_CSRF_COOKIE",
+      "Secure flag of that cookie."),
+  CSRF_HEADER(
+      "security.csrf_header",
+      "X-XSRF-Token",
+      "SECURITY_CSRF_HEADER",
+      "Header accepted as CSRF token carrier, besides X-CSRF-Token and X-CSRFToken."),
+  CSRF_COOKIE_REFRESH_EACH_REQUEST(
+      "security.csrf_cookie_refresh_each_request",
+      "false",
+      "SECURITY_CSRF_COOKIE_REFRESH_EACH_REQUEST",
+      "Re-send the CSRF cookie on every response."),
+  REMEMBER_COOKIE_NAME(
+      "remember.cookie_name",
+      "remember_token",
+      "REMEMBER_COOKIE_NAME",
+      "Name of the remember-me cookie."),
+  REMEMBER_COOKIE_DURATION(
+      "remember.cookie_duration",
+      "365 days",
+      "REMEMBER_COOKIE_DURATION",
+      "Lifetime of the remember-me cookie."),
+  REMEMBER_COOKIE_SECURE(
+      "remember.cookie_secure",
+      "false",
+      "REMEMBER_COOKIE_SECURE",
+      "Secure flag of the remember-me cookie (set true behind HTTPS)."),
+  MAX_REQUEST_BYTES(
+      "security.max_request_bytes",
+      "65536",
+      "(Portcullis)",
+      "Largest JSON or form body the API endpoints accept; larger gets 413 in the envelope.");
+
+  private final String property;
+  private final String defaultValue;
+  private final String flaskKey;
+  private final String description;
+
+  ConfigKey(String property, String defaultValue, String flaskKey, String description) {
+    this.property = property;
+    this.defaultValue = defaultValue;
+    this.flaskKey = flaskKey;
+    this.description = description;
+  }
+
+  /** The MicroProfile Config property name. */
+  public String property() {
+    return property;
+  }
+
+  /** The default as text, {@code null} when the key is required. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** The Flask-Security (or Flask) key this ports. */
+  public String flaskKey() {
+    return flaskKey;
+  }
+
+  /** One line for the README. */
+  public String description() {
+    return description;
+  }
+}

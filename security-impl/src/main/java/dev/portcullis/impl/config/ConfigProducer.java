@@ -1,0 +1,129 @@
+package dev.portcullis.impl.config;
+
+import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.login.LoginConfig;
+import dev.portcullis.impl.password.PasswordConfig;
+import dev.portcullis.impl.password.PasswordHasher;
+import dev.portcullis.impl.rest.CsrfConfig;
+import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.token.AuthTokenCodec;
+import dev.portcullis.impl.token.CsrfTokens;
+import dev.portcullis.impl.token.PurposeTokens;
+import dev.portcullis.impl.token.RememberCookieCodec;
+import dev.portcullis.impl.token.TokenPurpose;
+import dev.portcullis.impl.token.TokenSalts;
+import dev.portcullis.impl.token.TokenSigner;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Makes the configuration and the services built from it (hasher, token codecs) injectable. Reads
+ * everything once at start-up, so a misconfiguration fails the deployment with a message naming the
+ * key.
+ */
+@ApplicationScoped
+public class ConfigProducer {
+
+  @Inject Config config;
+  @Inject Clock clock;
+
+  private SecurityConfiguration configuration;
+  private PasswordHasher hasher;
+  private PurposeTokens purposeTokens;
+  private AuthTokenCodec authTokens;
+  private RememberCookieCodec rememberCookies;
+  private CsrfTokens csrfTokens;
+
+  @PostConstruct
+  void read() {
+    configuration = new SecurityConfiguration(config);
+    SecureRandom random = new SecureRandom();
+    hasher = new PasswordHasher(configuration.password(), random);
+    purposeTokens = new PurposeTokens(new TokenSigner(configuration.secretKey(), clock), salts());
+    authTokens = new AuthTokenCodec(purposeTokens, clock);
+    rememberCookies = new RememberCookieCodec(configuration.secretKey());
+    csrfTokens = new CsrfTokens(purposeTokens, random);
+  }
+
+  /** Reads the configuration when the application starts, failing the deployment if it is wrong. */
+  void validateAtStartup(
+      @Observes
+          @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
+          @Initialized(ApplicationScoped.class)
+          Object event) {
+    configuration.secretKey();
+  }
+
+  private TokenSalts salts() {
+    Map<TokenPurpose, String> overrides = new EnumMap<>(TokenPurpose.class);
+    configuration
+        .salts()
+        .forEach((purpose, salt) -> overrides.put(TokenPurpose.valueOf(purpose), salt));
+    return TokenSalts.withOverrides(overrides);
+  }
+
+  @Produces
+  SecurityConfiguration configuration() {
+    return configuration;
+  }
+
+  @Produces
+  PasswordConfig passwordConfig() {
+    return configuration.password();
+  }
+
+  @Produces
+  AuthenticationConfig authenticationConfig() {
+    return configuration.authentication();
+  }
+
+  @Produces
+  CsrfConfig csrfConfig() {
+    return configuration.csrf();
+  }
+
+  @Produces
+  RedirectConfig redirectConfig() {
+    return configuration.redirects();
+  }
+
+  @Produces
+  LoginConfig loginConfig() {
+    return configuration.login();
+  }
+
+  @Produces
+  PasswordHasher passwordHasher() {
+    return hasher;
+  }
+
+  @Produces
+  PurposeTokens purposeTokens() {
+    return purposeTokens;
+  }
+
+  @Produces
+  AuthTokenCodec authTokenCodec() {
+    return authTokens;
+  }
+
+  @Produces
+  RememberCookieCodec rememberCookieCodec() {
+    return rememberCookies;
+  }
+
+  @Produces
+  CsrfTokens csrfTokens() {
+    return csrfTokens;
+  }
+}

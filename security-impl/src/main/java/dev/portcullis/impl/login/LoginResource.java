@@ -1,0 +1,119 @@
+package dev.portcullis.impl.login;
+
+import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.SessionLogin;
+import dev.portcullis.impl.rest.Csrf;
+import dev.portcullis.impl.rest.Envelope;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.rest.UnauthCsrf;
+import dev.portcullis.impl.rest.Views;
+import dev.portcullis.impl.rest.WantJson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code GET/POST /login} of the JSON API (Flask-Security {@code views.login}, spec §1.2 #1).
+ * Browsers asking for {@code /login} are sent to the login page.
+ */
+@Path("login")
+@RequestScoped
+public class LoginResource {
+
+  @Inject LoginService service;
+  @Inject SessionLogin sessions;
+  @Inject UserJson userJson;
+  @Inject Csrf csrf;
+  @Inject Messages messages;
+  @Inject LoginConfig config;
+  @Inject RedirectConfig views;
+  @Context HttpServletRequest request;
+  @Context HttpServletResponse response;
+  @Context UriInfo uri;
+
+  /** The CSRF token and identity attributes, or the current user when signed in. */
+  @GET
+  public Response get() {
+    var authentication = Authentication.of(request);
+    if (!WantJson.test(request)) {
+      return authentication.isPresent()
+          ? Views.redirectToView(request, views.postLoginView())
+          : Views.redirectToView(request, views.loginTemplate() + nextQuery());
+    }
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    if (authentication.isPresent()) {
+      body.add("user", userJson.of(authentication.get().user(), false));
+    } else {
+      JsonArrayBuilder attributes = Json.createArrayBuilder();
+      config.identityAttributeNames().forEach(attributes::add);
+      body.add("identity_attributes", attributes);
+    }
+    body.add("csrf_token", csrf.token(request));
+    csrf.maybeSendCookie(request, response, true);
+    return Envelope.ok(body.build());
+  }
+
+  /** Password login. */
+  @POST
+  @UnauthCsrf
+  public Response post(InputStream entity) {
+    boolean json = WantJson.test(request);
+    if (Authentication.of(request).isPresent()) {
+      return json
+          ? Envelope.of(400, Envelope.errors(List.of(messages.text("ANONYMOUS_USER_REQUIRED"))))
+          : Views.redirectToView(request, views.postLoginView());
+    }
+    var parsed = FormData.read(entity, request.getContentType(), config.maxRequestBytes());
+    if (parsed instanceof FormData.Parsed.Rejected rejected) {
+      return Envelope.of(
+          rejected.status(), Envelope.errors(List.of(messages.text(rejected.messageKey()))));
+    }
+    FormData data = ((FormData.Parsed.Accepted) parsed).data();
+    LoginOutcome outcome =
+        service.authenticate(
+            LoginForm.from(data, config.usernameEnable()),
+            uri.getQueryParameters().getFirst("next"),
+            uri.getBaseUri().getHost());
+    if (outcome instanceof LoginOutcome.Rejected rejected) {
+      return json
+          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          : Views.redirectToView(request, views.loginTemplate());
+    }
+    LoginOutcome.Authenticated ok = (LoginOutcome.Authenticated) outcome;
+    sessions.login(request, response, ok.user(), ok.remember(), List.of("password"));
+    if (!json) {
+      return ok.next() != null
+          ? Views.redirectTo(ok.next())
+          : Views.redirectToView(request, views.postLoginView());
+    }
+    boolean includeToken =
+        config.backwardsCompatAuthToken()
+            || uri.getQueryParameters().containsKey("include_auth_token");
+    return Envelope.ok(
+        Json.createObjectBuilder()
+            .add("user", userJson.of(ok.user(), includeToken))
+            .add("csrf_token", csrf.token(request))
+            .build());
+  }
+
+  private String nextQuery() {
+    String next = uri.getQueryParameters().getFirst("next");
+    return next == null ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+  }
+}

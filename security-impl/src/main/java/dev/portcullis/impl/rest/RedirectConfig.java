@@ -1,0 +1,34 @@
+package dev.portcullis.impl.rest;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where browsers are sent, and which {@code next} targets are allowed.
+ *
+ * @param loginTemplate Faces view of the login page, relative to the application
+ * @param verifyTemplate Faces view of the re-authentication page
+ * @param postLoginView after login
+ * @param postLogoutView after logout
+ * @param postVerifyView after re-authentication, empty = post-login view
+ * @param unauthorizedView for browsers lacking a role, empty = plain 403
+ * @param allowSubdomains allow {@code next} on subdomains of {@code baseDomain}
+ * @param baseDomain the base domain, empty = none
+ * @param allowedSubdomains if non-empty, only these subdomains
+ */
+public record RedirectConfig(
+    String loginTemplate,
+    String verifyTemplate,
+    String postLoginView,
+    String postLogoutView,
+    Optional<String> postVerifyView,
+    Optional<String> unauthorizedView,
+    boolean allowSubdomains,
+    Optional<String> baseDomain,
+    Set<String> allowedSubdomains) {
+
+  /** Copies the set. */
+  public RedirectConfig {
+    allowedSubdomains = Set.copyOf(allowedSubdomains);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.portcullis.impl.rest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * Turns configured views ({@code security.post_login_view} and the like) into URLs: absolute URLs
+ * stay as they are, anything else is relative to the application's context path.
+ */
+public final class Views {
+
+  private Views() {}
+
+  /** The URL of a configured view. */
+  public static String url(HttpServletRequest request, String view) {
+    if (view.startsWith("http://") || view.startsWith("https://")) {
+      return view;
+    }
+    return request.getContextPath() + (view.startsWith("/") ? view : "/" + view);
+  }
+
+  /** A 302 to a configured view. */
+  public static Response redirectToView(HttpServletRequest request, String view) {
+    return redirectTo(url(request, view));
+  }
+
+  /** A 302 to an already validated URL (e.g. a {@code next} target). */
+  public static Response redirectTo(String url) {
+    return Response.status(302).location(URI.create(url)).build();
+  }
+}
