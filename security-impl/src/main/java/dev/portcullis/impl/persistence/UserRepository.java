@@ -1,0 +1,259 @@
+package dev.portcullis.impl.persistence;
+
+import dev.portcullis.spi.IdentityAttribute;
+import dev.portcullis.spi.NewUser;
+import dev.portcullis.spi.UserRecord;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The user half of Flask-Security's {@code SQLAlchemyUserDatastore} ({@code datastore.py}) over a
+ * caller-managed {@link EntityManager} and transaction. {@link JpaUserStore} wraps it in container
+ * transactions; tests drive it with a resource-local one.
+ */
+final class UserRepository {
+
+  /** Every user read fetches the roles in the same statement: they are needed on every request. */
+  private static final String FETCH = "SELECT u FROM UserEntity u LEFT JOIN FETCH u.roles WHERE ";
+
+  private final EntityManager em;
+  private final Clock clock;
+
+  UserRepository(EntityManager em, Clock clock) {
+    this.em = em;
+    this.clock = clock;
+  }
+
+  Optional<UserRecord> findById(long id) {
+    return fetchOne("u.id = :v", id).map(UserMapper::toRecord);
+  }
+
+  Optional<UserRecord> findByUniquifier(String fsUniquifier) {
+    return fetchOne("u.fsUniquifier = :v", fsUniquifier).map(UserMapper::toRecord);
+  }
+
+  Optional<UserRecord> findByTokenUniquifier(String fsTokenUniquifier) {
+    return fetchOne("u.fsTokenUniquifier = :v", fsTokenUniquifier).map(UserMapper::toRecord);
+  }
+
+  /**
+   * Flask's {@code find_user(case_insensitive=..., attr=value)}. Case-insensitive email and
+   * username lookups compare the database-computed lower-case column with {@code LOWER(:v)} (the
+   * database lower-cases both sides, so Java's and the database's case rules cannot disagree).
+   */
+  Optional<UserRecord> findByIdentity(
+      IdentityAttribute attribute, String value, boolean caseInsensitive) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    return fetchOne(identityCondition(attribute, caseInsensitive), value).map(UserMapper::toRecord);
+  }
+
+  /**
+   * Flask's {@code create_user}: checks email (case-insensitively), username (case-insensitively,
+   * Flask's default for the username identity attribute) and roles before writing anything.
+   */
+  Optional<UserRecord> create(NewUser newUser) {
+    if (newUser.email() == null || newUser.email().isBlank()) {
+      throw new IllegalArgumentException("A new user needs an email");
+    }
+    if (isTaken(IdentityAttribute.EMAIL, newUser.email())
+        || (newUser.username() != null
+            && isTaken(IdentityAttribute.USERNAME, newUser.username()))) {
+      return Optional.empty();
+    }
+    return insert(newUser);
+  }
+
+  /**
+   * Inserts without the pre-checks, converting a unique-constraint violation (a concurrent create)
+   * into empty. After empty the transaction is rollback-only: run it in its own transaction.
+   */
+  Optional<UserRecord> insert(NewUser newUser) {
+    Optional<Set<RoleEntity>> roles = resolveRoles(newUser.roles());
+    if (roles.isEmpty()) {
+      return Optional.empty();
+    }
+    UserEntity user = newEntity(newUser);
+    user.getRoles().addAll(roles.get());
+    em.persist(user);
+    if (!ConstraintViolations.flushUnlessViolated(em)) {
+      return Optional.empty();
+    }
+    return Optional.of(UserMapper.toRecord(user));
+  }
+
+  boolean delete(long userId) {
+    Optional<UserEntity> user = fetchOne("u.id = :v", userId);
+    user.ifPresent(em::remove);
+    return user.isPresent();
+  }
+
+  boolean setActive(long userId, boolean active) {
+    Optional<UserEntity> user = fetchOne("u.id = :v", userId);
+    if (user.isEmpty() || user.get().isActive() == active) {
+      return false;
+    }
+    touch(user.get()).setActive(active);
+    return true;
+  }
+
+  boolean setPassword(long userId, String passwordHash) {
+    return update(userId, u -> u.setPassword(passwordHash));
+  }
+
+  boolean setConfirmedAt(long userId, Instant confirmedAt) {
+    return update(userId, u -> u.setConfirmedAt(confirmedAt));
+  }
+
+  Optional<UserRecord> rotateUniquifier(long userId) {
+    return updateAndGet(userId, u -> u.setFsUniquifier(Uniquifiers.next()));
+  }
+
+  Optional<UserRecord> rotateTokenUniquifier(long userId) {
+    return updateAndGet(userId, u -> u.setFsTokenUniquifier(Uniquifiers.next()));
+  }
+
+  /** Flask's trackable login: last ← previous current (or this login), current ← this login. */
+  boolean recordLogin(long userId, Instant at, String remoteAddress) {
+    return update(
+        userId,
+        u -> {
+          u.setLastLoginAt(u.getCurrentLoginAt() != null ? u.getCurrentLoginAt() : at);
+          u.setLastLoginIp(u.getCurrentLoginIp() != null ? u.getCurrentLoginIp() : remoteAddress);
+          u.setCurrentLoginAt(at);
+          u.setCurrentLoginIp(remoteAddress);
+          Integer count = u.getLoginCount();
+          u.setLoginCount(count == null ? 1 : count + 1);
+        });
+  }
+
+  /**
+   * Flask's {@code reset_user_access}: {@code set_uniquifier}, {@code set_token_uniquifier}, {@code
+   * us_reset}, {@code tf_reset}, {@code webauthn_reset} and clearing the recovery codes. The
+   * password and the WebAuthn user handle stay.
+   */
+  boolean resetAccess(long userId) {
+    boolean found =
+        update(
+            userId,
+            u -> {
+              u.setFsUniquifier(Uniquifiers.next());
+              u.setFsTokenUniquifier(Uniquifiers.next());
+              u.setUsTotpSecrets(null);
+              u.setUsPhoneNumber(null);
+              u.setTfPrimaryMethod(null);
+              u.setTfTotpSecret(null);
+              u.setTfPhoneNumber(null);
+              u.setMfRecoveryCodes(List.of());
+            });
+    if (found) {
+      // No WebAuthn entity yet: delete the credentials directly (nothing of them is cached).
+      em.createNativeQuery("DELETE FROM fs_webauthn WHERE user_id = ?1")
+          .setParameter(1, userId)
+          .executeUpdate();
+    }
+    return found;
+  }
+
+  boolean addRole(long userId, String roleName) {
+    Optional<UserEntity> user = fetchOne("u.id = :v", userId);
+    Optional<RoleEntity> role = new RoleRepository(em, clock).findEntity(roleName);
+    if (user.isEmpty() || role.isEmpty() || hasRole(user.get(), roleName)) {
+      return false;
+    }
+    touch(user.get()).getRoles().add(role.get());
+    return true;
+  }
+
+  boolean removeRole(long userId, String roleName) {
+    Optional<UserEntity> user = fetchOne("u.id = :v", userId);
+    if (user.isEmpty() || !hasRole(user.get(), roleName)) {
+      return false;
+    }
+    touch(user.get()).getRoles().removeIf(r -> r.getName().equals(roleName));
+    return true;
+  }
+
+  private static String identityCondition(IdentityAttribute attribute, boolean caseInsensitive) {
+    return switch (attribute) {
+      case EMAIL -> caseInsensitive ? "u.emailLower = LOWER(:v)" : "u.email = :v";
+      case USERNAME -> caseInsensitive ? "u.usernameLower = LOWER(:v)" : "u.username = :v";
+      case US_PHONE_NUMBER ->
+          caseInsensitive ? "LOWER(u.usPhoneNumber) = LOWER(:v)" : "u.usPhoneNumber = :v";
+    };
+  }
+
+  private boolean isTaken(IdentityAttribute attribute, String value) {
+    return !em.createQuery(
+            "SELECT u.id FROM UserEntity u WHERE " + identityCondition(attribute, true), Long.class)
+        .setParameter("v", value)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  private Optional<UserEntity> fetchOne(String condition, Object value) {
+    // A collection fetch join repeats the user once per role: take the first.
+    return em
+        .createQuery(FETCH + condition, UserEntity.class)
+        .setParameter("v", value)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  private Optional<Set<RoleEntity>> resolveRoles(Set<String> names) {
+    RoleRepository roles = new RoleRepository(em, clock);
+    Set<RoleEntity> resolved = new HashSet<>();
+    for (String name : names) {
+      Optional<RoleEntity> role = roles.findEntity(name);
+      if (role.isEmpty()) {
+        return Optional.empty();
+      }
+      resolved.add(role.get());
+    }
+    return Optional.of(resolved);
+  }
+
+  private UserEntity newEntity(NewUser newUser) {
+    Instant now = clock.instant();
+    UserEntity user = new UserEntity();
+    user.setEmail(newUser.email());
+    user.setUsername(newUser.username());
+    user.setPassword(newUser.passwordHash());
+    user.setActive(newUser.active());
+    user.setConfirmedAt(newUser.confirmedAt());
+    user.setFsUniquifier(Uniquifiers.next());
+    user.setFsTokenUniquifier(Uniquifiers.next());
+    user.setFsWebauthnUserHandle(Uniquifiers.next());
+    user.setCreateDatetime(now);
+    user.setUpdateDatetime(now);
+    return user;
+  }
+
+  private static boolean hasRole(UserEntity user, String roleName) {
+    return user.getRoles().stream().anyMatch(r -> r.getName().equals(roleName));
+  }
+
+  private boolean update(long userId, Consumer<UserEntity> change) {
+    return updateAndGet(userId, change).isPresent();
+  }
+
+  private Optional<UserRecord> updateAndGet(long userId, Consumer<UserEntity> change) {
+    Optional<UserEntity> user = fetchOne("u.id = :v", userId);
+    user.ifPresent(u -> change.accept(touch(u)));
+    return user.map(UserMapper::toRecord);
+  }
+
+  private UserEntity touch(UserEntity user) {
+    user.setUpdateDatetime(clock.instant());
+    return user;
+  }
+}
