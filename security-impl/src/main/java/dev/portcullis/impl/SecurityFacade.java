@@ -4,6 +4,7 @@ import dev.portcullis.Mechanism;
 import dev.portcullis.Security;
 import dev.portcullis.SecurityUser;
 import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.PortcullisAuthenticationMechanism;
 import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.spi.UserStore;
@@ -21,7 +22,6 @@ public class SecurityFacade implements Security {
   @Inject PasswordHasher hasher;
   @Inject UserStore users;
   @Inject SessionLogin sessions;
-  @Inject jakarta.enterprise.inject.Instance<HttpServletResponse> response;
 
   @Override
   public Optional<SecurityUser> currentUser() {
@@ -49,6 +49,9 @@ public class SecurityFacade implements Security {
 
   @Override
   public void logout() {
-    sessions.logout(request, response.get());
+    sessions.logout(
+        request,
+        (HttpServletResponse)
+            request.getAttribute(PortcullisAuthenticationMechanism.RESPONSE_ATTRIBUTE));
   }
 }

@@ -26,6 +26,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class PortcullisAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+  /** Request attribute holding the servlet response of the current request. */
+  public static final String RESPONSE_ATTRIBUTE = "dev.portcullis.response";
+
   private Authenticator authenticator;
   private Denials denials;
 
@@ -41,6 +44,8 @@ public class PortcullisAuthenticationMechanism implements HttpAuthenticationMech
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    // The Security facade's logout() needs the response to clear the remember-me cookie.
+    request.setAttribute(RESPONSE_ATTRIBUTE, response);
     Optional<Authentication> authentication = authenticator.authenticate(request);
     if (authentication.isPresent()) {
       var user = authentication.get().user();

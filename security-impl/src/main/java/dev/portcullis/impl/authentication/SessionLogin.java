@@ -93,7 +93,7 @@ public class SessionLogin {
       session.invalidate();
     }
     Authentication.detachFrom(request);
-    if (hasCookie(request, config.rememberCookieName())) {
+    if (response != null && hasCookie(request, config.rememberCookieName())) {
       response.addCookie(rememberCookies.expired());
     }
     current.ifPresent(a -> events.publish(new UserLoggedOut(a.user().toSecurityUser())));

@@ -40,7 +40,7 @@ public final class LoginForm {
         (field, value) -> {
           if (value instanceof FieldValue.WrongType<?> wrong) {
             errors.add(field, messages.text(wrong.messageKey()));
-          } else if (value.value().orElse(null) instanceof String text
+          } else if (value.asOptional().orElse(null) instanceof String text
               && text.length() > MAX_TEXT) {
             errors.add(field, messages.text("FIELD_TOO_LONG"));
           }
@@ -65,13 +65,13 @@ public final class LoginForm {
   }
 
   Optional<Boolean> remember() {
-    return values.get("remember").value().map(Boolean.class::cast);
+    return values.get("remember").asOptional().map(Boolean.class::cast);
   }
 
   private Optional<String> text(String field) {
     FieldValue<?> value = values.get(field);
     return value == null
         ? Optional.empty()
-        : value.value().map(String.class::cast).filter(s -> !s.isEmpty());
+        : value.asOptional().map(String.class::cast).filter(s -> !s.isEmpty());
   }
 }

@@ -34,12 +34,15 @@ public class Csrf {
   /** The signed token for this session, creating the session and its raw token when needed. */
   public String token(HttpServletRequest request) {
     HttpSession session = request.getSession(true);
-    Object raw = session.getAttribute(SessionKeys.CSRF_TOKEN);
-    if (!(raw instanceof String value)) {
-      value = tokens.newRawToken();
-      session.setAttribute(SessionKeys.CSRF_TOKEN, value);
+    Object existing = session.getAttribute(SessionKeys.CSRF_TOKEN);
+    String raw;
+    if (existing instanceof String value) {
+      raw = value;
+    } else {
+      raw = tokens.newRawToken();
+      session.setAttribute(SessionKeys.CSRF_TOKEN, raw);
     }
-    return tokens.signedToken(value);
+    return tokens.signedToken(raw);
   }
 
   /** Checks a presented token against the session; empty when it is valid. */

@@ -98,7 +98,7 @@ public class CsrfFilter implements ContainerRequestFilter, ContainerResponseFilt
     String contentType = context.getHeaderString("Content-Type");
     var parsed = FormData.read(new ByteArrayInputStream(body), contentType, MAX_BODY_PEEK);
     if (parsed instanceof FormData.Parsed.Accepted accepted) {
-      return accepted.data().string("csrf_token").value().orElse(null);
+      return accepted.data().string("csrf_token").asOptional().orElse(null);
     }
     return null;
   }

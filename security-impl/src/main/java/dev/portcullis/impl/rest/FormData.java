@@ -130,7 +130,7 @@ public final class FormData {
     record WrongType<T>(String messageKey) implements FieldValue<T> {}
 
     /** The value if present. */
-    default Optional<T> value() {
+    default Optional<T> asOptional() {
       return this instanceof Present<T> p ? Optional.of(p.value()) : Optional.empty();
     }
   }

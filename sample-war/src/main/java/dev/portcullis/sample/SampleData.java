@@ -1,0 +1,55 @@
+package dev.portcullis.sample;
+
+import dev.portcullis.Security;
+import dev.portcullis.spi.IdentityAttribute;
+import dev.portcullis.spi.NewUser;
+import dev.portcullis.spi.RoleStore;
+import dev.portcullis.spi.UserStore;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.time.Instant;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Creates the demo roles and users when they are absent: roles {@code admin} ({@code admin-read},
+ * {@code admin-write}) and {@code user} ({@code user-read}); users {@code admin@example.com} and
+ * {@code user@example.com}, confirmed, with the password of {@code sample.password}.
+ */
+@ApplicationScoped
+public class SampleData {
+
+  private static final Logger LOG = Logger.getLogger(SampleData.class.getName());
+
+  @Inject UserStore users;
+  @Inject RoleStore roles;
+  @Inject Security security;
+
+  @Inject
+  @ConfigProperty(name = "sample.password", defaultValue = "Password123!")
+  String password;
+
+  void seed(
+      @Observes @Priority(Interceptor.Priority.APPLICATION) @Initialized(ApplicationScoped.class)
+          Object event) {
+    roles.findOrCreate("admin", "Administrators", Set.of("admin-read", "admin-write"));
+    roles.findOrCreate("user", "Users", Set.of("user-read"));
+    createIfAbsent("admin@example.com", "admin", "admin");
+    createIfAbsent("user@example.com", "user", "user");
+  }
+
+  private void createIfAbsent(String email, String username, String role) {
+    if (users.findByIdentity(IdentityAttribute.EMAIL, email, true).isPresent()) {
+      return;
+    }
+    users.create(
+        new NewUser(
+            email, username, security.hashPassword(password), true, Instant.now(), Set.of(role)));
+    LOG.info(() -> "Sample user " + email + " created");
+  }
+}
