@@ -10,11 +10,20 @@ public final class SampleDeployment {
 
   private SampleDeployment() {}
 
-  /** The packaged sample with the test support resource added. */
+  /** The packaged sample with the test support resource, event recorder and movable clock. */
   public static WebArchive withTestSupport() {
     return ShrinkWrap.create(ZipImporter.class, "sample.war")
         .importFrom(new File("target/sample.war"))
         .as(WebArchive.class)
-        .addClass(TestSupportResource.class);
+        .addClasses(TestSupportResource.class, EventRecorder.class, MovableClock.class);
+  }
+
+  /** As {@link #withTestSupport()}, with the sample's configuration replaced by {@code config}. */
+  public static WebArchive withConfiguration(String config) {
+    WebArchive war = withTestSupport();
+    war.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
+    return war.addAsResource(
+        new org.jboss.shrinkwrap.api.asset.StringAsset(config),
+        "META-INF/microprofile-config.properties");
   }
 }

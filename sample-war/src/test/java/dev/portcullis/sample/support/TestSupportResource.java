@@ -73,6 +73,43 @@ public class TestSupportResource {
     return Json.createObjectBuilder().add("echo", true).build();
   }
 
+  @Inject EventRecorder recorder;
+
+  @GET
+  @Path("events")
+  public JsonObject events() {
+    var array = Json.createArrayBuilder();
+    recorder.events().forEach(array::add);
+    return Json.createObjectBuilder().add("events", array).build();
+  }
+
+  @POST
+  @Path("clock")
+  public JsonObject moveClock(@QueryParam("seconds") long seconds) {
+    if (seconds == 0) {
+      MovableClock.reset();
+    } else {
+      MovableClock.move(java.time.Duration.ofSeconds(seconds));
+    }
+    return Json.createObjectBuilder().add("ok", true).build();
+  }
+
+  /** Standard Jakarta authorization: role names are the caller's groups. */
+  @GET
+  @Path("roles-allowed")
+  @jakarta.annotation.security.RolesAllowed("admin")
+  public JsonObject rolesAllowed() {
+    return Json.createObjectBuilder().add("ok", true).build();
+  }
+
+  /** Freshness: the last primary authentication must be under a minute old (or in grace). */
+  @GET
+  @Path("fresh")
+  @AuthRequired(within = 1, grace = 0)
+  public JsonObject fresh() {
+    return Json.createObjectBuilder().add("ok", true).build();
+  }
+
   private UserRecord find(String email) {
     return users.findByIdentity(IdentityAttribute.EMAIL, email, true).orElseThrow();
   }

@@ -1,8 +1,6 @@
 package dev.portcullis.impl.authentication;
 
 import dev.portcullis.Mechanism;
-import dev.portcullis.impl.password.PasswordHasher;
-import dev.portcullis.impl.password.VerifyResult;
 import dev.portcullis.impl.token.AuthTokenCodec;
 import dev.portcullis.impl.token.AuthTokenResult;
 import dev.portcullis.spi.UserRecord;
@@ -31,7 +29,7 @@ public class Authenticator {
   private RememberCookies rememberCookies;
   private SessionLogin sessions;
   private IdentityResolver identities;
-  private PasswordHasher hasher;
+  private PasswordCheck passwords;
   private AuthenticationConfig config;
 
   /** For CDI. */
@@ -44,14 +42,14 @@ public class Authenticator {
       RememberCookies rememberCookies,
       SessionLogin sessions,
       IdentityResolver identities,
-      PasswordHasher hasher,
+      PasswordCheck passwords,
       AuthenticationConfig config) {
     this.users = users;
     this.tokens = tokens;
     this.rememberCookies = rememberCookies;
     this.sessions = sessions;
     this.identities = identities;
-    this.hasher = hasher;
+    this.passwords = passwords;
     this.config = config;
   }
 
@@ -116,20 +114,9 @@ public class Authenticator {
             credentials ->
                 identities
                     .resolve(credentials.identity())
-                    .filter(user -> passwordMatches(user, credentials.password()))
+                    .filter(user -> passwords.verifyAndUpdate(user, credentials.password()))
                     .filter(UserRecord::active))
         .map(user -> new Authentication(user, Mechanism.BASIC));
-  }
-
-  private boolean passwordMatches(UserRecord user, String password) {
-    if (!user.hasPassword()) {
-      return false;
-    }
-    VerifyResult result = hasher.verify(password, user.password());
-    if (result.ok() && result.needsRehash()) {
-      users.setPassword(user.id(), hasher.hash(password));
-    }
-    return result.ok();
   }
 
   /** The two halves of an {@code Authorization: Basic} header. */

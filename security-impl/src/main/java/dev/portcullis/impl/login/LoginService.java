@@ -1,8 +1,7 @@
 package dev.portcullis.impl.login;
 
 import dev.portcullis.impl.authentication.EmailNormalizer;
-import dev.portcullis.impl.password.PasswordHasher;
-import dev.portcullis.impl.password.VerifyResult;
+import dev.portcullis.impl.authentication.PasswordCheck;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.impl.rest.Redirects;
@@ -26,7 +25,7 @@ public class LoginService {
   static final int MAX_IDENTITY_LENGTH = 320;
 
   private UserStore users;
-  private PasswordHasher hasher;
+  private PasswordCheck passwords;
   private Redirects redirects;
   private Messages messages;
   private LoginConfig config;
@@ -37,12 +36,12 @@ public class LoginService {
   @Inject
   LoginService(
       UserStore users,
-      PasswordHasher hasher,
+      PasswordCheck passwords,
       Redirects redirects,
       Messages messages,
       LoginConfig config) {
     this.users = users;
-    this.hasher = hasher;
+    this.passwords = passwords;
     this.redirects = redirects;
     this.messages = messages;
     this.config = config;
@@ -68,10 +67,10 @@ public class LoginService {
     Optional<UserRecord> user = lookUp(form);
     if (user.isEmpty()) {
       errors.add(identityField == null ? "" : identityField, messages.text("USER_DOES_NOT_EXIST"));
-      hasher.equalizeTiming();
+      passwords.equalizeTiming();
       return rejected(errors);
     }
-    if (!passwordMatches(user.get(), form.password())) {
+    if (!passwords.verifyAndUpdate(user.get(), form.password().orElse(null))) {
       errors.add("password", messages.text("INVALID_PASSWORD"));
       return rejected(errors);
     }
@@ -125,18 +124,6 @@ public class LoginService {
       return users.findByIdentity(IdentityAttribute.USERNAME, form.username().get().strip(), true);
     }
     return Optional.empty();
-  }
-
-  private boolean passwordMatches(UserRecord user, Optional<String> password) {
-    if (!user.hasPassword()) {
-      hasher.equalizeTiming();
-      return false;
-    }
-    VerifyResult result = hasher.verify(password.orElse(""), user.password());
-    if (result.ok() && result.needsRehash()) {
-      users.setPassword(user.id(), hasher.hash(password.get()));
-    }
-    return result.ok();
   }
 
   /** With generic responses, identity and password errors become one generic form-level error. */

@@ -1,0 +1,41 @@
+package dev.portcullis.sample.support;
+
+import dev.portcullis.event.UserAuthenticated;
+import dev.portcullis.event.UserLoggedOut;
+import dev.portcullis.event.UserUnauthenticated;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Test-only observer recording Portcullis' events, synchronous and asynchronous. */
+@ApplicationScoped
+public class EventRecorder {
+
+  private final List<String> events = new CopyOnWriteArrayList<>();
+
+  void authenticated(@Observes UserAuthenticated e) {
+    events.add("sync:authenticated:" + e.user().email() + ":" + e.authnVia());
+  }
+
+  void authenticatedAsync(@ObservesAsync UserAuthenticated e) {
+    events.add("async:authenticated:" + e.user().email());
+  }
+
+  void loggedOut(@Observes UserLoggedOut e) {
+    events.add("sync:logged-out:" + e.user().email());
+  }
+
+  void loggedOutAsync(@ObservesAsync UserLoggedOut e) {
+    events.add("async:logged-out:" + e.user().email());
+  }
+
+  void unauthenticated(@Observes UserUnauthenticated e) {
+    events.add("sync:unauthenticated:" + e.path());
+  }
+
+  public List<String> events() {
+    return List.copyOf(events);
+  }
+}
