@@ -1,0 +1,138 @@
+package dev.portcullis.web.login;
+
+import dev.portcullis.impl.authentication.SessionLogin;
+import dev.portcullis.impl.login.LoginConfig;
+import dev.portcullis.impl.login.LoginForm;
+import dev.portcullis.impl.login.LoginOutcome;
+import dev.portcullis.impl.login.LoginService;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.rest.Views;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Backs {@code security/login_user.xhtml} (Flask-Security {@code views.login} for HTML forms): the
+ * fields go to {@link LoginService#authenticate} exactly as the JSON API sends them; rejections
+ * become per-field messages, success a session and a redirect to the validated {@code next} or
+ * {@code security.post_login_view}. CSRF for this form is Faces' own view state.
+ */
+@Named
+@RequestScoped
+public class LoginBean {
+
+  @Inject LoginService service;
+  @Inject SessionLogin sessionLogin;
+  @Inject LoginConfig loginConfig;
+  @Inject RedirectConfig redirectConfig;
+
+  private String email;
+  private String username;
+  private String password;
+  private boolean remember;
+  private String next;
+  private Map<String, List<String>> errors = Map.of();
+
+  /** The {@code next} query parameter on GET, the hidden field on POST; the remember default. */
+  @PostConstruct
+  void init() {
+    next = external().getRequestParameterMap().get("next");
+    remember = loginConfig.defaultRememberMe();
+  }
+
+  /** Checks the credentials; signs in and redirects, or stays on the page with the errors. */
+  public String submit() throws IOException {
+    Map<String, String> fields = new HashMap<>();
+    fields.put("email", email);
+    if (loginConfig.usernameEnable()) {
+      fields.put("username", username);
+    }
+    fields.put("password", password);
+    fields.put("remember", String.valueOf(remember));
+    fields.put("next", next);
+    LoginForm form = LoginForm.from(FormData.of(fields), loginConfig.usernameEnable());
+    HttpServletRequest request = (HttpServletRequest) external().getRequest();
+    LoginOutcome outcome = service.authenticate(form, null, request.getServerName());
+    if (outcome instanceof LoginOutcome.Rejected rejected) {
+      errors = rejected.fieldErrors();
+      return null;
+    }
+    LoginOutcome.Authenticated ok = (LoginOutcome.Authenticated) outcome;
+    HttpServletResponse response = (HttpServletResponse) external().getResponse();
+    sessionLogin.login(request, response, ok.user(), ok.remember(), List.of("password"));
+    external()
+        .redirect(
+            ok.next() != null ? ok.next() : Views.url(request, redirectConfig.postLoginView()));
+    return null;
+  }
+
+  /** The messages for one field, in order; empty when it has none. */
+  public List<String> errorsFor(String field) {
+    return errors.getOrDefault(field, List.of());
+  }
+
+  /** Form-level messages, and those about the hidden {@code next} field. */
+  public List<String> getFormErrors() {
+    return Stream.concat(errorsFor("").stream(), errorsFor("next").stream()).toList();
+  }
+
+  /** Whether the page offers the username field ({@code security.username_enable}). */
+  public boolean isUsernameEnabled() {
+    return loginConfig.usernameEnable();
+  }
+
+  private static ExternalContext external() {
+    return FacesContext.getCurrentInstance().getExternalContext();
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public boolean isRemember() {
+    return remember;
+  }
+
+  public void setRemember(boolean remember) {
+    this.remember = remember;
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
+  }
+}
