@@ -1,0 +1,42 @@
+package dev.portcullis.spi;
+
+/**
+ * Delivers rendered emails (the transport behind Flask-Security's {@code MailUtil.send_mail}).
+ * Portcullis never calls it inside a request: messages wait in a persistent outbox and are handed
+ * to the sender by a background worker, which retries failed deliveries later. The default sends
+ * through Jakarta Mail to {@code mail.server} (or a container mail session), or prints to the log
+ * with {@code mail.backend=console}.
+ *
+ * <pre>{@code
+ * @Alternative @Priority(100) @ApplicationScoped
+ * public class ApiMailSender implements MailSender {
+ *   public Delivery send(MailMessage m) { return api.post(m) ? Delivery.SENT : Delivery.failed("HTTP 503"); }
+ * }
+ * }</pre>
+ */
+public interface MailSender {
+
+  /** Tries to deliver one message; failures are results, not exceptions. */
+  Delivery send(MailMessage message);
+
+  /** The outcome of one delivery attempt. */
+  sealed interface Delivery {
+    /** Delivered. */
+    Delivery SENT = new Sent();
+
+    /** A failed attempt with a reason fit for logs (no secrets, no message body). */
+    static Delivery failed(String reason) {
+      return new Failed(reason);
+    }
+
+    /** The message was handed to the mail system. */
+    record Sent() implements Delivery {}
+
+    /**
+     * The attempt failed and should be retried later.
+     *
+     * @param reason why, fit for logs
+     */
+    record Failed(String reason) implements Delivery {}
+  }
+}
