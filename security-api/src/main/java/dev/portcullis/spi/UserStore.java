@@ -58,6 +58,15 @@ public interface UserStore {
   /** Replaces {@code fs_token_uniquifier} with a fresh random value, revoking every auth token. */
   Optional<UserRecord> rotateTokenUniquifier(long userId);
 
+  /**
+   * Changes the email address and marks it confirmed at {@code confirmedAt} (Flask-Security 5.5
+   * change-email).
+   *
+   * @return {@code false} if the user is unknown or the address already belongs to another user
+   *     (case-insensitively); nothing is written then
+   */
+  boolean changeEmail(long userId, String newEmail, Instant confirmedAt);
+
   /** Sets {@code confirmed_at}. */
   boolean setConfirmedAt(long userId, Instant confirmedAt);
 

@@ -5,6 +5,7 @@ import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.rest.CsrfConfig;
+import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.impl.token.AuthTokenCodec;
 import dev.portcullis.impl.token.CsrfTokens;
@@ -100,6 +101,16 @@ public class ConfigProducer {
   @Produces
   LoginConfig loginConfig() {
     return configuration.login();
+  }
+
+  @Produces
+  AccountConfig accountConfig() {
+    return configuration.account();
+  }
+
+  @Produces
+  FlowViews flowViews() {
+    return configuration.flowViews();
   }
 
   @Produces

@@ -5,6 +5,7 @@ import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.rest.CsrfConfig;
+import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.spi.IdentityAttribute;
 import java.text.Normalizer;
@@ -35,6 +36,8 @@ public final class SecurityConfiguration {
   private final CsrfConfig csrf;
   private final RedirectConfig redirects;
   private final LoginConfig login;
+  private final AccountConfig account;
+  private final FlowViews flowViews;
 
   /**
    * Reads and validates the configuration.
@@ -48,7 +51,17 @@ public final class SecurityConfiguration {
     this.authentication = readAuthentication();
     this.csrf = readCsrf();
     this.redirects = readRedirects();
+    this.account = readAccount();
+    this.flowViews = readFlowViews();
     this.login = readLogin();
+  }
+
+  public AccountConfig account() {
+    return account;
+  }
+
+  public FlowViews flowViews() {
+    return flowViews;
   }
 
   public String secretKey() {
@@ -81,7 +94,8 @@ public final class SecurityConfiguration {
         "AUTH", settings.string(ConfigKey.REMEMBER_SALT),
         "CONFIRM", settings.string(ConfigKey.CONFIRM_SALT),
         "RESET", settings.string(ConfigKey.RESET_SALT),
-        "LOGIN", settings.string(ConfigKey.LOGIN_SALT));
+        "LOGIN", settings.string(ConfigKey.LOGIN_SALT),
+        "CHANGE_EMAIL", settings.string(ConfigKey.CHANGE_EMAIL_SALT));
   }
 
   private String readSecretKey() {
@@ -241,8 +255,74 @@ public final class SecurityConfiguration {
         settings.bool(ConfigKey.BACKWARDS_COMPAT_AUTH_TOKEN),
         logoutMethods,
         identityNames,
-        false,
+        account.confirmationRequired(),
         settings.integer(ConfigKey.MAX_REQUEST_BYTES));
+  }
+
+  private AccountConfig readAccount() {
+    return new AccountConfig(
+        settings.bool(ConfigKey.REGISTERABLE),
+        settings.bool(ConfigKey.CONFIRMABLE),
+        settings.bool(ConfigKey.RECOVERABLE),
+        settings.bool(ConfigKey.CHANGEABLE),
+        settings.bool(ConfigKey.CHANGE_EMAIL),
+        settings.bool(ConfigKey.SEND_REGISTER_EMAIL),
+        settings.bool(ConfigKey.SEND_PASSWORD_CHANGE_EMAIL),
+        settings.bool(ConfigKey.SEND_PASSWORD_RESET_EMAIL),
+        settings.bool(ConfigKey.SEND_PASSWORD_RESET_NOTICE_EMAIL),
+        settings.bool(ConfigKey.LOGIN_WITHOUT_CONFIRMATION),
+        settings.bool(ConfigKey.AUTO_LOGIN_AFTER_CONFIRM),
+        settings.bool(ConfigKey.AUTO_LOGIN_AFTER_RESET),
+        requiredDuration(ConfigKey.CONFIRM_EMAIL_WITHIN),
+        requiredDuration(ConfigKey.RESET_PASSWORD_WITHIN),
+        requiredDuration(ConfigKey.CHANGE_EMAIL_WITHIN),
+        settings.bool(ConfigKey.USERNAME_ENABLE),
+        settings.bool(ConfigKey.USERNAME_REQUIRED),
+        settings.integer(ConfigKey.USERNAME_MIN_LENGTH),
+        settings.integer(ConfigKey.USERNAME_MAX_LENGTH),
+        normalizerForm(ConfigKey.USERNAME_NORMALIZE_FORM),
+        settings.bool(ConfigKey.PASSWORD_CONFIRM_REQUIRED),
+        settings.bool(ConfigKey.EMAIL_CHECK_DELIVERABILITY),
+        settings.bool(ConfigKey.RETURN_GENERIC_RESPONSES));
+  }
+
+  private FlowViews readFlowViews() {
+    String behavior = settings.optionalString(ConfigKey.REDIRECT_BEHAVIOR).orElse("");
+    if (!behavior.isEmpty() && !behavior.equalsIgnoreCase("spa")) {
+      throw new ConfigurationException(ConfigKey.REDIRECT_BEHAVIOR, "must be spa or none");
+    }
+    return new FlowViews(
+        behavior.equalsIgnoreCase("spa"),
+        settings
+            .optionalString(ConfigKey.EXTERNAL_BASE_URL)
+            .map(u -> u.endsWith("/") ? u : u + "/"),
+        settings.optionalString(ConfigKey.POST_REGISTER_VIEW),
+        settings.optionalString(ConfigKey.POST_CONFIRM_VIEW),
+        settings.optionalString(ConfigKey.CONFIRM_ERROR_VIEW),
+        settings.optionalString(ConfigKey.POST_RESET_VIEW),
+        settings.optionalString(ConfigKey.RESET_VIEW),
+        settings.optionalString(ConfigKey.RESET_ERROR_VIEW),
+        settings.optionalString(ConfigKey.POST_CHANGE_VIEW),
+        settings.optionalString(ConfigKey.POST_CHANGE_EMAIL_VIEW),
+        settings.optionalString(ConfigKey.CHANGE_EMAIL_ERROR_VIEW),
+        settings.optionalString(ConfigKey.REQUIRES_CONFIRMATION_ERROR_VIEW),
+        settings.string(ConfigKey.REGISTER_USER_TEMPLATE),
+        settings.string(ConfigKey.SEND_CONFIRMATION_TEMPLATE),
+        settings.string(ConfigKey.FORGOT_PASSWORD_TEMPLATE),
+        settings.string(ConfigKey.RESET_PASSWORD_TEMPLATE),
+        settings.string(ConfigKey.CHANGE_PASSWORD_TEMPLATE),
+        settings.string(ConfigKey.CHANGE_EMAIL_TEMPLATE));
+  }
+
+  private Normalizer.Form normalizerForm(ConfigKey key) {
+    String form = settings.string(key).trim();
+    if (form.isEmpty() || form.equalsIgnoreCase("none")) {
+      return null;
+    }
+    return settings.parse(
+        key,
+        v -> Normalizer.Form.valueOf(v.toUpperCase(Locale.ROOT)),
+        "must be NFC, NFD, NFKC, NFKD or none");
   }
 
   private Duration requiredDuration(ConfigKey key) {

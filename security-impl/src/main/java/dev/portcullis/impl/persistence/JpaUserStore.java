@@ -114,6 +114,12 @@ public class JpaUserStore implements UserStore {
 
   @Override
   @Transactional
+  public boolean changeEmail(long userId, String newEmail, Instant confirmedAt) {
+    return users().changeEmail(userId, newEmail, confirmedAt);
+  }
+
+  @Override
+  @Transactional
   public boolean recordLogin(long userId, Instant at, String remoteAddress) {
     return users().recordLogin(userId, at, remoteAddress);
   }

@@ -108,6 +108,19 @@ final class UserRepository {
     return update(userId, u -> u.setPassword(passwordHash));
   }
 
+  boolean changeEmail(long userId, String newEmail, Instant confirmedAt) {
+    Optional<UserRecord> owner = findByIdentity(IdentityAttribute.EMAIL, newEmail, true);
+    if (owner.isPresent() && owner.get().id() != userId) {
+      return false;
+    }
+    return update(
+        userId,
+        u -> {
+          u.setEmail(newEmail);
+          u.setConfirmedAt(confirmedAt);
+        });
+  }
+
   boolean setConfirmedAt(long userId, Instant confirmedAt) {
     return update(userId, u -> u.setConfirmedAt(confirmedAt));
   }
