@@ -12,13 +12,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** The sample's own endpoints, one per kind of protection. */
 @Path("")
 @RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
 public class DemoResource {
 
   @Inject Security security;
@@ -26,18 +25,19 @@ public class DemoResource {
   /** Open to everyone. */
   @GET
   @Path("public")
-  public JsonObject open() {
-    return Json.createObjectBuilder().add("ok", true).build();
+  public Response open() {
+    return json(Json.createObjectBuilder().add("ok", true).build());
   }
 
   /** Any signed-in caller: auth token, session or HTTP Basic. */
   @GET
   @Path("whoami")
   @AuthRequired(mechanisms = {Mechanism.TOKEN, Mechanism.SESSION, Mechanism.BASIC})
-  public JsonObject whoami() {
-    return Json.createObjectBuilder()
-        .add("email", security.currentUser().map(SecurityUser::email).orElseThrow())
-        .build();
+  public Response whoami() {
+    return json(
+        Json.createObjectBuilder()
+            .add("email", security.currentUser().map(SecurityUser::email).orElseThrow())
+            .build());
   }
 
   /** Role {@code admin} only. */
@@ -45,8 +45,8 @@ public class DemoResource {
   @Path("admin")
   @AuthRequired
   @RolesRequired("admin")
-  public JsonObject admin() {
-    return Json.createObjectBuilder().add("admin", true).build();
+  public Response admin() {
+    return json(Json.createObjectBuilder().add("admin", true).build());
   }
 
   /** Permission {@code user-read} only. */
@@ -54,7 +54,12 @@ public class DemoResource {
   @Path("user-read")
   @AuthRequired
   @PermissionsRequired("user-read")
-  public JsonObject userRead() {
-    return Json.createObjectBuilder().add("read", true).build();
+  public Response userRead() {
+    return json(Json.createObjectBuilder().add("read", true).build());
+  }
+
+  /** JSON whatever the Accept header says, so browsers reach the security checks, not a 406. */
+  private static Response json(JsonObject body) {
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 }

@@ -5,12 +5,11 @@ import dev.portcullis.spi.IdentityAttribute;
 import dev.portcullis.spi.NewUser;
 import dev.portcullis.spi.RoleStore;
 import dev.portcullis.spi.UserStore;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
 import java.time.Instant;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -34,9 +33,19 @@ public class SampleData {
   @ConfigProperty(name = "sample.password", defaultValue = "Password123!")
   String password;
 
-  void seed(
-      @Observes @Priority(Interceptor.Priority.APPLICATION) @Initialized(ApplicationScoped.class)
-          Object event) {
+  /** Seeds the demo data when the web application starts. */
+  @WebListener
+  public static class OnStart implements ServletContextListener {
+
+    @Inject SampleData data;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+      data.seed();
+    }
+  }
+
+  void seed() {
     roles.findOrCreate("admin", "Administrators", Set.of("admin-read", "admin-write"));
     roles.findOrCreate("user", "Users", Set.of("user-read"));
     createIfAbsent("admin@example.com", "admin", "admin");

@@ -22,10 +22,14 @@ public class AccessControlFeature implements DynamicFeature {
   @Inject AccessDecision decision;
   @Inject Denials denials;
 
+  /** A proxy to the current request; filter instances registered here get no injection. */
+  @Context HttpServletRequest request;
+
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
     AccessRule.of(resource.getResourceMethod(), resource.getResourceClass())
-        .ifPresent(rule -> context.register(new AccessControlFilter(rule, decision, denials)));
+        .ifPresent(
+            rule -> context.register(new AccessControlFilter(rule, decision, denials, request)));
   }
 
   /** Checks one method's rule. */
@@ -36,12 +40,14 @@ public class AccessControlFeature implements DynamicFeature {
     private final AccessDecision decision;
     private final Denials denials;
 
-    @Context private HttpServletRequest request;
+    private final HttpServletRequest request;
 
-    AccessControlFilter(AccessRule rule, AccessDecision decision, Denials denials) {
+    AccessControlFilter(
+        AccessRule rule, AccessDecision decision, Denials denials, HttpServletRequest request) {
       this.rule = rule;
       this.decision = decision;
       this.denials = denials;
+      this.request = request;
     }
 
     @Override

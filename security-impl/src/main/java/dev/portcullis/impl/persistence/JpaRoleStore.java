@@ -2,6 +2,7 @@ package dev.portcullis.impl.persistence;
 
 import dev.portcullis.spi.RoleRecord;
 import dev.portcullis.spi.RoleStore;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,11 +25,20 @@ public class JpaRoleStore implements RoleStore {
   @PersistenceContext(unitName = "portcullis")
   EntityManager em;
 
+  @Inject SchemaStartup schema;
+  @Inject Clock clock;
+
+  /** The tables must exist before the first query. */
+  @PostConstruct
+  void ensureSchema() {
+    schema.ensureMigrated();
+  }
+
   /** This bean's own proxy, so {@link #findOrCreate} gets a transaction per step. */
   @Inject JpaRoleStore self;
 
   private RoleRepository roles() {
-    return new RoleRepository(em, Clock.systemUTC());
+    return new RoleRepository(em, clock);
   }
 
   @Override

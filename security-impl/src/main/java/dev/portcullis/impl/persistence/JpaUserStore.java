@@ -4,7 +4,9 @@ import dev.portcullis.spi.IdentityAttribute;
 import dev.portcullis.spi.NewUser;
 import dev.portcullis.spi.UserRecord;
 import dev.portcullis.spi.UserStore;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -24,8 +26,17 @@ public class JpaUserStore implements UserStore {
   @PersistenceContext(unitName = "portcullis")
   EntityManager em;
 
+  @Inject SchemaStartup schema;
+  @Inject Clock clock;
+
+  /** The tables must exist before the first query. */
+  @PostConstruct
+  void ensureSchema() {
+    schema.ensureMigrated();
+  }
+
   private UserRepository users() {
-    return new UserRepository(em, Clock.systemUTC());
+    return new UserRepository(em, clock);
   }
 
   @Override

@@ -1,32 +1,62 @@
 package dev.portcullis.impl.persistence;
 
-import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * Creates or upgrades Portcullis' schema when the application starts, before any request; a failure
- * fails the deployment.
+ * Creates or upgrades Portcullis' schema once per deployment: eagerly when the web application
+ * starts (a failure fails the deployment), and in any case before the JPA stores are first used.
+ *
+ * <p>Not a CDI {@code @Initialized} observer: on Payara that fires before an application's
+ * {@code @DataSourceDefinition} is bound.
  */
 @ApplicationScoped
 public class SchemaStartup {
 
+  static final String DATA_SOURCE = "java:app/jdbc/portcullis";
   private static final Logger LOG = Logger.getLogger(SchemaStartup.class.getName());
 
-  @Resource(lookup = "java:app/jdbc/portcullis")
-  DataSource dataSource;
+  private volatile boolean migrated;
 
-  void migrate(
-      @Observes
-          @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10)
-          @Initialized(ApplicationScoped.class)
-          Object event) {
-    SchemaMigrator.Result result = new SchemaMigrator().migrate(dataSource);
-    LOG.info(() -> "Portcullis schema: " + result);
+  /** Migrates unless this deployment already did. */
+  public void ensureMigrated() {
+    if (migrated) {
+      return;
+    }
+    synchronized (this) {
+      if (!migrated) {
+        SchemaMigrator.Result result = new SchemaMigrator().migrate(dataSource());
+        LOG.info(() -> "Portcullis schema: " + result);
+        migrated = true;
+      }
+    }
+  }
+
+  private static DataSource dataSource() {
+    try {
+      return (DataSource) new InitialContext().lookup(DATA_SOURCE);
+    } catch (NamingException e) {
+      throw new IllegalStateException(
+          "Portcullis needs a datasource at " + DATA_SOURCE + " (see the README)", e);
+    }
+  }
+
+  /** Runs the migration when the web application starts. */
+  @WebListener
+  public static class OnStart implements ServletContextListener {
+
+    @Inject SchemaStartup schema;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+      schema.ensureMigrated();
+    }
   }
 }

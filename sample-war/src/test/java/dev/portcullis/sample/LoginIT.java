@@ -1,0 +1,431 @@
+package dev.portcullis.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.sample.support.ApiClient;
+import dev.portcullis.sample.support.ApiClient.Reply;
+import dev.portcullis.sample.support.SampleDeployment;
+import jakarta.json.Json;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Login, logout, and the authentication and authorization answers of the JSON API, against the
+ * sample on a real Payara Micro. Expected texts are the message bundle's.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LoginIT {
+
+  static final String JSON = "application/json";
+  static final String ADMIN = "admin@example.com";
+  static final String USER = "user@example.com";
+  static final String PASSWORD = "Password123!";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return SampleDeployment.withTestSupport();
+  }
+
+  @ArquillianResource URL base;
+  ApiClient client;
+
+  @BeforeEach
+  void newClient() {
+    client = new ApiClient(base);
+  }
+
+  @Test
+  void publicWhenAnonymousThenOk() {
+    Reply reply = client.get("api/public");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().getBoolean("ok")).isTrue();
+  }
+
+  @Test
+  void loginGetWhenAnonymousThenCsrfTokenAndIdentityAttributes() {
+    Reply reply = client.get("api/login", "Accept", JSON);
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().getJsonObject("meta").getInt("code")).isEqualTo(200);
+    assertThat(reply.response().getString("csrf_token")).isNotBlank();
+    assertThat(reply.response().getJsonArray("identity_attributes").toString())
+        .isEqualTo("[\"email\",\"username\"]");
+  }
+
+  @Test
+  void loginWhenCorrectPasswordThenUserAndTokenThatAuthenticates() {
+    Reply login = client.login(ADMIN, PASSWORD, "?include_auth_token");
+    assertThat(login.status()).isEqualTo(200);
+    String token = login.response().getJsonObject("user").getString("authentication_token");
+    assertThat(login.response().getString("csrf_token")).isNotBlank();
+
+    ApiClient other = new ApiClient(base);
+    Reply whoami = other.get("api/whoami", "Authentication-Token", token, "Accept", JSON);
+    assertThat(whoami.status()).isEqualTo(200);
+    assertThat(whoami.json().getString("email")).isEqualTo(ADMIN);
+    assertThat(other.cookie("JSESSIONID")).as("token requests create no session").isEmpty();
+
+    Reply byQuery = other.get("api/whoami?auth_token=" + token, "Accept", JSON);
+    assertThat(byQuery.status()).isEqualTo(200);
+  }
+
+  @Test
+  void loginWhenCorrectPasswordThenSessionAuthenticatesWithNewSessionId() {
+    client.csrfToken();
+    String before = client.cookie("JSESSIONID").orElseThrow();
+    Reply login = client.login(USER, PASSWORD, "");
+    assertThat(login.status()).isEqualTo(200);
+    assertThat(login.response().getJsonObject("user").containsKey("authentication_token"))
+        .isFalse();
+    assertThat(client.cookie("JSESSIONID")).get().isNotEqualTo(before);
+    Reply whoami = client.get("api/whoami", "Accept", JSON);
+    assertThat(whoami.status()).isEqualTo(200);
+    assertThat(whoami.json().getString("email")).isEqualTo(USER);
+  }
+
+  @Test
+  void loginWhenUsernameInsteadOfEmailThenOk() {
+    String csrf = client.csrfToken();
+    Reply reply =
+        client.postJson(
+            "api/login",
+            Json.createObjectBuilder()
+                .add("username", "admin")
+                .add("password", PASSWORD)
+                .add("csrf_token", csrf)
+                .build());
+    assertThat(reply.status()).isEqualTo(200);
+  }
+
+  @Test
+  void loginWhenEmailInOtherCaseThenOk() {
+    assertThat(client.login("ADMIN@Example.COM", PASSWORD, "").status()).isEqualTo(200);
+  }
+
+  @Test
+  void loginWhenWrongPasswordThenFieldErrorOnPassword() {
+    Reply reply = client.login(ADMIN, "wrong-password", "");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().getJsonObject("meta").getInt("code")).isEqualTo(400);
+    assertThat(reply.response().getJsonObject("field_errors").getJsonArray("password").getString(0))
+        .isEqualTo("The password is wrong.");
+    assertThat(reply.response().getJsonArray("errors").getString(0))
+        .isEqualTo("The password is wrong.");
+  }
+
+  @Test
+  void loginWhenUnknownUserThenFieldErrorOnEmail() {
+    Reply reply = client.login("nobody@example.com", PASSWORD, "");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.response().getJsonObject("field_errors").getJsonArray("email").getString(0))
+        .isEqualTo("No account matches this identity.");
+  }
+
+  @Test
+  void loginWhenNoCsrfTokenThenCsrfFieldError() {
+    client.csrfToken();
+    Reply reply =
+        client.postJson(
+            "api/login", "{\"email\":\"" + ADMIN + "\",\"password\":\"" + PASSWORD + "\"}");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(
+            reply.response().getJsonObject("field_errors").getJsonArray("csrf_token").getString(0))
+        .isEqualTo("The CSRF token is missing.");
+  }
+
+  @Test
+  void loginWhenCsrfTokenInHeaderThenOk() {
+    String csrf = client.csrfToken();
+    Reply reply =
+        client.postJson(
+            "api/login",
+            "{\"email\":\"" + ADMIN + "\",\"password\":\"" + PASSWORD + "\"}",
+            "X-CSRF-Token",
+            csrf);
+    assertThat(reply.status()).isEqualTo(200);
+  }
+
+  @Test
+  void loginWhenMalformedJsonThenBadRequestEnvelope() {
+    String csrf = client.csrfToken();
+    Reply reply = client.postJson("api/login", "{\"email\": ", "X-CSRF-Token", csrf);
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.response().getJsonArray("errors").getString(0))
+        .isEqualTo("The request body is not valid JSON.");
+  }
+
+  @Test
+  void loginWhenFieldsHaveWrongTypesThenFieldErrors() {
+    String csrf = client.csrfToken();
+    Reply reply =
+        client.postJson(
+            "api/login",
+            "{\"email\": 42, \"password\": [\"x\"], \"remember\": {}}",
+            "X-CSRF-Token",
+            csrf);
+    assertThat(reply.status()).isEqualTo(400);
+    var fields = reply.response().getJsonObject("field_errors");
+    assertThat(fields.keySet()).containsExactlyInAnyOrder("email", "password", "remember");
+  }
+
+  @Test
+  void loginWhenPasswordMissingThenPasswordNotProvided() {
+    String csrf = client.csrfToken();
+    Reply reply =
+        client.postJson("api/login", "{\"email\":\"" + ADMIN + "\"}", "X-CSRF-Token", csrf);
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.response().getJsonObject("field_errors").getJsonArray("password").getString(0))
+        .isEqualTo("Please enter a password.");
+  }
+
+  @Test
+  void loginWhenBodyOversizedThenRequestTooLarge() {
+    String csrf = client.csrfToken();
+    String huge = "{\"email\":\"" + "a".repeat(70_000) + "@example.com\",\"password\":\"x\"}";
+    Reply reply = client.postJson("api/login", huge, "X-CSRF-Token", csrf);
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.json().getJsonObject("meta").getInt("code")).isEqualTo(413);
+  }
+
+  @Test
+  void loginWhenEmailInvalidThenInvalidEmailAddress() {
+    Reply reply = client.login("not-an-email", PASSWORD, "");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.response().getJsonObject("field_errors").getJsonArray("email").getString(0))
+        .isEqualTo("This is not a valid email address.");
+  }
+
+  @Test
+  void loginWhenNextIsElsewhereThenInvalidRedirect() {
+    Reply reply = client.login(ADMIN, PASSWORD, "?next=https://evil.example.net/x");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.response().getJsonObject("field_errors").getJsonArray("next").getString(0))
+        .isEqualTo("Redirects to other sites are not allowed.");
+  }
+
+  @Test
+  void loginWhenAlreadyAuthenticatedThenAnonymousUserRequired() {
+    client.login(USER, PASSWORD, "");
+    String csrf = client.csrfToken();
+    Reply again =
+        client.postJson(
+            "api/login",
+            "{\"email\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}",
+            "X-CSRF-Token",
+            csrf);
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.response().getJsonArray("errors").getString(0))
+        .isEqualTo("You are signed in already; this is only for visitors who are not.");
+  }
+
+  @Test
+  void loginWhenUserDeactivatedThenDisabledAccountAndSessionEnds() {
+    String email = "inactive-" + System.nanoTime() + "@example.com";
+    createUser(email);
+    ApiClient victim = new ApiClient(base);
+    assertThat(victim.login(email, PASSWORD, "").status()).isEqualTo(200);
+    assertThat(victim.get("api/whoami", "Accept", JSON).status()).isEqualTo(200);
+
+    client.postJson("api/test-support/users/" + email + "/active/false", "{}");
+    assertThat(victim.get("api/whoami", "Accept", JSON).status()).isEqualTo(401);
+    Reply reply = client.login(email, PASSWORD, "");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.response().getJsonObject("field_errors").getJsonArray("email").getString(0))
+        .isEqualTo("This account is disabled.");
+  }
+
+  @Test
+  void whoamiWhenUniquifierRotatedThenSessionAndTokenRejected() {
+    String email = "rotated-" + System.nanoTime() + "@example.com";
+    createUser(email);
+    Reply login = client.login(email, PASSWORD, "?include_auth_token");
+    String token = login.response().getJsonObject("user").getString("authentication_token");
+    assertThat(client.get("api/whoami", "Accept", JSON).status()).isEqualTo(200);
+
+    new ApiClient(base).postJson("api/test-support/users/" + email + "/rotate", "{}");
+    assertThat(client.get("api/whoami", "Accept", JSON).status()).isEqualTo(401);
+    // The token binds to fs_token_uniquifier, which survives a session-identity rotation.
+    assertThat(new ApiClient(base).get("api/whoami", "Authentication-Token", token).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void loginWhenTrackableThenLoginCountAndAddressRecorded() {
+    String email = "tracked-" + System.nanoTime() + "@example.com";
+    createUser(email);
+    client.login(email, PASSWORD, "");
+    new ApiClient(base).login(email, PASSWORD, "");
+    Reply stored = client.get("api/test-support/users/" + email);
+    assertThat(stored.json().getInt("login_count")).isEqualTo(2);
+    assertThat(stored.json().getString("current_login_ip")).isNotBlank();
+  }
+
+  @Test
+  void whoamiWhenAnonymousJsonThen401EnvelopeWithBasicChallenge() {
+    Reply reply = client.get("api/whoami", "Accept", JSON);
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.json().toString())
+        .isEqualTo(
+            "{\"meta\":{\"code\":401},\"response\":{\"errors\":[\"Please sign in to view this resource.\"]}}");
+    assertThat(reply.header("WWW-Authenticate")).contains("Basic realm=\"Login Required\"");
+  }
+
+  @Test
+  void adminWhenAnonymousJsonThen401WithoutBasicChallenge() {
+    Reply reply = client.get("api/admin", "Accept", JSON);
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.header("WWW-Authenticate")).isEmpty();
+  }
+
+  @Test
+  void adminWhenBrowserThenRedirectToLoginPageWithNext() {
+    Reply reply = client.get("api/admin", "Accept", "text/html,application/xhtml+xml");
+    assertThat(reply.status()).isEqualTo(302);
+    assertThat(reply.header("Location").orElseThrow())
+        .contains("/security/login_user.xhtml?next=")
+        .contains("api%2Fadmin");
+  }
+
+  @Test
+  void whoamiWhenTokenTamperedThen401() {
+    String token =
+        client
+            .login(ADMIN, PASSWORD, "?include_auth_token")
+            .response()
+            .getJsonObject("user")
+            .getString("authentication_token");
+    String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+    Reply reply =
+        new ApiClient(base).get("api/whoami", "Authentication-Token", tampered, "Accept", JSON);
+    assertThat(reply.status()).isEqualTo(401);
+  }
+
+  @Test
+  void adminWhenUserWithoutRoleThen403Envelope() {
+    Reply reply = client.login(USER, PASSWORD, "?include_auth_token");
+    String token = reply.response().getJsonObject("user").getString("authentication_token");
+    Reply admin =
+        new ApiClient(base).get("api/admin", "Authentication-Token", token, "Accept", JSON);
+    assertThat(admin.status()).isEqualTo(403);
+    assertThat(admin.json().toString())
+        .isEqualTo(
+            "{\"meta\":{\"code\":403},\"response\":{\"errors\":[\"You are not allowed to view this resource.\"]}}");
+  }
+
+  @Test
+  void adminWhenAdminThenOk() {
+    client.login(ADMIN, PASSWORD, "");
+    assertThat(client.get("api/admin", "Accept", JSON).status()).isEqualTo(200);
+  }
+
+  @Test
+  void userReadWhenPermissionHeldThenOkElse403() {
+    ApiClient user = new ApiClient(base);
+    user.login(USER, PASSWORD, "");
+    assertThat(user.get("api/user-read", "Accept", JSON).status()).isEqualTo(200);
+    client.login(ADMIN, PASSWORD, "");
+    assertThat(client.get("api/user-read", "Accept", JSON).status()).isEqualTo(403);
+  }
+
+  @Test
+  void whoamiWhenBasicCredentialsThenOkAndNoSession() {
+    Reply reply = client.get("api/whoami", "Authorization", basic(ADMIN, PASSWORD), "Accept", JSON);
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(client.cookie("JSESSIONID")).isEmpty();
+    Reply wrong = client.get("api/whoami", "Authorization", basic(ADMIN, "nope"), "Accept", JSON);
+    assertThat(wrong.status()).isEqualTo(401);
+    Reply garbage = client.get("api/whoami", "Authorization", "Basic !!!", "Accept", JSON);
+    assertThat(garbage.status()).isEqualTo(401);
+  }
+
+  @Test
+  void adminWhenBasicButNotAllowedThen401() {
+    Reply reply = client.get("api/admin", "Authorization", basic(ADMIN, PASSWORD), "Accept", JSON);
+    assertThat(reply.status()).isEqualTo(401);
+  }
+
+  @Test
+  void unsafeRequestWhenSessionWithoutCsrfThen400AndWithTokenThenOk() {
+    client.login(USER, PASSWORD, "");
+    Reply without = client.postJson("api/test-support/echo", "{}");
+    assertThat(without.status()).isEqualTo(400);
+    assertThat(without.response().getJsonArray("errors").getString(0))
+        .isEqualTo("The CSRF token is missing.");
+    Reply with = client.postJson("api/test-support/echo", "{}", "X-CSRF-Token", client.csrfToken());
+    assertThat(with.status()).isEqualTo(200);
+  }
+
+  @Test
+  void unsafeRequestWhenTokenAuthenticatedThenNoCsrfNeeded() {
+    String token =
+        client
+            .login(USER, PASSWORD, "?include_auth_token")
+            .response()
+            .getJsonObject("user")
+            .getString("authentication_token");
+    Reply reply =
+        new ApiClient(base).postJson("api/test-support/echo", "{}", "Authentication-Token", token);
+    assertThat(reply.status()).isEqualTo(200);
+  }
+
+  @Test
+  void logoutWhenJsonPostThenEmptyResponseAndSessionEnded() {
+    client.login(USER, PASSWORD, "");
+    Reply logout = client.postJson("api/logout", "{}");
+    assertThat(logout.status()).isEqualTo(200);
+    assertThat(logout.json().toString()).isEqualTo("{\"meta\":{\"code\":200},\"response\":{}}");
+    assertThat(client.get("api/whoami", "Accept", JSON).status()).isEqualTo(401);
+  }
+
+  @Test
+  void logoutWhenBrowserGetThenRedirectToPostLogoutView() {
+    client.login(USER, PASSWORD, "");
+    Reply logout = client.get("api/logout", "Accept", "text/html");
+    assertThat(logout.status()).isEqualTo(302);
+    assertThat(logout.header("Location").orElseThrow()).endsWith("/index.xhtml");
+  }
+
+  @Test
+  void loginWhenRememberThenCookieRestoresSession() {
+    String csrf = client.csrfToken();
+    client.postJson(
+        "api/login",
+        Json.createObjectBuilder()
+            .add("email", USER)
+            .add("password", PASSWORD)
+            .add("remember", true)
+            .add("csrf_token", csrf)
+            .build());
+    String remember = client.cookie("remember_token").orElseThrow();
+    ApiClient fresh = new ApiClient(base);
+    Reply reply = fresh.get("api/whoami", "Cookie", "remember_token=" + remember, "Accept", JSON);
+    assertThat(reply.status()).isEqualTo(200);
+  }
+
+  private void createUser(String email) {
+    // The hash of Password123! is produced by the sample's own hasher through a real login-free
+    // path: we reuse the stored hash of the seeded user.
+    String hash = client.get("api/test-support/users/" + USER).json().getString("password");
+    client.postJson(
+        "api/test-support/users?email="
+            + email
+            + "&hash="
+            + java.net.URLEncoder.encode(hash, StandardCharsets.UTF_8),
+        "{}");
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+}
