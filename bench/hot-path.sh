@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Hot-path benchmark: requests/sec of an open endpoint against the same kind of endpoint behind
+# token and session authentication, on the sample running on Payara Micro.
+#
+#   bench/hot-path.sh                    # 20 s per endpoint
+#   BENCH_DURATION=60s bench/hot-path.sh # longer runs
+#
+# Env: BENCH_DURATION (wrk -d, default 20s), BENCH_THREADS (2), BENCH_CONNECTIONS (16),
+#      BENCH_WARMUP (wrk -d of the warm-up per endpoint, default 10s), BENCH_PORT (default: a free port).
+# Target: token/public and session/public >= 0.9.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+DURATION=${BENCH_DURATION:-20s}
+THREADS=${BENCH_THREADS:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+WARMUP=${BENCH_WARMUP:-10s}
+PORT=${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
+BASE="http://localhost:${PORT}/sample"
+WORK=$(mktemp -d /tmp/portcullis-bench.XXXXXX)
+SERVER_PID=""
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -q && apt-get install -y -q wrk
+fi
+
+cleanup() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== building the sample"
+mvn -B -q -pl sample-war -am package -DskipTests
+
+echo "== starting Payara Micro on port $PORT (log: $WORK/server.log)"
+# The same server, WAR and context root as the README's run command, started directly so that
+# this script owns the JVM's pid.
+java -jar sample-war/target/payara-micro.jar --deploy sample-war/target/sample.war \
+  --contextroot sample --port "$PORT" --nocluster >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+
+# Payara prints "ready" even when the application failed: wait for a real answer.
+for i in $(seq 1 120); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/public" || true)
+  [[ "$code" == 200 ]] && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited"; tail -50 "$WORK/server.log"; exit 1; }
+  if [[ $i == 120 ]]; then
+    echo "GET /api/public never answered 200 (last: $code)"; grep -A5 SEVERE "$WORK/server.log" | head -40; exit 1
+  fi
+  sleep 1
+done
+echo "   up after ~${i}s"
+
+json_field() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval("d"+sys.argv[1]))' "$1"; }
+
+# login [query]: prints the login response; the cookie jar keeps the session.
+login() {
+  local jar=$1 query=${2:-}
+  local csrf
+  csrf=$(curl -s -c "$jar" -b "$jar" -H 'Accept: application/json' "$BASE/api/login" \
+    | json_field '["response"]["csrf_token"]')
+  curl -s -f -c "$jar" -b "$jar" -H 'Accept: application/json' -H 'Content-Type: application/json' \
+    -d "{\"email\":\"admin@example.com\",\"password\":\"Password123!\",\"csrf_token\":\"$csrf\"}" \
+    "$BASE/api/login$query"
+}
+
+TOKEN=$(login "$WORK/token.jar" '?include_auth_token' | json_field '["response"]["user"]["authentication_token"]')
+login "$WORK/session.jar" >/dev/null
+SESSION=$(awk '$6 == "JSESSIONID" { print $7 }' "$WORK/session.jar" | tail -1)
+[[ -n "$TOKEN" && -n "$SESSION" ]] || { echo "login failed: token='$TOKEN' session='$SESSION'"; exit 1; }
+
+check() {
+  local name=$1; shift
+  local code
+  code=$(curl -s -o "$WORK/check.out" -w '%{http_code}' "$@")
+  echo "   $name -> $code $(head -c 200 "$WORK/check.out")"
+  [[ "$code" == 200 ]] || { echo "$name did not answer 200"; exit 1; }
+}
+echo "== checking the three requests"
+check public "$BASE/api/public"
+check token -H "Authentication-Token: $TOKEN" "$BASE/api/whoami"
+check session -H "Cookie: JSESSIONID=$SESSION" "$BASE/api/whoami"
+
+run_wrk() { # run_wrk duration url [header]
+  local d=$1 url=$2; shift 2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$d" "$@" "$url"
+}
+rps() { awk '/^Requests\/sec:/ { print $2 }'; }
+
+echo "== warm-up ($WARMUP per request)"
+run_wrk "$WARMUP" "$BASE/api/public" >/dev/null
+run_wrk "$WARMUP" "$BASE/api/whoami" -H "Authentication-Token: $TOKEN" >/dev/null
+run_wrk "$WARMUP" "$BASE/api/whoami" -H "Cookie: JSESSIONID=$SESSION" >/dev/null
+
+echo "== measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+run_wrk "$DURATION" "$BASE/api/public" | tee "$WORK/public.txt"
+run_wrk "$DURATION" "$BASE/api/whoami" -H "Authentication-Token: $TOKEN" | tee "$WORK/token.txt"
+run_wrk "$DURATION" "$BASE/api/whoami" -H "Cookie: JSESSIONID=$SESSION" | tee "$WORK/session.txt"
+
+for f in public token session; do
+  if grep -q 'Non-2xx' "$WORK/$f.txt"; then echo "WARNING: $f had non-2xx responses"; fi
+done
+PUBLIC=$(rps <"$WORK/public.txt")
+TOKEN_RPS=$(rps <"$WORK/token.txt")
+SESSION_RPS=$(rps <"$WORK/session.txt")
+
+echo
+echo "== results ($(date -u +%F), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION)"
+python3 - "$PUBLIC" "$TOKEN_RPS" "$SESSION_RPS" <<'PY'
+import sys
+public, token, session = map(float, sys.argv[1:])
+print(f"GET /api/public                 {public:10.0f} req/s")
+print(f"GET /api/whoami (token)         {token:10.0f} req/s")
+print(f"GET /api/whoami (session)       {session:10.0f} req/s")
+for name, v in (("token/public", token / public), ("session/public", session / public)):
+    print(f"{name:15s} {v:.2f}  {'ok' if v >= 0.9 else 'BELOW TARGET'} (target >= 0.90)")
+PY
