@@ -11,6 +11,7 @@ import dev.portcullis.impl.token.AuthTokenCodec;
 import dev.portcullis.impl.token.CsrfTokens;
 import dev.portcullis.impl.token.PurposeTokens;
 import dev.portcullis.impl.token.RememberCookieCodec;
+import dev.portcullis.impl.token.TokenDataHash;
 import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.impl.token.TokenSalts;
 import dev.portcullis.impl.token.TokenSigner;
@@ -44,6 +45,7 @@ public class ConfigProducer {
   private AuthTokenCodec authTokens;
   private RememberCookieCodec rememberCookies;
   private CsrfTokens csrfTokens;
+  private TokenDataHash tokenDataHash;
 
   @PostConstruct
   void read() {
@@ -54,6 +56,7 @@ public class ConfigProducer {
     authTokens = new AuthTokenCodec(purposeTokens, clock);
     rememberCookies = new RememberCookieCodec(configuration.secretKey());
     csrfTokens = new CsrfTokens(purposeTokens, random);
+    tokenDataHash = new TokenDataHash(random);
   }
 
   /** Reads the configuration when the application starts, failing the deployment if it is wrong. */
@@ -131,6 +134,11 @@ public class ConfigProducer {
   @Produces
   RememberCookieCodec rememberCookieCodec() {
     return rememberCookies;
+  }
+
+  @Produces
+  TokenDataHash tokenDataHash() {
+    return tokenDataHash;
   }
 
   @Produces

@@ -76,7 +76,13 @@ public final class FormData {
     record Accepted(FormData data) implements Parsed {}
 
     /** The body is malformed, of an unsupported type, or too large. */
-    record Rejected(int status, String messageKey) implements Parsed {}
+    record Rejected(int status, String messageKey) implements Parsed {
+
+      /** The 4xx answer in the envelope. */
+      public jakarta.ws.rs.core.Response toResponse(Messages messages) {
+        return Envelope.of(status, Envelope.errors(java.util.List.of(messages.text(messageKey))));
+      }
+    }
   }
 
   /** Whether the field was sent at all. */

@@ -1,0 +1,54 @@
+package dev.portcullis.impl.authentication;
+
+import dev.portcullis.impl.config.AccountConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Hashtable;
+import java.util.Optional;
+import javax.naming.NamingException;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.InitialDirContext;
+
+/**
+ * Full email validation for registration, forgot-password, confirmation and change-email
+ * (Flask-Security {@code MailUtil.validate}): the syntax and normalization of {@link
+ * EmailNormalizer}, plus — only when {@code security.email_check_deliverability} is on — a DNS
+ * look-up that the domain has MX or A records.
+ */
+@ApplicationScoped
+public class EmailValidator {
+
+  private AccountConfig config;
+
+  /** For CDI. */
+  protected EmailValidator() {}
+
+  @Inject
+  EmailValidator(AccountConfig config) {
+    this.config = config;
+  }
+
+  /** The normalized address, or empty when it is invalid (or undeliverable, if checked). */
+  public Optional<String> validate(String email) {
+    Optional<String> normalized = EmailNormalizer.normalize(email);
+    if (normalized.isEmpty() || !config.emailCheckDeliverability()) {
+      return normalized;
+    }
+    String domain = normalized.get().substring(normalized.get().lastIndexOf('@') + 1);
+    return hasMailRecords(java.net.IDN.toASCII(domain)) ? normalized : Optional.empty();
+  }
+
+  private static boolean hasMailRecords(String domain) {
+    Hashtable<String, String> env = new Hashtable<>();
+    env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");
+    env.put("com.sun.jndi.dns.timeout.initial", "2000");
+    env.put("com.sun.jndi.dns.timeout.retries", "1");
+    try {
+      Attributes records =
+          new InitialDirContext(env).getAttributes(domain, new String[] {"MX", "A", "AAAA"});
+      return records.size() > 0;
+    } catch (NamingException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.portcullis.impl.registration;
+
+import dev.portcullis.AnonymousRequired;
+import dev.portcullis.impl.authentication.SessionLogin;
+import dev.portcullis.impl.login.LoginConfig;
+import dev.portcullis.impl.login.UserJson;
+import dev.portcullis.impl.rest.Csrf;
+import dev.portcullis.impl.rest.Envelope;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FlowRedirects;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.rest.UnauthCsrf;
+import dev.portcullis.impl.rest.Views;
+import dev.portcullis.impl.rest.WantJson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+
+/** {@code GET/POST /register} (Flask-Security {@code views.register}, spec §1.2 #5). */
+@Path("register")
+@RequestScoped
+@Feature.Gated(Feature.REGISTERABLE)
+@AnonymousRequired
+public class RegisterResource {
+
+  static final List<String> FIELDS = List.of("email", "password", "password_confirm", "username");
+
+  @Inject RegistrationService service;
+  @Inject SessionLogin sessions;
+  @Inject UserJson userJson;
+  @Inject Csrf csrf;
+  @Inject Messages messages;
+  @Inject LoginConfig loginConfig;
+  @Inject FlowViews views;
+  @Inject FlowRedirects redirects;
+  @Context HttpServletRequest request;
+  @Context HttpServletResponse response;
+  @Context UriInfo uri;
+
+  /** The CSRF token, or the registration page for browsers. */
+  @GET
+  public Response get() {
+    if (!WantJson.test(request)) {
+      return Views.redirectToView(request, views.registerTemplate());
+    }
+    return Envelope.ok(Json.createObjectBuilder().add("csrf_token", csrf.token(request)).build());
+  }
+
+  /** Registers a user. */
+  @POST
+  @UnauthCsrf
+  public Response post(InputStream entity) {
+    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
+    if (parsed instanceof FormData.Parsed.Rejected rejected) {
+      return rejected.toResponse(messages);
+    }
+    Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), FIELDS, List.of());
+    boolean json = WantJson.test(request);
+    RegistrationOutcome outcome =
+        service.register(form, !json, path -> redirects.apiLink(uri, path));
+    if (outcome instanceof RegistrationOutcome.Rejected rejected) {
+      return json
+          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          : Views.redirectToView(request, views.registerTemplate());
+    }
+    if (outcome instanceof RegistrationOutcome.Registered registered) {
+      return registered(json, registered);
+    }
+    return answer(json, null);
+  }
+
+  private Response registered(boolean json, RegistrationOutcome.Registered registered) {
+    if (registered.login()) {
+      sessions.login(request, response, registered.user(), false, List.of("register"));
+    }
+    return answer(json, registered);
+  }
+
+  private Response answer(boolean json, RegistrationOutcome.Registered registered) {
+    if (!json) {
+      return Views.redirectToView(request, views.postRegisterView().orElse("/"));
+    }
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    if (registered != null) {
+      boolean includeToken =
+          registered.login()
+              && (loginConfig.backwardsCompatAuthToken()
+                  || uri.getQueryParameters().containsKey("include_auth_token"));
+      body.add("user", userJson.of(registered.user(), includeToken));
+    }
+    return Envelope.ok(body.add("csrf_token", csrf.token(request)).build());
+  }
+}
