@@ -1,0 +1,155 @@
+package dev.portcullis.impl.confirmation;
+
+import dev.portcullis.impl.account.LinkAnswers;
+import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.SessionLogin;
+import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.confirmation.ConfirmationService.ConfirmOutcome;
+import dev.portcullis.impl.login.LoginConfig;
+import dev.portcullis.impl.rest.Csrf;
+import dev.portcullis.impl.rest.Envelope;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FlowRedirects;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.rest.UnauthCsrf;
+import dev.portcullis.impl.rest.Views;
+import dev.portcullis.impl.rest.WantJson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /confirm} and {@code /confirm/<token>} (Flask-Security {@code views.send_confirmation} and
+ * {@code confirm_email}).
+ */
+@Path("confirm")
+@RequestScoped
+@Feature.Gated(Feature.CONFIRMABLE)
+public class ConfirmResource {
+
+  @Inject ConfirmationService service;
+  @Inject SessionLogin sessions;
+  @Inject LinkAnswers answers;
+  @Inject Csrf csrf;
+  @Inject Messages messages;
+  @Inject LoginConfig loginConfig;
+  @Inject AccountConfig config;
+  @Inject FlowViews views;
+  @Inject RedirectConfig redirectConfig;
+  @Inject FlowRedirects redirects;
+  @Context HttpServletRequest request;
+  @Context HttpServletResponse response;
+  @Context UriInfo uri;
+
+  /** The CSRF token, or the resend page for browsers. */
+  @GET
+  public Response get() {
+    if (!WantJson.test(request)) {
+      return Views.redirectToView(request, views.sendConfirmationTemplate());
+    }
+    return Envelope.ok(Json.createObjectBuilder().add("csrf_token", csrf.token(request)).build());
+  }
+
+  /** Resends confirmation instructions. */
+  @POST
+  @UnauthCsrf
+  public Response send(InputStream entity) {
+    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
+    if (parsed instanceof FormData.Parsed.Rejected rejected) {
+      return rejected.toResponse(messages);
+    }
+    Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), List.of("email"), List.of());
+    var outcome = service.sendInstructions(form, path -> redirects.apiLink(uri, path));
+    boolean json = WantJson.test(request);
+    if (outcome instanceof ConfirmationService.SendOutcome.Rejected rejected) {
+      return json
+          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          : Views.redirectToView(request, views.sendConfirmationTemplate());
+    }
+    if (!json) {
+      return answers.redirect(
+          request,
+          java.util.Optional.empty(),
+          views.sendConfirmationTemplate(),
+          "CONFIRMATION_REQUEST",
+          Map.of("email", form.text("email").orElse("")),
+          null);
+    }
+    return Envelope.ok(Json.createObjectBuilder().add("csrf_token", csrf.token(request)).build());
+  }
+
+  /** The link in the mail: confirms, then redirects. */
+  @GET
+  @Path("{token}")
+  public Response confirm(@PathParam("token") String token) {
+    ConfirmOutcome outcome = service.confirm(token, path -> redirects.apiLink(uri, path));
+    String errorView = views.confirmErrorView().orElse(views.sendConfirmationTemplate());
+    if (outcome instanceof ConfirmOutcome.Expired expired) {
+      return answers.redirect(
+          request,
+          views.confirmErrorView(),
+          errorView,
+          "CONFIRMATION_EXPIRED",
+          Map.of(
+              "within",
+              AccountConfig.within(config.confirmEmailWithin()),
+              "email",
+              expired.user().email()),
+          expired.user());
+    }
+    if (outcome instanceof ConfirmOutcome.AlreadyConfirmed) {
+      return answers.redirect(
+          request, views.confirmErrorView(), errorView, "ALREADY_CONFIRMED", Map.of(), null);
+    }
+    if (!(outcome instanceof ConfirmOutcome.Confirmed confirmed)) {
+      return answers.redirect(
+          request,
+          views.confirmErrorView(),
+          errorView,
+          "INVALID_CONFIRMATION_TOKEN",
+          Map.of(),
+          null);
+    }
+    return confirmed(confirmed);
+  }
+
+  /** POST to the link is routed to the same logic, as in Flask-Security. */
+  @POST
+  @Path("{token}")
+  public Response confirmByPost(@PathParam("token") String token) {
+    return confirm(token);
+  }
+
+  private Response confirmed(ConfirmOutcome.Confirmed confirmed) {
+    var current = Authentication.of(request);
+    if (current.isPresent() && current.get().user().id() != confirmed.user().id()) {
+      sessions.logout(request, response);
+    }
+    boolean login = config.autoLoginAfterConfirm();
+    if (login) {
+      sessions.login(request, response, confirmed.user(), false, List.of("confirm"));
+    }
+    String htmlView =
+        views
+            .postConfirmView()
+            .orElse(login ? redirectConfig.postLoginView() : redirectConfig.loginTemplate());
+    return answers.redirect(
+        request, views.postConfirmView(), htmlView, "EMAIL_CONFIRMED", Map.of(), confirmed.user());
+  }
+}

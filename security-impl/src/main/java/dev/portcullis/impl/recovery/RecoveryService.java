@@ -1,0 +1,205 @@
+package dev.portcullis.impl.recovery;
+
+import dev.portcullis.event.PasswordReset;
+import dev.portcullis.event.ResetPasswordInstructionsSent;
+import dev.portcullis.impl.account.AccountMail;
+import dev.portcullis.impl.account.UserBoundTokens;
+import dev.portcullis.impl.authentication.EmailValidator;
+import dev.portcullis.impl.authentication.PasswordCheck;
+import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.events.EventPublisher;
+import dev.portcullis.impl.mail.MailTemplate;
+import dev.portcullis.impl.password.PasswordHasher;
+import dev.portcullis.impl.rest.FieldErrors;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.token.TokenPurpose;
+import dev.portcullis.spi.IdentityAttribute;
+import dev.portcullis.spi.PasswordPolicy;
+import dev.portcullis.spi.UserRecord;
+import dev.portcullis.spi.UserStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Password recovery (Flask-Security {@code recoverable} and {@code views.forgot_password} / {@code
+ * reset_password}, spec §1.2 #6–#7, §5.4). Reset tokens are bound to the current password hash and
+ * the reset rotates both uniquifiers, so a token works once and every session and auth token of the
+ * user ends.
+ */
+@ApplicationScoped
+public class RecoveryService {
+
+  @Inject UserStore users;
+  @Inject UserBoundTokens tokens;
+  @Inject EmailValidator emails;
+  @Inject PasswordCheck passwords;
+  @Inject PasswordHasher hasher;
+  @Inject PasswordPolicy policy;
+  @Inject AccountMail mail;
+  @Inject EventPublisher events;
+  @Inject Messages messages;
+  @Inject AccountConfig config;
+
+  /** The outcome of a forgot-password request. */
+  public sealed interface ForgotOutcome {
+    /** Instructions queued, or made to look so. */
+    record Sent() implements ForgotOutcome {}
+
+    /**
+     * The form has errors.
+     *
+     * @param fieldErrors messages per field
+     * @param confirmationRequired whether the problem is an unconfirmed email
+     */
+    record Rejected(Map<String, List<String>> fieldErrors, boolean confirmationRequired)
+        implements ForgotOutcome {}
+  }
+
+  /** The worth of a reset link. */
+  public sealed interface LinkStatus {
+    /** Usable by this user. */
+    record Valid(UserRecord user) implements LinkStatus {}
+
+    /** Not usable; {@code messageKey} says why (an expired link mailed a new one). */
+    record Unusable(String messageKey) implements LinkStatus {}
+  }
+
+  /** The outcome of setting the new password. */
+  public sealed interface ResetOutcome {
+    /** Done; {@code user} is the updated user. */
+    record Reset(UserRecord user) implements ResetOutcome {}
+
+    /** The link is not usable. */
+    record BadLink(String messageKey) implements ResetOutcome {}
+
+    /** The form has errors. */
+    record Rejected(Map<String, List<String>> fieldErrors) implements ResetOutcome {}
+  }
+
+  /** {@code POST /reset}: mails reset instructions. */
+  public ForgotOutcome forgot(Form form, Function<String, String> links) {
+    FieldErrors errors = form.typeErrors(messages);
+    Optional<UserRecord> user = errors.isEmpty() ? validate(form, errors) : Optional.empty();
+    if (!errors.isEmpty()) {
+      if (config.genericResponses() && errors.toMap().keySet().equals(Set.of("email"))) {
+        passwords.equalizeTiming();
+        return new ForgotOutcome.Sent();
+      }
+      boolean unconfirmed =
+          user.isPresent() && config.confirmationRequired() && user.get().confirmedAt() == null;
+      return new ForgotOutcome.Rejected(errors.toMap(), unconfirmed);
+    }
+    String token = tokens.create(TokenPurpose.RESET, user.get(), user.get().password(), null);
+    if (config.sendPasswordResetEmail()) {
+      mail.send(
+          MailTemplate.RESET_INSTRUCTIONS,
+          user.get(),
+          Map.of("reset_token", token, "reset_link", links.apply("reset/" + token)));
+    }
+    events.publish(new ResetPasswordInstructionsSent(user.get().toSecurityUser()));
+    return new ForgotOutcome.Sent();
+  }
+
+  /** {@code GET /reset/<token>}: whether the link can be used. */
+  public LinkStatus check(String token, Function<String, String> links) {
+    UserBoundTokens.Status status =
+        tokens.check(TokenPurpose.RESET, token, config.resetPasswordWithin(), UserRecord::password);
+    if (status instanceof UserBoundTokens.Status.Valid valid) {
+      return new LinkStatus.Valid(valid.user());
+    }
+    if (status instanceof UserBoundTokens.Status.Expired expired) {
+      resend(expired.user(), links);
+      return new LinkStatus.Unusable("PASSWORD_RESET_EXPIRED");
+    }
+    return new LinkStatus.Unusable("INVALID_RESET_PASSWORD_TOKEN");
+  }
+
+  /** {@code POST /reset/<token>}: sets the new password. */
+  public ResetOutcome reset(String token, Form form, Function<String, String> links) {
+    LinkStatus status = check(token, links);
+    if (status instanceof LinkStatus.Unusable unusable) {
+      return new ResetOutcome.BadLink(unusable.messageKey());
+    }
+    UserRecord user = ((LinkStatus.Valid) status).user();
+    FieldErrors errors = form.typeErrors(messages);
+    Optional<String> password =
+        errors.isEmpty() ? validateNew(form, user, errors) : Optional.empty();
+    if (!errors.isEmpty()) {
+      return new ResetOutcome.Rejected(errors.toMap());
+    }
+    users.setPassword(user.id(), hasher.hash(password.get()));
+    users.rotateUniquifier(user.id());
+    UserRecord updated = users.rotateTokenUniquifier(user.id()).orElseThrow();
+    if (config.sendPasswordResetNoticeEmail()) {
+      mail.send(MailTemplate.RESET_NOTICE, updated, Map.of());
+    }
+    events.publish(new PasswordReset(updated.toSecurityUser()));
+    return new ResetOutcome.Reset(updated);
+  }
+
+  private void resend(UserRecord user, Function<String, String> links) {
+    if (user.active()) {
+      String token = tokens.create(TokenPurpose.RESET, user, user.password(), null);
+      if (config.sendPasswordResetEmail()) {
+        mail.send(
+            MailTemplate.RESET_INSTRUCTIONS,
+            user,
+            Map.of("reset_token", token, "reset_link", links.apply("reset/" + token)));
+      }
+      events.publish(new ResetPasswordInstructionsSent(user.toSecurityUser()));
+    }
+  }
+
+  private Optional<UserRecord> validate(Form form, FieldErrors errors) {
+    if (form.text("email").isEmpty()) {
+      errors.add("email", messages.text("EMAIL_NOT_PROVIDED"));
+      return Optional.empty();
+    }
+    Optional<String> email = emails.validate(form.text("email").get());
+    if (email.isEmpty()) {
+      errors.add("email", messages.text("INVALID_EMAIL_ADDRESS"));
+      return Optional.empty();
+    }
+    Optional<UserRecord> user = users.findByIdentity(IdentityAttribute.EMAIL, email.get(), true);
+    if (user.isEmpty()) {
+      errors.add("email", messages.text("USER_DOES_NOT_EXIST"));
+    } else if (!user.get().active()) {
+      errors.add("email", messages.text("DISABLED_ACCOUNT"));
+    } else if (config.confirmationRequired() && user.get().confirmedAt() == null) {
+      errors.add("email", messages.text("CONFIRMATION_REQUIRED"));
+    }
+    return user;
+  }
+
+  /** Required, retyped identically, and acceptable to the policy. */
+  Optional<String> validateNew(Form form, UserRecord user, FieldErrors errors) {
+    Optional<String> password = form.text("password").map(hasher::normalize);
+    Optional<String> confirm = form.text("password_confirm").map(hasher::normalize);
+    if (password.isEmpty()) {
+      errors.add("password", messages.text("PASSWORD_NOT_PROVIDED"));
+    }
+    if (confirm.isEmpty()) {
+      errors.add("password_confirm", messages.text("PASSWORD_NOT_PROVIDED"));
+    } else if (password.isPresent() && !password.equals(confirm)) {
+      errors.add("password_confirm", messages.text("RETYPE_PASSWORD_MISMATCH"));
+    }
+    if (errors.isEmpty()) {
+      Set<String> inputs = new HashSet<>();
+      inputs.add(user.email());
+      if (user.username() != null) {
+        inputs.add(user.username());
+      }
+      policy
+          .check(password.get(), new PasswordPolicy.Context(false, inputs))
+          .forEach(problem -> errors.add("password", problem));
+    }
+    return password;
+  }
+}

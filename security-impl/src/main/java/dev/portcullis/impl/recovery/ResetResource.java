@@ -1,0 +1,210 @@
+package dev.portcullis.impl.recovery;
+
+import dev.portcullis.AnonymousRequired;
+import dev.portcullis.impl.account.LinkAnswers;
+import dev.portcullis.impl.authentication.SessionLogin;
+import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.login.LoginConfig;
+import dev.portcullis.impl.login.UserJson;
+import dev.portcullis.impl.recovery.RecoveryService.ForgotOutcome;
+import dev.portcullis.impl.recovery.RecoveryService.LinkStatus;
+import dev.portcullis.impl.recovery.RecoveryService.ResetOutcome;
+import dev.portcullis.impl.rest.Csrf;
+import dev.portcullis.impl.rest.Envelope;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FlowRedirects;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.rest.UnauthCsrf;
+import dev.portcullis.impl.rest.Views;
+import dev.portcullis.impl.rest.WantJson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /reset} and {@code /reset/<token>} (Flask-Security {@code views.forgot_password} and
+ * {@code reset_password}). Anonymous callers only.
+ */
+@Path("reset")
+@RequestScoped
+@Feature.Gated(Feature.RECOVERABLE)
+@AnonymousRequired
+public class ResetResource {
+
+  @Inject RecoveryService service;
+  @Inject SessionLogin sessions;
+  @Inject UserJson userJson;
+  @Inject LinkAnswers answers;
+  @Inject Csrf csrf;
+  @Inject Messages messages;
+  @Inject LoginConfig loginConfig;
+  @Inject AccountConfig config;
+  @Inject FlowViews views;
+  @Inject RedirectConfig redirectConfig;
+  @Inject FlowRedirects redirects;
+  @Context HttpServletRequest request;
+  @Context HttpServletResponse response;
+  @Context UriInfo uri;
+
+  /** The CSRF token, or the forgot-password page for browsers. */
+  @GET
+  public Response get() {
+    if (!WantJson.test(request)) {
+      return Views.redirectToView(request, views.forgotPasswordTemplate());
+    }
+    return Envelope.ok(Json.createObjectBuilder().add("csrf_token", csrf.token(request)).build());
+  }
+
+  /** Mails reset instructions. */
+  @POST
+  @UnauthCsrf
+  public Response forgot(InputStream entity) {
+    Optional<Form> form = read(entity, List.of("email"));
+    if (form.isEmpty()) {
+      return rejectedBody;
+    }
+    ForgotOutcome outcome = service.forgot(form.get(), path -> redirects.apiLink(uri, path));
+    boolean json = WantJson.test(request);
+    if (outcome instanceof ForgotOutcome.Rejected rejected) {
+      if (!json
+          && rejected.confirmationRequired()
+          && views.requiresConfirmationErrorView().isPresent()) {
+        return answers.redirect(
+            request,
+            Optional.empty(),
+            views.requiresConfirmationErrorView().get(),
+            "CONFIRMATION_REQUIRED",
+            Map.of(),
+            null);
+      }
+      return json
+          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          : Views.redirectToView(request, views.forgotPasswordTemplate());
+    }
+    if (!json) {
+      return answers.redirect(
+          request,
+          Optional.empty(),
+          views.forgotPasswordTemplate(),
+          "PASSWORD_RESET_REQUEST",
+          Map.of("email", form.get().text("email").orElse("")),
+          null);
+    }
+    return Envelope.ok(Json.createObjectBuilder().add("csrf_token", csrf.token(request)).build());
+  }
+
+  /** The link in the mail: to the reset page (or the SPA's), or back with an error. */
+  @GET
+  @Path("{token}")
+  public Response link(@PathParam("token") String token) {
+    LinkStatus status = service.check(token, path -> redirects.apiLink(uri, path));
+    if (status instanceof LinkStatus.Unusable unusable) {
+      return badLink(unusable.messageKey());
+    }
+    String target =
+        redirects.spa() && views.resetView().isPresent()
+            ? views.resetView().get()
+            : views.resetPasswordTemplate();
+    return redirects.redirect(request, target, Map.of("token", token));
+  }
+
+  /** Sets the new password. */
+  @POST
+  @Path("{token}")
+  @UnauthCsrf
+  public Response reset(@PathParam("token") String token, InputStream entity) {
+    Optional<Form> form = read(entity, List.of("password", "password_confirm"));
+    if (form.isEmpty()) {
+      return rejectedBody;
+    }
+    ResetOutcome outcome = service.reset(token, form.get(), path -> redirects.apiLink(uri, path));
+    boolean json = WantJson.test(request);
+    if (outcome instanceof ResetOutcome.BadLink bad) {
+      return json
+          ? Envelope.of(
+              400, Envelope.fieldErrors(Map.of("", List.of(messageFor(bad.messageKey())))))
+          : badLink(bad.messageKey());
+    }
+    if (outcome instanceof ResetOutcome.Rejected rejected) {
+      return json
+          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          : redirects.redirect(request, views.resetPasswordTemplate(), Map.of("token", token));
+    }
+    return reset(((ResetOutcome.Reset) outcome), json);
+  }
+
+  private Response reset(ResetOutcome.Reset reset, boolean json) {
+    boolean login = config.autoLoginAfterReset();
+    if (login) {
+      sessions.login(request, response, reset.user(), false, List.of("reset"));
+    }
+    if (!json) {
+      String view =
+          views
+              .postResetView()
+              .orElse(login ? redirectConfig.postLoginView() : redirectConfig.loginTemplate());
+      return answers.redirect(
+          request,
+          Optional.empty(),
+          view,
+          login ? "PASSWORD_RESET" : "PASSWORD_RESET_NO_LOGIN",
+          Map.of(),
+          null);
+    }
+    if (!login) {
+      return Envelope.ok(JsonValue.EMPTY_JSON_OBJECT);
+    }
+    boolean includeToken =
+        loginConfig.backwardsCompatAuthToken()
+            || uri.getQueryParameters().containsKey("include_auth_token");
+    return Envelope.ok(
+        Json.createObjectBuilder()
+            .add("user", userJson.of(reset.user(), includeToken))
+            .add("csrf_token", csrf.token(request))
+            .build());
+  }
+
+  private Response badLink(String messageKey) {
+    return answers.redirect(
+        request,
+        views.resetErrorView(),
+        views.forgotPasswordTemplate(),
+        messageKey,
+        Map.of("within", AccountConfig.within(config.resetPasswordWithin())),
+        null);
+  }
+
+  private String messageFor(String key) {
+    return messages.text(key, Map.of("within", AccountConfig.within(config.resetPasswordWithin())));
+  }
+
+  private Response rejectedBody;
+
+  /** Parses the body; on failure leaves the 4xx answer in {@link #rejectedBody}. */
+  private Optional<Form> read(InputStream entity, List<String> fields) {
+    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
+    if (parsed instanceof FormData.Parsed.Rejected rejected) {
+      rejectedBody = rejected.toResponse(messages);
+      return Optional.empty();
+    }
+    return Optional.of(Form.read(((FormData.Parsed.Accepted) parsed).data(), fields, List.of()));
+  }
+}
