@@ -4,6 +4,7 @@ import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordHasher;
+import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.rest.CsrfConfig;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.RedirectConfig;
@@ -144,5 +145,10 @@ public class ConfigProducer {
   @Produces
   CsrfTokens csrfTokens() {
     return csrfTokens;
+  }
+
+  @Produces
+  PasswordPolicyConfig passwordPolicyConfig() {
+    return configuration.passwordPolicy();
   }
 }

@@ -4,10 +4,14 @@ import dev.portcullis.Mechanism;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.password.PasswordConfig;
+import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.rest.CsrfConfig;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.spi.IdentityAttribute;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
@@ -54,6 +59,7 @@ public final class SecurityConfiguration {
     this.account = readAccount();
     this.flowViews = readFlowViews();
     this.login = readLogin();
+    this.passwordPolicy = readPasswordPolicy();
   }
 
   public AccountConfig account() {
@@ -341,5 +347,84 @@ public final class SecurityConfiguration {
               "must list token, session or basic"));
     }
     return mechanisms;
+  }
+
+  // --- password policy (spec §2.3, §6.5) ---
+
+  private final PasswordPolicyConfig passwordPolicy;
+
+  public PasswordPolicyConfig passwordPolicy() {
+    return passwordPolicy;
+  }
+
+  private PasswordPolicyConfig readPasswordPolicy() {
+    int count = settings.integer(ConfigKey.PASSWORD_BREACHED_COUNT);
+    if (count < 1) {
+      throw new ConfigurationException(ConfigKey.PASSWORD_BREACHED_COUNT, "must be at least 1");
+    }
+    int score = settings.integer(ConfigKey.ZXCVBN_MINIMUM_SCORE);
+    if (score < 0 || score > 4) {
+      throw new ConfigurationException(ConfigKey.ZXCVBN_MINIMUM_SCORE, "must be 0 to 4");
+    }
+    return new PasswordPolicyConfig(
+        breachCheck(),
+        count,
+        breachedUrl(),
+        breachedFile(),
+        positiveDuration(ConfigKey.PASSWORD_BREACHED_CONNECT_TIMEOUT),
+        positiveDuration(ConfigKey.PASSWORD_BREACHED_READ_TIMEOUT),
+        complexityChecker(),
+        score);
+  }
+
+  /** Flask: "strict" fails closed, any other truthy value is best-effort. */
+  private PasswordPolicyConfig.BreachCheck breachCheck() {
+    String value = settings.optionalString(ConfigKey.PASSWORD_CHECK_BREACHED).orElse("false");
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "false", "0", "no", "off" -> PasswordPolicyConfig.BreachCheck.OFF;
+      case "strict" -> PasswordPolicyConfig.BreachCheck.STRICT;
+      default -> PasswordPolicyConfig.BreachCheck.BEST_EFFORT;
+    };
+  }
+
+  private URI breachedUrl() {
+    URI url =
+        settings.parse(ConfigKey.PASSWORD_BREACHED_URL, URI::create, "must be an http(s) URL");
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!url.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw new ConfigurationException(
+          ConfigKey.PASSWORD_BREACHED_URL, "must be an http(s) URL, not '" + url + "'");
+    }
+    return url;
+  }
+
+  private Optional<Path> breachedFile() {
+    Optional<Path> path = settings.optionalString(ConfigKey.PASSWORD_BREACHED_FILE).map(Path::of);
+    if (path.isPresent() && !Files.isReadable(path.get())) {
+      throw new ConfigurationException(
+          ConfigKey.PASSWORD_BREACHED_FILE,
+          "must name a readable file or directory; '" + path.get() + "' is not");
+    }
+    return path;
+  }
+
+  private Duration positiveDuration(ConfigKey key) {
+    Duration duration = requiredDuration(key);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new ConfigurationException(key, "must be positive");
+    }
+    return duration;
+  }
+
+  private PasswordPolicyConfig.ComplexityChecker complexityChecker() {
+    Optional<String> value = settings.optionalString(ConfigKey.PASSWORD_COMPLEXITY_CHECKER);
+    if (value.isEmpty()) {
+      return PasswordPolicyConfig.ComplexityChecker.NONE;
+    }
+    if (value.get().equalsIgnoreCase("zxcvbn")) {
+      return PasswordPolicyConfig.ComplexityChecker.ZXCVBN;
+    }
+    throw new ConfigurationException(
+        ConfigKey.PASSWORD_COMPLEXITY_CHECKER, "must be zxcvbn or none, not '" + value.get() + "'");
   }
 }

@@ -9,5 +9,8 @@
  * unchanged. The cryptographic primitives come from maintained libraries (at.favre bcrypt,
  * BouncyCastle Argon2, the JDK's PBKDF2 and HMAC, commons-codec SHA-crypt and DES-crypt); the
  * classes here only encode and parse the string formats.
+ *
+ * <p>{@link dev.portcullis.impl.password.DefaultPasswordPolicy} is the default password policy
+ * ({@code password_util.py}): length, breached passwords (range API or an offline copy), zxcvbn.
  */
 package dev.portcullis.impl.password;
