@@ -49,6 +49,21 @@ public class AccessDecision {
     return checkAuthorization(rule, authentication.map(Authentication::user));
   }
 
+  /**
+   * The configured freshness check ({@code security.freshness}, {@code
+   * security.freshness_grace_period}) for the current, authenticated request.
+   */
+  public boolean isFresh(HttpServletRequest request) {
+    Optional<Authentication> authentication = Authentication.of(request);
+    return authentication.isPresent()
+        && Freshness.isFresh(
+            authentication.get().mechanism(),
+            request.getSession(false),
+            config.freshness(),
+            config.freshnessGrace(),
+            clock);
+  }
+
   /** The mechanisms a rule accepts. */
   public Set<Mechanism> accepted(AccessRule rule) {
     return rule.mechanisms().isEmpty() ? config.apiEnabledMethods() : rule.mechanisms();

@@ -1,0 +1,55 @@
+package dev.portcullis.impl.changeemail;
+
+import dev.portcullis.impl.account.LinkAnswers;
+import dev.portcullis.impl.changeemail.ChangeEmailService.ConfirmOutcome;
+import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.RedirectConfig;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** {@code GET /change-email-confirm/<token>}: the link mailed to the new address. */
+@Path("change-email-confirm")
+@RequestScoped
+@Feature.Gated(Feature.CHANGE_EMAIL)
+public class ChangeEmailConfirmResource {
+
+  @Inject ChangeEmailService service;
+  @Inject LinkAnswers answers;
+  @Inject AccountConfig config;
+  @Inject FlowViews views;
+  @Inject RedirectConfig redirectConfig;
+  @Context HttpServletRequest request;
+
+  /** Switches to the new address, then redirects with the outcome. */
+  @GET
+  @Path("{token}")
+  public Response confirm(@PathParam("token") String token) {
+    ConfirmOutcome outcome = service.confirm(token);
+    if (outcome instanceof ConfirmOutcome.Changed changed) {
+      return answers.redirect(
+          request,
+          views.postChangeEmailView(),
+          views.postChangeEmailView().orElse(redirectConfig.postLoginView()),
+          "CHANGE_EMAIL_CONFIRMED",
+          Map.of(),
+          changed.user());
+    }
+    String key = ((ConfirmOutcome.Failed) outcome).messageKey();
+    return answers.redirect(
+        request,
+        views.changeEmailErrorView(),
+        views.changeEmailErrorView().orElse(views.changeEmailTemplate()),
+        key,
+        Map.of("within", AccountConfig.within(config.changeEmailWithin()), "email", ""),
+        null);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.portcullis.impl.changeemail;
+
+import dev.portcullis.AccessDeniedException.Reason;
+import dev.portcullis.AuthRequired;
+import dev.portcullis.impl.account.LinkAnswers;
+import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.authorization.AccessDecision;
+import dev.portcullis.impl.authorization.Denials;
+import dev.portcullis.impl.changeemail.ChangeEmailService.RequestOutcome;
+import dev.portcullis.impl.login.LoginConfig;
+import dev.portcullis.impl.rest.Csrf;
+import dev.portcullis.impl.rest.Envelope;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FlowRedirects;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.rest.Views;
+import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.spi.UserRecord;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code GET/POST /change-email} (Flask-Security 5.5): authenticated and fresh. */
+@Path("change-email")
+@RequestScoped
+@Feature.Gated(Feature.CHANGE_EMAIL)
+@AuthRequired
+public class ChangeEmailResource {
+
+  @Inject ChangeEmailService service;
+  @Inject AccessDecision access;
+  @Inject Denials denials;
+  @Inject LinkAnswers answers;
+  @Inject Csrf csrf;
+  @Inject Messages messages;
+  @Inject LoginConfig loginConfig;
+  @Inject AuthenticationConfig authConfig;
+  @Inject FlowViews views;
+  @Inject FlowRedirects redirects;
+  @Context HttpServletRequest request;
+  @Context UriInfo uri;
+
+  /** The current email and a CSRF token; the page for browsers. */
+  @GET
+  public Response get() {
+    if (!access.isFresh(request)) {
+      return stale();
+    }
+    if (!WantJson.test(request)) {
+      return Views.redirectToView(request, views.changeEmailTemplate());
+    }
+    UserRecord user = Authentication.of(request).orElseThrow().user();
+    return Envelope.ok(
+        Json.createObjectBuilder()
+            .add("current_email", user.email())
+            .add("csrf_token", csrf.token(request))
+            .build());
+  }
+
+  /** Sends a confirmation link to the new address. */
+  @POST
+  public Response post(InputStream entity) {
+    if (!access.isFresh(request)) {
+      return stale();
+    }
+    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
+    if (parsed instanceof FormData.Parsed.Rejected rejected) {
+      return rejected.toResponse(messages);
+    }
+    UserRecord user = Authentication.of(request).orElseThrow().user();
+    Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), List.of("email"), List.of());
+    RequestOutcome outcome = service.request(user, form, path -> redirects.apiLink(uri, path));
+    boolean json = WantJson.test(request);
+    if (outcome instanceof RequestOutcome.Rejected rejected) {
+      return json
+          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          : Views.redirectToView(request, views.changeEmailTemplate());
+    }
+    String newEmail = ((RequestOutcome.Sent) outcome).newEmail();
+    if (!json) {
+      return answers.redirect(
+          request,
+          Optional.empty(),
+          views.changeEmailTemplate(),
+          "CHANGE_EMAIL_SENT",
+          Map.of("email", newEmail),
+          null);
+    }
+    return Envelope.ok(
+        Json.createObjectBuilder()
+            .add("current_email", user.email())
+            .add("csrf_token", csrf.token(request))
+            .build());
+  }
+
+  private Response stale() {
+    return denials
+        .answer(Reason.REAUTHENTICATION_REQUIRED, authConfig.apiEnabledMethods(), request)
+        .toResponse();
+  }
+}

@@ -1,0 +1,132 @@
+package dev.portcullis.impl.changeemail;
+
+import dev.portcullis.event.ChangeEmailConfirmed;
+import dev.portcullis.event.ChangeEmailInstructionsSent;
+import dev.portcullis.impl.account.AccountMail;
+import dev.portcullis.impl.account.UserBoundTokens;
+import dev.portcullis.impl.authentication.EmailValidator;
+import dev.portcullis.impl.authentication.PasswordCheck;
+import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.events.EventPublisher;
+import dev.portcullis.impl.mail.MailTemplate;
+import dev.portcullis.impl.rest.FieldErrors;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.token.TokenPurpose;
+import dev.portcullis.spi.IdentityAttribute;
+import dev.portcullis.spi.UserRecord;
+import dev.portcullis.spi.UserStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Changing one's email (Flask-Security 5.5 {@code change_email}, spec §7.15/§11.4): the new address
+ * must be confirmed by a link sent to it; the token is bound to the old address (a hash of it) and
+ * carries the new one, so it dies if either changes meanwhile. The old address gets a notice.
+ */
+@ApplicationScoped
+public class ChangeEmailService {
+
+  @Inject UserStore users;
+  @Inject UserBoundTokens tokens;
+  @Inject EmailValidator emails;
+  @Inject PasswordCheck passwords;
+  @Inject AccountMail mail;
+  @Inject EventPublisher events;
+  @Inject Messages messages;
+  @Inject AccountConfig config;
+  @Inject Clock clock;
+
+  /** The outcome of a change request. */
+  public sealed interface RequestOutcome {
+    /** A link went to the new address (or, with generic responses, it looks so). */
+    record Sent(String newEmail) implements RequestOutcome {}
+
+    /** The form has errors. */
+    record Rejected(Map<String, List<String>> fieldErrors) implements RequestOutcome {}
+  }
+
+  /** The outcome of following the link. */
+  public sealed interface ConfirmOutcome {
+    /** Changed; {@code user} has the new address. */
+    record Changed(UserRecord user, String oldEmail) implements ConfirmOutcome {}
+
+    /** Not usable; {@code messageKey} says why. */
+    record Failed(String messageKey) implements ConfirmOutcome {}
+  }
+
+  /** {@code POST /change-email}: mails a confirmation link to the new address. */
+  public RequestOutcome request(UserRecord user, Form form, Function<String, String> links) {
+    FieldErrors errors = form.typeErrors(messages);
+    Optional<String> email = errors.isEmpty() ? validate(form, errors) : Optional.empty();
+    if (!errors.isEmpty()) {
+      return new RequestOutcome.Rejected(errors.toMap());
+    }
+    if (users.findByIdentity(IdentityAttribute.EMAIL, email.get(), true).isPresent()) {
+      if (config.genericResponses()) {
+        passwords.equalizeTiming();
+        return new RequestOutcome.Sent(email.get());
+      }
+      return new RequestOutcome.Rejected(
+          errors
+              .add("email", messages.text("EMAIL_ALREADY_ASSOCIATED", Map.of("email", email.get())))
+              .toMap());
+    }
+    String token = tokens.create(TokenPurpose.CHANGE_EMAIL, user, user.email(), email.get());
+    mail.send(
+        MailTemplate.CHANGE_EMAIL_INSTRUCTIONS,
+        email.get(),
+        user,
+        Map.of(
+            "token",
+            token,
+            "link",
+            links.apply("change-email-confirm/" + token),
+            "new_email",
+            email.get()));
+    events.publish(new ChangeEmailInstructionsSent(user.toSecurityUser(), email.get()));
+    return new RequestOutcome.Sent(email.get());
+  }
+
+  /** {@code GET /change-email-confirm/<token>}: switches to the new address. */
+  public ConfirmOutcome confirm(String token) {
+    UserBoundTokens.Status status =
+        tokens.check(
+            TokenPurpose.CHANGE_EMAIL, token, config.changeEmailWithin(), UserRecord::email);
+    if (status instanceof UserBoundTokens.Status.Expired) {
+      return new ConfirmOutcome.Failed("CHANGE_EMAIL_EXPIRED");
+    }
+    if (!(status instanceof UserBoundTokens.Status.Valid valid) || valid.extra() == null) {
+      return new ConfirmOutcome.Failed("INVALID_CHANGE_EMAIL_TOKEN");
+    }
+    UserRecord user = valid.user();
+    if (!users.changeEmail(user.id(), valid.extra(), clock.instant())) {
+      return new ConfirmOutcome.Failed("EMAIL_ALREADY_ASSOCIATED");
+    }
+    UserRecord changed = users.findById(user.id()).orElseThrow();
+    mail.send(
+        MailTemplate.CHANGE_EMAIL_NOTICE,
+        user.email(),
+        changed,
+        Map.of("new_email", changed.email()));
+    events.publish(new ChangeEmailConfirmed(changed.toSecurityUser(), user.email()));
+    return new ConfirmOutcome.Changed(changed, user.email());
+  }
+
+  private Optional<String> validate(Form form, FieldErrors errors) {
+    if (form.text("email").isEmpty()) {
+      errors.add("email", messages.text("EMAIL_NOT_PROVIDED"));
+      return Optional.empty();
+    }
+    Optional<String> email = emails.validate(form.text("email").get());
+    if (email.isEmpty()) {
+      errors.add("email", messages.text("INVALID_EMAIL_ADDRESS"));
+    }
+    return email;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.portcullis.impl.changepassword;
+
+import dev.portcullis.AccessDeniedException.Reason;
+import dev.portcullis.AuthRequired;
+import dev.portcullis.Mechanism;
+import dev.portcullis.impl.account.LinkAnswers;
+import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.authentication.SessionLogin;
+import dev.portcullis.impl.authorization.AccessDecision;
+import dev.portcullis.impl.authorization.Denials;
+import dev.portcullis.impl.changepassword.ChangePasswordService.Outcome;
+import dev.portcullis.impl.login.LoginConfig;
+import dev.portcullis.impl.login.UserJson;
+import dev.portcullis.impl.rest.Csrf;
+import dev.portcullis.impl.rest.Envelope;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FlowRedirects;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.rest.Views;
+import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.spi.UserRecord;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET/POST /change} (Flask-Security {@code views.change_password}). A session caller stays
+ * signed in on a fresh session id; every other session and auth token of the user ends.
+ */
+@Path("change")
+@RequestScoped
+@Feature.Gated(Feature.CHANGEABLE)
+@AuthRequired
+public class ChangePasswordResource {
+
+  static final List<String> FIELDS = List.of("password", "new_password", "new_password_confirm");
+
+  @Inject ChangePasswordService service;
+  @Inject SessionLogin sessions;
+  @Inject UserJson userJson;
+  @Inject AccessDecision access;
+  @Inject Denials denials;
+  @Inject LinkAnswers answers;
+  @Inject Csrf csrf;
+  @Inject Messages messages;
+  @Inject LoginConfig loginConfig;
+  @Inject AuthenticationConfig authConfig;
+  @Inject FlowViews views;
+  @Inject RedirectConfig redirectConfig;
+  @Inject FlowRedirects redirects;
+  @Context HttpServletRequest request;
+  @Context HttpServletResponse response;
+  @Context UriInfo uri;
+
+  /** The user, a CSRF token and whether the user has a password; the page for browsers. */
+  @GET
+  public Response get() {
+    UserRecord user = Authentication.of(request).orElseThrow().user();
+    Optional<Response> stale = requireFreshWhenPasswordless(user);
+    if (stale.isPresent()) {
+      return stale.get();
+    }
+    if (!WantJson.test(request)) {
+      return Views.redirectToView(request, views.changePasswordTemplate());
+    }
+    return Envelope.ok(
+        Json.createObjectBuilder()
+            .add("user", userJson.of(user, false))
+            .add("csrf_token", csrf.token(request))
+            .add("active_password", user.hasPassword())
+            .build());
+  }
+
+  /** Changes the password. */
+  @POST
+  public Response post(InputStream entity) {
+    Authentication caller = Authentication.of(request).orElseThrow();
+    Optional<Response> stale = requireFreshWhenPasswordless(caller.user());
+    if (stale.isPresent()) {
+      return stale.get();
+    }
+    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
+    if (parsed instanceof FormData.Parsed.Rejected rejected) {
+      return rejected.toResponse(messages);
+    }
+    Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), FIELDS, List.of());
+    Outcome outcome = service.change(caller.user(), form, path -> redirects.apiLink(uri, path));
+    boolean json = WantJson.test(request);
+    if (outcome instanceof Outcome.Rejected rejected) {
+      return json
+          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          : Views.redirectToView(request, views.changePasswordTemplate());
+    }
+    UserRecord user = ((Outcome.Changed) outcome).user();
+    if (caller.mechanism() == Mechanism.SESSION) {
+      sessions.login(request, response, user, hasRememberCookie(), List.of("change"));
+    }
+    if (!json) {
+      return answers.redirect(
+          request,
+          Optional.empty(),
+          views.postChangeView().orElse(redirectConfig.postLoginView()),
+          "PASSWORD_CHANGE",
+          Map.of(),
+          null);
+    }
+    boolean includeToken =
+        loginConfig.backwardsCompatAuthToken()
+            || uri.getQueryParameters().containsKey("include_auth_token");
+    return Envelope.ok(
+        Json.createObjectBuilder()
+            .add("user", userJson.of(user, includeToken))
+            .add("csrf_token", csrf.token(request))
+            .build());
+  }
+
+  /** Users without a password prove themselves by freshness instead (spec §6.6). */
+  private Optional<Response> requireFreshWhenPasswordless(UserRecord user) {
+    if (user.hasPassword() || access.isFresh(request)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        denials
+            .answer(Reason.REAUTHENTICATION_REQUIRED, authConfig.apiEnabledMethods(), request)
+            .toResponse());
+  }
+
+  private boolean hasRememberCookie() {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return false;
+    }
+    for (Cookie cookie : cookies) {
+      if (cookie.getName().equals(authConfig.rememberCookieName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
