@@ -356,6 +356,12 @@ public enum ConfigKey {
       "SERVER_NAME/PREFERRED_URL_SCHEME",
       "Absolute URL of the JSON API root used in mailed links, e.g."
           + " https://app.example.com/sample/api; none = taken from the request."),
+  URL_PREFIX(
+      "security.url_prefix",
+      "/api",
+      "SECURITY_URL_PREFIX",
+      "Path of the JSON API inside the application (the JAX-RS @ApplicationPath); used for"
+          + " links mailed from HTML pages."),
   REDIRECT_BEHAVIOR(
       "security.redirect_behavior",
       "none",

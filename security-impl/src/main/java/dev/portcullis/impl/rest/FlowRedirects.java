@@ -35,6 +35,30 @@ public class FlowRedirects {
     return (base.endsWith("/") ? base : base + "/") + path;
   }
 
+  /**
+   * The absolute URL of an API path, from outside JAX-RS (a Faces page): the request's host and
+   * context path plus {@code security.url_prefix}.
+   */
+  public String apiLink(HttpServletRequest request, String path) {
+    if (views.externalBaseUrl().isPresent()) {
+      return views.externalBaseUrl().get() + path;
+    }
+    String prefix = views.urlPrefix().startsWith("/") ? views.urlPrefix() : "/" + views.urlPrefix();
+    String root =
+        request.getScheme()
+            + "://"
+            + request.getServerName()
+            + (isDefaultPort(request) ? "" : ":" + request.getServerPort())
+            + request.getContextPath()
+            + prefix;
+    return (root.endsWith("/") ? root : root + "/") + path;
+  }
+
+  private static boolean isDefaultPort(HttpServletRequest request) {
+    return (request.getScheme().equals("http") && request.getServerPort() == 80)
+        || (request.getScheme().equals("https") && request.getServerPort() == 443);
+  }
+
   /** Whether mailed links answer single-page apps. */
   public boolean spa() {
     return views.spa();

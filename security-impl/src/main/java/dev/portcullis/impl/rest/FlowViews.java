@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param spa {@code security.redirect_behavior=spa}: mailed links redirect to the SPA views with
  *     query parameters
  * @param externalBaseUrl absolute URL of the JSON API root for mailed links, empty = from request
+ * @param urlPrefix path of the JSON API inside the application, e.g. {@code /api}
  * @param postRegisterView after registering
  * @param postConfirmView after confirming
  * @param confirmErrorView after a bad confirmation link
@@ -29,6 +30,7 @@ import java.util.Optional;
 public record FlowViews(
     boolean spa,
     Optional<String> externalBaseUrl,
+    String urlPrefix,
     Optional<String> postRegisterView,
     Optional<String> postConfirmView,
     Optional<String> confirmErrorView,
