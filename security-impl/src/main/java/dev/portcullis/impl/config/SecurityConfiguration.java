@@ -302,6 +302,7 @@ public final class SecurityConfiguration {
         settings
             .optionalString(ConfigKey.EXTERNAL_BASE_URL)
             .map(u -> u.endsWith("/") ? u : u + "/"),
+        settings.string(ConfigKey.URL_PREFIX),
         settings.optionalString(ConfigKey.POST_REGISTER_VIEW),
         settings.optionalString(ConfigKey.POST_CONFIRM_VIEW),
         settings.optionalString(ConfigKey.CONFIRM_ERROR_VIEW),
