@@ -2,6 +2,7 @@ package dev.portcullis.impl.config;
 
 import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.login.LoginConfig;
+import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.rest.CsrfConfig;
@@ -125,5 +126,11 @@ public class ConfigProducer {
   @Produces
   CsrfTokens csrfTokens() {
     return csrfTokens;
+  }
+
+  /** Mail settings; read (and validated) when first injected, i.e. when the outbox starts. */
+  @Produces
+  MailConfig mailConfig() {
+    return configuration.mail();
   }
 }
