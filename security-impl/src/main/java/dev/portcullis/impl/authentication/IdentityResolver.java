@@ -22,8 +22,9 @@ public class IdentityResolver {
   /** For CDI. */
   protected IdentityResolver() {}
 
+  /** For CDI, and for callers outside a container (the command-line tool). */
   @Inject
-  IdentityResolver(UserStore users, AuthenticationConfig config) {
+  public IdentityResolver(UserStore users, AuthenticationConfig config) {
     this.users = users;
     this.config = config;
   }
@@ -51,7 +52,7 @@ public class IdentityResolver {
   }
 
   /** Username mapper: NFKD, trimmed; anything with '@' is left to the email mapper. */
-  static Optional<String> normalizeUsername(String identity) {
+  public static Optional<String> normalizeUsername(String identity) {
     String value = Normalizer.normalize(identity.strip(), Normalizer.Form.NFKD);
     return value.isEmpty() || value.contains("@") ? Optional.empty() : Optional.of(value);
   }
