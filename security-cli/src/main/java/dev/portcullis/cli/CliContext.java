@@ -5,10 +5,13 @@ import dev.portcullis.impl.config.SecurityConfiguration;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.persistence.SchemaMigrator;
 import dev.portcullis.impl.persistence.StandaloneStores;
+import dev.portcullis.impl.registration.DefaultUsernamePolicy;
+import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.spi.PasswordPolicy;
 import dev.portcullis.spi.RoleStore;
 import dev.portcullis.spi.UserRecord;
 import dev.portcullis.spi.UserStore;
+import dev.portcullis.spi.UsernamePolicy;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.security.SecureRandom;
@@ -31,14 +34,20 @@ final class CliContext implements AutoCloseable {
   private final SecurityConfiguration configuration;
   private PasswordHasher hasher;
   private final PasswordPolicy policy;
+  private final UsernamePolicy usernames;
   private final EntityManagerFactory emf;
   private final StandaloneStores stores;
   private final IdentityResolver identities;
   private final Clock clock;
 
-  private CliContext(SecurityConfiguration configuration, EntityManagerFactory emf, Clock clock) {
+  private CliContext(
+      SecurityConfiguration configuration,
+      Messages messages,
+      EntityManagerFactory emf,
+      Clock clock) {
     this.configuration = configuration;
-    this.policy = CliPasswordPolicy.create(configuration);
+    this.policy = CliPasswordPolicy.create(configuration, messages);
+    this.usernames = new DefaultUsernamePolicy(configuration.account(), messages);
     this.emf = emf;
     this.stores = new StandaloneStores(emf, clock);
     this.identities = new IdentityResolver(stores.users(), configuration.authentication());
@@ -56,7 +65,7 @@ final class CliContext implements AutoCloseable {
     EntityManagerFactory emf = Persistence.createEntityManagerFactory(UNIT, jpa(connection));
     try {
       emf.createEntityManager().close(); // connect now, so a failure is reported here
-      return new CliContext(configuration, emf, clock);
+      return new CliContext(configuration, new Messages(config), emf, clock);
     } catch (RuntimeException e) {
       emf.close();
       throw e;
@@ -132,5 +141,10 @@ final class CliContext implements AutoCloseable {
   @Override
   public void close() {
     emf.close();
+  }
+
+  /** The username rules of the application. */
+  UsernamePolicy usernames() {
+    return usernames;
   }
 }

@@ -1,10 +1,10 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.impl.authentication.EmailNormalizer;
-import dev.portcullis.impl.authentication.IdentityResolver;
 import dev.portcullis.spi.IdentityAttribute;
 import dev.portcullis.spi.NewUser;
 import dev.portcullis.spi.UserRecord;
+import dev.portcullis.spi.UsernamePolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -95,12 +95,13 @@ final class UserCreation {
     if (raw == null) {
       return Optional.empty();
     }
-    Optional<String> username = IdentityResolver.normalizeUsername(raw);
-    if (username.isEmpty()) {
-      errors.put(
-          "username",
-          List.of("'" + raw + "' wasn't accepted as a username (empty, or contains '@')."));
-    } else if (taken(IdentityAttribute.USERNAME, username.get())) {
+    UsernamePolicy.Result result = context.usernames().validate(raw);
+    if (result instanceof UsernamePolicy.Result.Invalid invalid) {
+      errors.put("username", invalid.messages());
+      return Optional.empty();
+    }
+    Optional<String> username = Optional.of(((UsernamePolicy.Result.Valid) result).normalized());
+    if (taken(IdentityAttribute.USERNAME, username.get())) {
       errors.put(
           "username",
           List.of("The username " + username.get() + " is already associated with an account."));

@@ -27,7 +27,7 @@ abstract class AbstractCliCommandsTest extends AbstractCliTest {
             "users",
             "create",
             "Ann@Example.COM",
-            "username:ann",
+            "username:annie",
             "--password",
             PASSWORD,
             "--active",
@@ -41,7 +41,7 @@ abstract class AbstractCliCommandsTest extends AbstractCliTest {
     assertThat(result.out()).contains("User created").contains("Ann@example.com").contains("****");
     assertThat(result.out()).doesNotContain(PASSWORD);
     Map<String, Object> user = user("Ann@example.com");
-    assertThat(user.get("username")).isEqualTo("ann");
+    assertThat(user.get("username")).isEqualTo("annie");
     assertThat(user.get("active")).isEqualTo(true);
     assertThat(user.get("confirmed_at")).isNotNull();
     assertThat((String) user.get("fs_uniquifier")).matches("[0-9a-f]{32}");
@@ -63,7 +63,7 @@ abstract class AbstractCliCommandsTest extends AbstractCliTest {
     assertOk(run("users", "create", "ann@example.com", "--password", PASSWORD));
 
     Result result =
-        run("users", "create", "ANN@example.com", "username:ann2", "--password", PASSWORD);
+        run("users", "create", "ANN@example.com", "username:annie2", "--password", PASSWORD);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("already associated with an account");
@@ -72,10 +72,10 @@ abstract class AbstractCliCommandsTest extends AbstractCliTest {
 
   @Test
   void createWhenUsernameTakenThenExit1AndNothingWritten() throws Exception {
-    assertOk(run("users", "create", "ann@example.com", "username:ann", "--password", PASSWORD));
+    assertOk(run("users", "create", "ann@example.com", "username:annie", "--password", PASSWORD));
 
     Result result =
-        run("users", "create", "other@example.com", "username:ANN", "--password", PASSWORD);
+        run("users", "create", "other@example.com", "username:ANNIE", "--password", PASSWORD);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("username").contains("already associated");
@@ -125,7 +125,7 @@ abstract class AbstractCliCommandsTest extends AbstractCliTest {
   @Test
   void createWhenUnknownAttributeOrNoEmailThenUsageErrorExit2() throws Exception {
     Result unknown = run("users", "create", "ann@example.com", "phone:123", "--password", PASSWORD);
-    Result noEmail = run("users", "create", "username:ann", "--password", PASSWORD);
+    Result noEmail = run("users", "create", "username:annie", "--password", PASSWORD);
 
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("Unknown attribute 'phone'");
@@ -167,18 +167,18 @@ abstract class AbstractCliCommandsTest extends AbstractCliTest {
 
   @Test
   void activateAndDeactivateWhenByEmailOrUsernameThenToggleAndReportNoOps() throws Exception {
-    assertOk(run("users", "create", "ann@example.com", "username:ann", "--password", PASSWORD));
+    assertOk(run("users", "create", "ann@example.com", "username:annie", "--password", PASSWORD));
 
     Result activated = run("users", "activate", "ANN@example.com");
     assertOk(activated);
     assertThat(activated.out()).contains("has been activated");
     assertThat(user("ann@example.com").get("active")).isEqualTo(true);
 
-    Result again = run("users", "activate", "ann");
+    Result again = run("users", "activate", "annie");
     assertOk(again);
     assertThat(again.out()).contains("was already activated");
 
-    assertOk(run("users", "deactivate", "ann"));
+    assertOk(run("users", "deactivate", "annie"));
     assertThat(user("ann@example.com").get("active")).isEqualTo(false);
   }
 
@@ -277,15 +277,15 @@ abstract class AbstractCliCommandsTest extends AbstractCliTest {
   @Test
   void rolesAddAndRemoveWhenValidThenChangedAndRepeatsFail() throws Exception {
     createRoles("admin");
-    assertOk(run("users", "create", "ann@example.com", "username:ann", "--password", PASSWORD));
+    assertOk(run("users", "create", "ann@example.com", "username:annie", "--password", PASSWORD));
 
-    assertOk(run("roles", "add", "ann", "admin"));
+    assertOk(run("roles", "add", "annie", "admin"));
     assertThat(rolesOf("ann@example.com")).containsExactly("admin");
     assertThat(run("roles", "add", "ann@example.com", "admin").exitCode()).isEqualTo(1);
 
     assertOk(run("roles", "remove", "ann@example.com", "admin"));
     assertThat(rolesOf("ann@example.com")).isEmpty();
-    Result again = run("roles", "remove", "ann", "admin");
+    Result again = run("roles", "remove", "annie", "admin");
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.err()).contains("does not have role");
   }

@@ -161,6 +161,11 @@ public final class StandaloneStores {
     }
 
     @Override
+    public boolean changeEmail(long userId, String newEmail, Instant confirmedAt) {
+      return withUsers(r -> r.changeEmail(userId, newEmail, confirmedAt));
+    }
+
+    @Override
     public boolean setConfirmedAt(long userId, Instant confirmedAt) {
       return withUsers(r -> r.setConfirmedAt(userId, confirmedAt));
     }

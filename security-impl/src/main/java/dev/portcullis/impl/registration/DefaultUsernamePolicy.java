@@ -23,8 +23,9 @@ public class DefaultUsernamePolicy implements UsernamePolicy {
   /** For CDI. */
   protected DefaultUsernamePolicy() {}
 
+  /** A policy over the given settings (for use outside CDI, e.g. the CLI). */
   @Inject
-  DefaultUsernamePolicy(AccountConfig config, Messages messages) {
+  public DefaultUsernamePolicy(AccountConfig config, Messages messages) {
     this.config = config;
     this.messages = messages;
   }

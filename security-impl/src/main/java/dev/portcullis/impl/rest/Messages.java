@@ -29,8 +29,9 @@ public class Messages {
   /** For CDI. */
   protected Messages() {}
 
+  /** Messages over the given configuration (for use outside CDI, e.g. the CLI). */
   @Inject
-  Messages(Config config) {
+  public Messages(Config config) {
     this.config = config;
   }
 
