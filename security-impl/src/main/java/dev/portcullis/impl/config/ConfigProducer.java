@@ -2,6 +2,7 @@ package dev.portcullis.impl.config;
 
 import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.login.LoginConfig;
+import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
@@ -150,5 +151,11 @@ public class ConfigProducer {
   @Produces
   PasswordPolicyConfig passwordPolicyConfig() {
     return configuration.passwordPolicy();
+  }
+
+  /** Mail settings; read (and validated) when first injected, i.e. when the outbox starts. */
+  @Produces
+  MailConfig mailConfig() {
+    return configuration.mail();
   }
 }

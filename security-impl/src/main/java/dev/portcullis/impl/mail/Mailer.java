@@ -1,14 +1,29 @@
 package dev.portcullis.impl.mail;
 
+import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.spi.MailMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
- * PLACEHOLDER (replaced by the mail package): renders a template and queues the message in the
- * persistent outbox.
+ * Flask-Security's {@code send_mail}: renders a template, stores the mail in the persistent outbox
+ * and returns; {@link MailWorker} delivers it off the request thread and retries while SMTP is
+ * down, so a registration or reset never fails because mail is unavailable.
+ *
+ * <p>The subject is {@code security.email_subject_<name>} if configured, else the message of the
+ * template's subject key ({@code EMAIL_SUBJECT_REGISTER}, ...), which {@code security.msg_<key>}
+ * and translated bundles can override. The mail is committed in its own transaction, even if the
+ * caller's later rolls back: send mails as the last step of a service call.
  */
 @ApplicationScoped
 public class Mailer {
+
+  @Inject MailConfig config;
+  @Inject MustacheTemplates templates;
+  @Inject Messages messages;
+  @Inject MailOutbox outbox;
+  @Inject MailWorker worker;
 
   /**
    * Renders {@code template} with {@code context} and queues it for {@code recipient}.
@@ -17,6 +32,18 @@ public class Mailer {
    *     such as {@code confirmation_link}
    */
   public void send(MailTemplate template, String recipient, Map<String, Object> context) {
-    throw new UnsupportedOperationException("mail package not merged yet");
+    long id = outbox.add(render(template, recipient, context));
+    worker.deliverSoon(id);
+  }
+
+  /** The mail as it will be sent. */
+  MailMessage render(MailTemplate template, String recipient, Map<String, Object> context) {
+    String subject = config.subjects().get(template.subjectKey());
+    if (subject == null) {
+      subject = messages.text(template.subjectKey());
+    }
+    MustacheTemplates.Bodies bodies =
+        templates.render(template, context, config.plaintext(), config.html());
+    return new MailMessage(config.sender(), recipient, subject, bodies.text(), bodies.html());
   }
 }

@@ -1,0 +1,74 @@
+package dev.portcullis.impl.mail;
+
+import dev.portcullis.impl.persistence.SchemaStartup;
+import dev.portcullis.spi.MailMessage;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The persistent outbox ({@code fs_mail_outbox}): each method is its own container transaction
+ * around {@link OutboxRepository}, so a stored mail is committed before anyone tries to deliver it
+ * and the caller's transaction neither waits for nor rolls back a delivery.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+  @PersistenceContext(unitName = "portcullis")
+  EntityManager em;
+
+  @Inject SchemaStartup schema;
+  @Inject Clock clock;
+  @Inject MailConfig config;
+
+  /** The table must exist before the first query. */
+  @PostConstruct
+  void ensureSchema() {
+    schema.ensureMigrated();
+  }
+
+  private OutboxRepository repository() {
+    return new OutboxRepository(em, clock);
+  }
+
+  /** Stores a rendered mail, due now; committed when this returns. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public long add(MailMessage message) {
+    return repository().add(message);
+  }
+
+  /** Ids of mails due for an attempt. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<Long> due(int limit) {
+    return repository().due(config.maxAttempts(), limit);
+  }
+
+  /** The message if this node won the claim on it. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Optional<MailMessage> claim(long id) {
+    return repository().claim(id);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public boolean markSent(long id) {
+    return repository().markSent(id);
+  }
+
+  /** Records a failure; the attempts made so far, empty if the row is gone or sent. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Optional<Integer> markFailed(long id, String reason) {
+    return repository().markFailed(id, reason, config.retryInterval());
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public int purgeSent() {
+    return repository().purgeSent();
+  }
+}

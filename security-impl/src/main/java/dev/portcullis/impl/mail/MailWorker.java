@@ -1,0 +1,133 @@
+package dev.portcullis.impl.mail;
+
+import dev.portcullis.spi.MailMessage;
+import dev.portcullis.spi.MailSender;
+import dev.portcullis.spi.MailSender.Delivery;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers the outbox off the request thread: one immediate attempt per new mail on the managed
+ * executor, and a sweep every {@code security.mail_retry_interval} on the managed scheduled
+ * executor that retries whatever is due (including mails left by a restart or another node).
+ *
+ * <p>Logs failures at WARNING with the sender's reason only: never a body, link or token.
+ */
+@ApplicationScoped
+public class MailWorker {
+
+  static final int SWEEP_BATCH = 100;
+  private static final Logger LOG = Logger.getLogger(MailWorker.class.getName());
+
+  @Inject MailOutbox outbox;
+  @Inject MailSender sender;
+  @Inject MailConfig config;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  private ScheduledFuture<?> sweeps;
+
+  /** Starts the periodic sweep (once). */
+  public synchronized void start() {
+    if (sweeps == null) {
+      long period = config.retryInterval().toMillis();
+      sweeps = scheduler.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+      LOG.info(
+          () -> "Portcullis mail outbox: " + config + ", sweep every " + config.retryInterval());
+    }
+  }
+
+  /** Stops the periodic sweep; a running sweep finishes its current mail. */
+  public synchronized void stop() {
+    if (sweeps != null) {
+      sweeps.cancel(false);
+      sweeps = null;
+    }
+  }
+
+  /** Tries to deliver mail {@code id} soon on another thread; the sweep retries if that fails. */
+  public void deliverSoon(long id) {
+    try {
+      executor.execute(() -> deliver(id));
+    } catch (RejectedExecutionException e) {
+      LOG.fine(() -> "Mail " + id + " left for the next sweep: executor refused the task");
+    }
+  }
+
+  /** One pass over the due mails. Never throws: the scheduler would stop repeating it. */
+  void sweep() {
+    try {
+      for (long id : outbox.due(SWEEP_BATCH)) {
+        deliver(id);
+      }
+      outbox.purgeSent();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Portcullis mail outbox sweep failed: {0}", describe(e));
+    }
+  }
+
+  /** Claims, sends and marks one mail; does nothing when another thread or node has it. */
+  void deliver(long id) {
+    try {
+      Optional<MailMessage> message = outbox.claim(id);
+      if (message.isPresent()) {
+        record(id, send(message.get()));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Portcullis mail {0}: outbox update failed: {1}", args(id, e));
+    }
+  }
+
+  private Delivery send(MailMessage message) {
+    try {
+      return sender.send(message);
+    } catch (RuntimeException e) {
+      // A custom sender broke its contract; its message might quote the mail, so log the type.
+      return Delivery.failed("sender threw " + e.getClass().getName());
+    }
+  }
+
+  private void record(long id, Delivery delivery) {
+    if (delivery instanceof Delivery.Failed failed) {
+      Optional<Integer> attempts = outbox.markFailed(id, failed.reason());
+      attempts.ifPresent(n -> logFailure(id, n, failed.reason()));
+    } else {
+      outbox.markSent(id);
+    }
+  }
+
+  private void logFailure(long id, int attempts, String reason) {
+    if (attempts >= config.maxAttempts()) {
+      LOG.log(
+          Level.WARNING,
+          "Portcullis mail {0}: attempt {1} failed, giving up (row kept in fs_mail_outbox): {2}",
+          new Object[] {id, attempts, reason});
+    } else {
+      LOG.log(
+          Level.WARNING,
+          "Portcullis mail {0}: attempt {1} failed, will retry: {2}",
+          new Object[] {id, attempts, reason});
+    }
+  }
+
+  private static Object[] args(long id, RuntimeException e) {
+    return new Object[] {id, describe(e)};
+  }
+
+  private static String describe(Throwable e) {
+    return e.getClass().getName() + ": " + e.getMessage();
+  }
+}

@@ -1,0 +1,163 @@
+package dev.portcullis.impl.mail;
+
+import dev.portcullis.impl.persistence.UtcInstantConverter;
+import dev.portcullis.spi.MailMessage;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox's SQL over a caller-managed {@link EntityManager} and transaction (one transaction per
+ * method). Delivery is at-most-once per claim: a node sends a row only after its conditional {@code
+ * UPDATE} claimed it, and marks it sent right after (why: several nodes sweep the same table). A
+ * node that dies between sending and marking leaves a claim that expires after {@link
+ * #CLAIM_LEASE}; the mail is then sent again — the one case of a duplicate.
+ */
+final class OutboxRepository {
+
+  /** How long a claim keeps other sweeps away; longer than any SMTP attempt. */
+  static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+
+  /** The longest wait between two attempts. */
+  static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+  /** Sent rows (bodies already cleared) are deleted after this long. */
+  static final Duration KEEP_SENT = Duration.ofDays(7);
+
+  static final int ERROR_LENGTH = 1000;
+
+  private static final UtcInstantConverter TIME = new UtcInstantConverter();
+
+  private final EntityManager em;
+  private final Clock clock;
+
+  OutboxRepository(EntityManager em, Clock clock) {
+    this.em = em;
+    this.clock = clock;
+  }
+
+  /** Stores {@code message}, due now; returns its id. */
+  long add(MailMessage message) {
+    Instant now = clock.instant();
+    OutboxEntry entry = new OutboxEntry();
+    entry.setSender(message.from());
+    entry.setRecipient(message.to());
+    entry.setSubject(message.subject());
+    entry.setTextBody(message.textBody());
+    entry.setHtmlBody(message.htmlBody());
+    entry.setCreatedAt(now);
+    entry.setNextAttemptAt(now);
+    em.persist(entry);
+    em.flush();
+    return entry.getId();
+  }
+
+  /** Ids of unsent, unclaimed rows whose next attempt is due, oldest first. */
+  List<Long> due(int maxAttempts, int limit) {
+    LocalDateTime now = TIME.convertToDatabaseColumn(clock.instant());
+    List<?> ids =
+        em.createNativeQuery(
+                "SELECT id FROM fs_mail_outbox WHERE sent_at IS NULL AND attempts < ?1"
+                    + " AND next_attempt_at <= ?2 AND (claimed_until IS NULL OR claimed_until < ?3)"
+                    + " ORDER BY next_attempt_at, id")
+            .setParameter(1, maxAttempts)
+            .setParameter(2, now)
+            .setParameter(3, now)
+            .setMaxResults(limit)
+            .getResultList();
+    return ids.stream().map(id -> ((Number) id).longValue()).toList();
+  }
+
+  /**
+   * Claims row {@code id} for {@link #CLAIM_LEASE}: the message when this caller won the claim,
+   * empty when the row is sent, claimed by someone else, or gone.
+   */
+  Optional<MailMessage> claim(long id) {
+    Instant now = clock.instant();
+    int claimed =
+        em.createNativeQuery(
+                "UPDATE fs_mail_outbox SET claimed_until = ?1 WHERE id = ?2 AND sent_at IS NULL"
+                    + " AND (claimed_until IS NULL OR claimed_until < ?3)")
+            .setParameter(1, TIME.convertToDatabaseColumn(now.plus(CLAIM_LEASE)))
+            .setParameter(2, id)
+            .setParameter(3, TIME.convertToDatabaseColumn(now))
+            .executeUpdate();
+    if (claimed != 1) {
+      return Optional.empty();
+    }
+    OutboxEntry entry = em.find(OutboxEntry.class, id);
+    return Optional.of(
+        new MailMessage(
+            entry.getSender(),
+            entry.getRecipient(),
+            entry.getSubject(),
+            entry.getTextBody(),
+            entry.getHtmlBody()));
+  }
+
+  /**
+   * Marks row {@code id} delivered and clears its bodies (why: they hold live confirmation and
+   * reset links). {@code false} if it was already marked.
+   */
+  boolean markSent(long id) {
+    return em.createNativeQuery(
+                "UPDATE fs_mail_outbox SET sent_at = ?1, claimed_until = NULL, text_body = NULL,"
+                    + " html_body = NULL, last_error = NULL WHERE id = ?2 AND sent_at IS NULL")
+            .setParameter(1, TIME.convertToDatabaseColumn(clock.instant()))
+            .setParameter(2, id)
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Records a failed attempt and releases the claim; the next attempt waits {@code retryInterval}
+   * doubled per earlier failure, at most {@link #MAX_BACKOFF}.
+   *
+   * @return the attempts made so far, or empty if the row is gone or already sent
+   */
+  Optional<Integer> markFailed(long id, String reason, Duration retryInterval) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT attempts FROM fs_mail_outbox WHERE id = ?1 AND sent_at IS NULL")
+            .setParameter(1, id)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    int attempts = ((Number) rows.get(0)).intValue() + 1;
+    Instant next = clock.instant().plus(backoff(retryInterval, attempts));
+    em.createNativeQuery(
+            "UPDATE fs_mail_outbox SET attempts = ?1, last_error = ?2, next_attempt_at = ?3,"
+                + " claimed_until = NULL WHERE id = ?4 AND sent_at IS NULL")
+        .setParameter(1, attempts)
+        .setParameter(2, truncate(reason))
+        .setParameter(3, TIME.convertToDatabaseColumn(next))
+        .setParameter(4, id)
+        .executeUpdate();
+    return Optional.of(attempts);
+  }
+
+  /** Deletes rows sent before {@link #KEEP_SENT} ago; returns how many. */
+  int purgeSent() {
+    return em.createNativeQuery("DELETE FROM fs_mail_outbox WHERE sent_at < ?1")
+        .setParameter(1, TIME.convertToDatabaseColumn(clock.instant().minus(KEEP_SENT)))
+        .executeUpdate();
+  }
+
+  /** {@code interval × 2^(attempts-1)}, capped at {@link #MAX_BACKOFF} (or the interval). */
+  static Duration backoff(Duration interval, int attempts) {
+    Duration cap = interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF;
+    int doublings = Math.min(Math.max(attempts - 1, 0), 20);
+    Duration delay = interval.multipliedBy(1L << doublings);
+    return delay.compareTo(cap) > 0 ? cap : delay;
+  }
+
+  private static String truncate(String reason) {
+    String text = reason == null ? "unknown" : reason;
+    return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH);
+  }
+}
