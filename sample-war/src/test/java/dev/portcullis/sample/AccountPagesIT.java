@@ -32,8 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The account pages under {@code security/} (register, forgot password, reset password, change
- * password, change email, verify) in headless Chromium against the sample on Payara Micro: the
- * paths that need no mail. Skipped where Chromium or its driver is not installed (CI installs
+ * password, change email, verify) in headless Chromium against the sample on Payara Micro: errors
+ * next to fields, messages after redirects, access to the pages. Following the mailed links is
+ * tested elsewhere (GreenMail). Skipped where Chromium or its driver is not installed (CI installs
  * both).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -128,6 +129,28 @@ class AccountPagesIT {
   }
 
   @Test
+  void registerWhenValidThenHomePageSaysConfirmationSentAndResendWorks() {
+    String email = "new-" + System.nanoTime() + "@example.com";
+    browser.get(url("security/register_user.xhtml"));
+    browser.findElement(By.id("email")).sendKeys(email);
+    browser.findElement(By.id("password")).sendKeys("An0ther-Passw0rd!");
+    browser.findElement(By.id("password_confirm")).sendKeys("An0ther-Passw0rd!");
+    browser.findElement(By.id("register-submit")).click();
+
+    // Confirmable: not signed in yet, told where the link went.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flashes")));
+    assertThat(text("flashes"))
+        .isEqualTo("Thank you. We have sent a confirmation link to " + email + ".");
+    assertThat(browser.findElements(By.id("anonymous"))).hasSize(1);
+
+    browser.get(url("security/send_confirmation.xhtml?email=" + email));
+    browser.findElement(By.id("send-confirmation-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flashes")));
+    assertThat(text("flashes"))
+        .isEqualTo("We have sent confirmation instructions to " + email + ".");
+  }
+
+  @Test
   void changePasswordWhenCurrentPasswordWrongThenErrorNextToIt() {
     signIn(USER, PASSWORD);
     browser.findElement(By.id("change-password")).click();
@@ -199,6 +222,31 @@ class AccountPagesIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-errors"), "."));
     assertThat(text("email-errors")).isEqualTo("This is not a valid email address.");
     assertThat(browser.getCurrentUrl()).contains("/security/forgot_password.xhtml");
+  }
+
+  @Test
+  void forgotPasswordWhenKnownEmailThenMessageOnForgotPage() {
+    browser.get(url("security/forgot_password.xhtml"));
+    browser.findElement(By.id("email")).sendKeys(USER);
+    browser.findElement(By.id("forgot-password-submit")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flashes")));
+    assertThat(text("flashes"))
+        .isEqualTo("We have sent instructions to reset your password to " + USER + ".");
+    assertThat(browser.getCurrentUrl()).contains("/security/forgot_password.xhtml");
+  }
+
+  @Test
+  void changeEmailWhenNewAddressThenMessageOnChangeEmailPage() {
+    signIn(USER, PASSWORD);
+    browser.get(url("security/change_email.xhtml"));
+    browser.findElement(By.id("email")).sendKeys("user-new@example.com");
+    browser.findElement(By.id("change-email-submit")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flashes")));
+    assertThat(text("flashes"))
+        .startsWith("We have sent a confirmation link to user-new@example.com.");
+    assertThat(text("current-email")).isEqualTo(USER);
   }
 
   @Test
