@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -46,10 +47,13 @@ public class TestSupportResource {
     return Json.createObjectBuilder().add("ok", true).build();
   }
 
+  /**
+   * Creates an active user with a confirmed email, as the seeded ones (the sample is confirmable).
+   */
   @POST
   @Path("users")
   public JsonObject create(@QueryParam("email") String email, @QueryParam("hash") String hash) {
-    users.create(new NewUser(email, null, hash, true, null, Set.of("user")));
+    users.create(new NewUser(email, null, hash, true, Instant.now(), Set.of("user")));
     return Json.createObjectBuilder().add("ok", true).build();
   }
 

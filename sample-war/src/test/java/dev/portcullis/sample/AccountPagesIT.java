@@ -1,0 +1,289 @@
+package dev.portcullis.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.sample.support.SampleDeployment;
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The account pages under {@code security/} (register, forgot password, reset password, change
+ * password, change email, verify) in headless Chromium against the sample on Payara Micro: errors
+ * next to fields, messages after redirects, access to the pages. Following the mailed links is
+ * tested elsewhere (GreenMail). Skipped where Chromium or its driver is not installed (CI installs
+ * both).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@EnabledIf("browserInstalled")
+class AccountPagesIT {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final String USER = "user@example.com";
+  static final String PASSWORD = "Password123!";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return SampleDeployment.withTestSupport();
+  }
+
+  static boolean browserInstalled() {
+    return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+  }
+
+  @ArquillianResource URL base;
+  Path profile;
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    profile = Files.createTempDirectory("portcullis-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile);
+    String driver = System.getProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+  }
+
+  @AfterEach
+  void closeBrowser() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    try (Stream<Path> files = Files.walk(profile)) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
+  }
+
+  @Test
+  void registerWhenFieldsInvalidThenErrorsNextToEachFieldAndNothingRegistered() {
+    browser.get(url("security/login_user.xhtml"));
+    browser.findElement(By.id("register-link")).click();
+    wait.until(ExpectedConditions.urlContains("/security/register_user.xhtml"));
+
+    browser.findElement(By.id("email")).sendKeys("not-an-email");
+    browser.findElement(By.id("password")).sendKeys("short");
+    browser.findElement(By.id("password_confirm")).sendKeys("different");
+    browser.findElement(By.id("register-submit")).click();
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-errors"), "."));
+    assertThat(text("email-errors")).isEqualTo("This is not a valid email address.");
+    assertThat(text("password-errors")).contains("at least 8 characters");
+    assertThat(text("password_confirm-errors")).isEqualTo("The two passwords are not the same.");
+    assertThat(text("username-errors")).isEmpty();
+    assertThat(browser.getCurrentUrl()).contains("/security/register_user.xhtml");
+    assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo("not-an-email");
+    assertThat(browser.findElement(By.id("password")).getAttribute("value")).isEmpty();
+  }
+
+  @Test
+  void registerWhenEmailTakenThenErrorNextToEmail() {
+    browser.get(url("security/register_user.xhtml"));
+    browser.findElement(By.id("email")).sendKeys(USER);
+    browser.findElement(By.id("password")).sendKeys("An0ther-Passw0rd!");
+    browser.findElement(By.id("password_confirm")).sendKeys("An0ther-Passw0rd!");
+    browser.findElement(By.id("register-submit")).click();
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-errors"), "."));
+    assertThat(text("email-errors")).contains(USER).endsWith("already belongs to an account.");
+    assertThat(text("password-errors")).isEmpty();
+  }
+
+  @Test
+  void registerWhenValidThenHomePageSaysConfirmationSentAndResendWorks() {
+    String email = "new-" + System.nanoTime() + "@example.com";
+    browser.get(url("security/register_user.xhtml"));
+    browser.findElement(By.id("email")).sendKeys(email);
+    browser.findElement(By.id("password")).sendKeys("An0ther-Passw0rd!");
+    browser.findElement(By.id("password_confirm")).sendKeys("An0ther-Passw0rd!");
+    browser.findElement(By.id("register-submit")).click();
+
+    // Confirmable: not signed in yet, told where the link went.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flashes")));
+    assertThat(text("flashes"))
+        .isEqualTo("Thank you. We have sent a confirmation link to " + email + ".");
+    assertThat(browser.findElements(By.id("anonymous"))).hasSize(1);
+
+    browser.get(url("security/send_confirmation.xhtml?email=" + email));
+    browser.findElement(By.id("send-confirmation-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flashes")));
+    assertThat(text("flashes"))
+        .isEqualTo("We have sent confirmation instructions to " + email + ".");
+  }
+
+  @Test
+  void changePasswordWhenCurrentPasswordWrongThenErrorNextToIt() {
+    signIn(USER, PASSWORD);
+    browser.findElement(By.id("change-password")).click();
+    wait.until(ExpectedConditions.urlContains("/security/change_password.xhtml"));
+
+    browser.findElement(By.id("password")).sendKeys("not-my-password");
+    browser.findElement(By.id("new_password")).sendKeys("An0ther-Passw0rd!");
+    browser.findElement(By.id("new_password_confirm")).sendKeys("An0ther-Passw0rd!");
+    browser.findElement(By.id("change-password-submit")).click();
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-errors"), "."));
+    assertThat(text("password-errors")).isEqualTo("The password is wrong.");
+    assertThat(text("new_password-errors")).isEmpty();
+    assertThat(browser.getCurrentUrl()).contains("/security/change_password.xhtml");
+
+    // Unchanged: the old password still signs in.
+    browser.get(url("api/logout"));
+    signIn(USER, PASSWORD);
+  }
+
+  @Test
+  void changePasswordWhenAnonymousThenLoginPageWithNext() {
+    browser.get(url("security/change_password.xhtml"));
+
+    wait.until(ExpectedConditions.urlContains("/security/login_user.xhtml?next="));
+    assertThat(text("flashes")).contains("Please sign in to view this resource.");
+  }
+
+  @Test
+  void changeEmailShowsCurrentEmailAndErrorForBadAddress() {
+    signIn(USER, PASSWORD);
+    browser.findElement(By.id("change-email")).click();
+    wait.until(ExpectedConditions.urlContains("/security/change_email.xhtml"));
+    assertThat(text("current-email")).isEqualTo(USER);
+
+    browser.findElement(By.id("email")).sendKeys("not-an-email");
+    browser.findElement(By.id("change-email-submit")).click();
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-errors"), "."));
+    assertThat(text("email-errors")).isEqualTo("This is not a valid email address.");
+  }
+
+  @Test
+  void verifyWhenWrongPasswordThenErrorAndWhenRightThenBackToNext() {
+    signIn(USER, PASSWORD);
+    browser.get(url("security/verify.xhtml?next=%2Fsample%2Fsecurity%2Fchange_email.xhtml"));
+
+    browser.findElement(By.id("password")).sendKeys("wrong");
+    browser.findElement(By.id("verify-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-errors"), "."));
+    assertThat(text("password-errors")).isEqualTo("The password is wrong.");
+
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("verify-submit")).click();
+    wait.until(ExpectedConditions.urlContains("/security/change_email.xhtml"));
+    assertThat(text("flashes")).contains("You are signed in again.");
+    assertThat(text("current-email")).isEqualTo(USER);
+  }
+
+  @Test
+  void forgotPasswordWhenBadEmailThenErrorNextToEmail() {
+    browser.get(url("security/login_user.xhtml"));
+    browser.findElement(By.id("forgot-password-link")).click();
+    wait.until(ExpectedConditions.urlContains("/security/forgot_password.xhtml"));
+
+    browser.findElement(By.id("email")).sendKeys("not-an-email");
+    browser.findElement(By.id("forgot-password-submit")).click();
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-errors"), "."));
+    assertThat(text("email-errors")).isEqualTo("This is not a valid email address.");
+    assertThat(browser.getCurrentUrl()).contains("/security/forgot_password.xhtml");
+  }
+
+  @Test
+  void forgotPasswordWhenKnownEmailThenMessageOnForgotPage() {
+    browser.get(url("security/forgot_password.xhtml"));
+    browser.findElement(By.id("email")).sendKeys(USER);
+    browser.findElement(By.id("forgot-password-submit")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flashes")));
+    assertThat(text("flashes"))
+        .isEqualTo("We have sent instructions to reset your password to " + USER + ".");
+    assertThat(browser.getCurrentUrl()).contains("/security/forgot_password.xhtml");
+  }
+
+  @Test
+  void changeEmailWhenNewAddressThenMessageOnChangeEmailPage() {
+    signIn(USER, PASSWORD);
+    browser.get(url("security/change_email.xhtml"));
+    browser.findElement(By.id("email")).sendKeys("user-new@example.com");
+    browser.findElement(By.id("change-email-submit")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flashes")));
+    assertThat(text("flashes"))
+        .startsWith("We have sent a confirmation link to user-new@example.com.");
+    assertThat(text("current-email")).isEqualTo(USER);
+  }
+
+  @Test
+  void resetPasswordWhenTokenInvalidThenForgotPageWithMessage() {
+    browser.get(url("security/reset_password.xhtml?token=tampered"));
+
+    wait.until(ExpectedConditions.urlContains("/security/forgot_password.xhtml"));
+    assertThat(text("flashes")).isEqualTo("This password reset link is not valid.");
+  }
+
+  @Test
+  void sendConfirmationPrefillsEmailFromQuery() {
+    browser.get(url("security/send_confirmation.xhtml?email=someone%40example.com"));
+
+    assertThat(browser.findElement(By.id("email")).getAttribute("value"))
+        .isEqualTo("someone@example.com");
+  }
+
+  /** Signs in through the login page and waits for the home page. */
+  private void signIn(String email, String password) {
+    browser.get(url("security/login_user.xhtml"));
+    browser.findElement(By.id("email")).sendKeys(email);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("login-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+  }
+
+  private String text(String id) {
+    return browser.findElement(By.id(id)).getText().strip();
+  }
+
+  /** The page at {@code path}, on {@code localhost} (a secure context) rather than the IP. */
+  private String url(String path) {
+    try {
+      return new URL(base.getProtocol(), "localhost", base.getPort(), base.getFile()) + path;
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

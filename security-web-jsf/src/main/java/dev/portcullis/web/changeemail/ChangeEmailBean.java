@@ -1,0 +1,83 @@
+package dev.portcullis.web.changeemail;
+
+import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.changeemail.ChangeEmailService;
+import dev.portcullis.impl.changeemail.ChangeEmailService.RequestOutcome;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.Pages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Backs {@code security/change_email.xhtml} (Flask-Security 5.5 {@code views.change_email}):
+ * signed-in and fresh users only (stale ones go to the verify page and come back); mails a link to
+ * the new address, which changes the email when followed.
+ */
+@Named
+@RequestScoped
+public class ChangeEmailBean extends FormPage {
+
+  @Inject ChangeEmailService service;
+  @Inject FlowViews views;
+  @Inject Pages pages;
+
+  private String email;
+
+  /** The view action: the page exists and the caller may use it. */
+  public void open() {
+    caller();
+  }
+
+  /** Requests the change; comes back here with a message, or shows the errors. */
+  public String submit() {
+    Optional<Authentication> caller = caller();
+    if (caller.isEmpty()) {
+      return null;
+    }
+    Map<String, String> fields = new HashMap<>();
+    fields.put("email", email);
+    Form form = Form.read(FormData.of(fields), List.of("email"), List.of());
+    RequestOutcome outcome = service.request(caller.get().user(), form, pages.links());
+    if (outcome instanceof RequestOutcome.Rejected rejected) {
+      show(rejected.fieldErrors());
+      return null;
+    }
+    pages.flash("CHANGE_EMAIL_SENT", Map.of("email", ((RequestOutcome.Sent) outcome).newEmail()));
+    pages.redirectToView(views.changeEmailTemplate());
+    return null;
+  }
+
+  /** The signed-in user's current email. */
+  public String getCurrentEmail() {
+    return Authentication.of(pages.request()).map(a -> a.user().email()).orElse(null);
+  }
+
+  /** Enabled, signed in and fresh; else answered. */
+  private Optional<Authentication> caller() {
+    if (!pages.enabled(Feature.CHANGE_EMAIL)) {
+      return Optional.empty();
+    }
+    Optional<Authentication> caller = pages.signedIn();
+    if (caller.isEmpty() || !pages.fresh()) {
+      return Optional.empty();
+    }
+    return caller;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+}

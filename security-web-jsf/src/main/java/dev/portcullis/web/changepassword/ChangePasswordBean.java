@@ -1,0 +1,133 @@
+package dev.portcullis.web.changepassword;
+
+import dev.portcullis.Mechanism;
+import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.authentication.SessionLogin;
+import dev.portcullis.impl.changepassword.ChangePasswordService;
+import dev.portcullis.impl.changepassword.ChangePasswordService.Outcome;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.spi.UserRecord;
+import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.Pages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Cookie;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Backs {@code security/change_password.xhtml} (Flask-Security {@code views.change_password}):
+ * signed-in users only. The current password is asked for only when the user has one; a user
+ * without one proves themselves by freshness instead (spec §6.6). After the change the session
+ * continues on a fresh id while every other session and token of the user ends.
+ */
+@Named
+@RequestScoped
+public class ChangePasswordBean extends FormPage {
+
+  static final List<String> FIELDS = List.of("password", "new_password", "new_password_confirm");
+
+  @Inject ChangePasswordService service;
+  @Inject SessionLogin sessions;
+  @Inject AuthenticationConfig authConfig;
+  @Inject FlowViews views;
+  @Inject RedirectConfig redirectConfig;
+  @Inject Pages pages;
+
+  private String password;
+  private String newPassword;
+  private String newPasswordConfirm;
+
+  /** The view action: the page exists and the caller may use it. */
+  public void open() {
+    caller();
+  }
+
+  /** Changes the password; redirects with a message, or shows the errors. */
+  public String submit() {
+    Optional<Authentication> caller = caller();
+    if (caller.isEmpty()) {
+      return null;
+    }
+    Map<String, String> fields = new HashMap<>();
+    fields.put("password", password);
+    fields.put("new_password", newPassword);
+    fields.put("new_password_confirm", newPasswordConfirm);
+    Form form = Form.read(FormData.of(fields), FIELDS, List.of());
+    Outcome outcome = service.change(caller.get().user(), form, pages.links());
+    if (outcome instanceof Outcome.Rejected rejected) {
+      show(rejected.fieldErrors());
+      return null;
+    }
+    UserRecord user = ((Outcome.Changed) outcome).user();
+    if (caller.get().mechanism() == Mechanism.SESSION) {
+      sessions.login(
+          pages.request(), pages.response(), user, hasRememberCookie(), List.of("change"));
+    }
+    pages.flash("PASSWORD_CHANGE", Map.of());
+    pages.redirectToView(views.postChangeView().orElse(redirectConfig.postLoginView()));
+    return null;
+  }
+
+  /** Whether the form asks for the current password (the user has one). */
+  public boolean isCurrentPasswordRequired() {
+    return Authentication.of(pages.request()).map(a -> a.user().hasPassword()).orElse(true);
+  }
+
+  /** Enabled, signed in, and — for users without a password — fresh; else answered. */
+  private Optional<Authentication> caller() {
+    if (!pages.enabled(Feature.CHANGEABLE)) {
+      return Optional.empty();
+    }
+    Optional<Authentication> caller = pages.signedIn();
+    if (caller.isEmpty() || (!caller.get().user().hasPassword() && !pages.fresh())) {
+      return Optional.empty();
+    }
+    return caller;
+  }
+
+  private boolean hasRememberCookie() {
+    Cookie[] cookies = pages.request().getCookies();
+    if (cookies == null) {
+      return false;
+    }
+    for (Cookie cookie : cookies) {
+      if (cookie.getName().equals(authConfig.rememberCookieName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getNewPassword() {
+    return newPassword;
+  }
+
+  public void setNewPassword(String newPassword) {
+    this.newPassword = newPassword;
+  }
+
+  public String getNewPasswordConfirm() {
+    return newPasswordConfirm;
+  }
+
+  public void setNewPasswordConfirm(String newPasswordConfirm) {
+    this.newPasswordConfirm = newPasswordConfirm;
+  }
+}

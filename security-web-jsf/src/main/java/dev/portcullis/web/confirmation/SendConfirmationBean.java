@@ -1,0 +1,68 @@
+package dev.portcullis.web.confirmation;
+
+import dev.portcullis.impl.confirmation.ConfirmationService;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.Pages;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backs {@code security/send_confirmation.xhtml} (Flask-Security {@code views.send_confirmation}):
+ * mails new confirmation instructions; the email is pre-filled from {@code ?email=}.
+ */
+@Named
+@RequestScoped
+public class SendConfirmationBean extends FormPage {
+
+  @Inject ConfirmationService service;
+  @Inject FlowViews views;
+  @Inject Pages pages;
+
+  private String email;
+
+  /** Pre-fills the email from the query on GET (the hidden-less POST overwrites it). */
+  @PostConstruct
+  void init() {
+    email = pages.request().getParameter("email");
+  }
+
+  /** The view action: the page exists. */
+  public void open() {
+    pages.enabled(Feature.CONFIRMABLE);
+  }
+
+  /** Sends the instructions and comes back here with a message, or shows the errors. */
+  public String submit() {
+    if (!pages.enabled(Feature.CONFIRMABLE)) {
+      return null;
+    }
+    Map<String, String> fields = new HashMap<>();
+    fields.put("email", email);
+    Form form = Form.read(FormData.of(fields), List.of("email"), List.of());
+    var outcome = service.sendInstructions(form, pages.links());
+    if (outcome instanceof ConfirmationService.SendOutcome.Rejected rejected) {
+      show(rejected.fieldErrors());
+      return null;
+    }
+    pages.flash("CONFIRMATION_REQUEST", Map.of("email", form.text("email").orElse("")));
+    pages.redirectToView(views.sendConfirmationTemplate());
+    return null;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+}

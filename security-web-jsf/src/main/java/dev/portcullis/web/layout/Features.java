@@ -1,0 +1,58 @@
+package dev.portcullis.web.layout;
+
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FeatureGate;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.RedirectConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * Which optional features are enabled, for views that link to their pages only when they exist
+ * (Flask-Security's {@code security.registerable} and the like in templates), and where those pages
+ * are: {@code #{request.contextPath}#{securityFeatures.views.registerTemplate()}}.
+ */
+@Named("securityFeatures")
+@ApplicationScoped
+public class Features {
+
+  @Inject FeatureGate gate;
+  @Inject FlowViews views;
+  @Inject RedirectConfig redirects;
+
+  /** The login page's Faces view ({@code security.login_user_template}). */
+  public String getLoginTemplate() {
+    return redirects.loginTemplate();
+  }
+
+  /** The configured Faces views of the account pages ({@code security.*_template}). */
+  public FlowViews getViews() {
+    return views;
+  }
+
+  /** {@code security.registerable}. */
+  public boolean isRegisterable() {
+    return gate.enabled(Feature.REGISTERABLE);
+  }
+
+  /** {@code security.confirmable}. */
+  public boolean isConfirmable() {
+    return gate.enabled(Feature.CONFIRMABLE);
+  }
+
+  /** {@code security.recoverable}. */
+  public boolean isRecoverable() {
+    return gate.enabled(Feature.RECOVERABLE);
+  }
+
+  /** {@code security.changeable}. */
+  public boolean isChangeable() {
+    return gate.enabled(Feature.CHANGEABLE);
+  }
+
+  /** {@code security.change_email}. */
+  public boolean isChangeEmail() {
+    return gate.enabled(Feature.CHANGE_EMAIL);
+  }
+}

@@ -1,0 +1,141 @@
+package dev.portcullis.web.layout;
+
+import dev.portcullis.AccessDeniedException.Reason;
+import dev.portcullis.Mechanism;
+import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authorization.AccessDecision;
+import dev.portcullis.impl.authorization.Denials;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FeatureGate;
+import dev.portcullis.impl.rest.Flash;
+import dev.portcullis.impl.rest.FlowRedirects;
+import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.rest.Views;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What every account page's bean needs around its one service call: the feature gate (a disabled
+ * feature's page is a 404, as its JSON endpoint), the access answers of the JSON API (sign-in,
+ * anonymous-only, freshness) applied to the Faces response, links for mails, flashes and redirects.
+ *
+ * <p>Each guard returns {@code false} after it has answered the request itself (the bean then
+ * returns without rendering). Beans call the guards from the view's {@code f:viewAction} on GET and
+ * again at the start of their action on POST.
+ */
+@ApplicationScoped
+public class Pages {
+
+  @Inject FeatureGate features;
+  @Inject Denials denials;
+  @Inject AccessDecision access;
+  @Inject Messages messages;
+  @Inject FlowRedirects redirects;
+
+  /** The page exists: its feature is enabled; otherwise answers 404. */
+  public boolean enabled(Feature feature) {
+    if (features.enabled(feature)) {
+      return true;
+    }
+    try {
+      external().responseSendError(404, messages.text("NOT_FOUND"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    FacesContext.getCurrentInstance().responseComplete();
+    return false;
+  }
+
+  /**
+   * The signed-in caller; when anonymous, flashes and redirects to the login page with {@code next}
+   * back here (Flask-Security's {@code auth_required} for browsers) and returns empty.
+   */
+  public Optional<Authentication> signedIn() {
+    Optional<Authentication> caller = Authentication.of(request());
+    if (caller.isEmpty()) {
+      deny(Reason.UNAUTHENTICATED);
+    }
+    return caller;
+  }
+
+  /** Nobody is signed in; otherwise redirects to the post-login view. */
+  public boolean anonymous() {
+    if (Authentication.of(request()).isPresent()) {
+      deny(Reason.ANONYMOUS_REQUIRED);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The caller authenticated recently enough ({@code security.freshness}); otherwise flashes and
+   * redirects to the verify page with {@code next} back here.
+   */
+  public boolean fresh() {
+    if (access.isFresh(request())) {
+      return true;
+    }
+    deny(Reason.REAUTHENTICATION_REQUIRED);
+    return false;
+  }
+
+  /** Builds absolute links to the JSON API for mails ({@code confirm/<token>} and the like). */
+  public Function<String, String> links() {
+    HttpServletRequest request = request();
+    return path -> redirects.apiLink(request, path);
+  }
+
+  /** Queues a message for the next page, in its category. */
+  public void flash(String key, Map<String, ?> args) {
+    Flash.add(request(), messages.category(key), messages.text(key, args));
+  }
+
+  /** Redirects to a configured view (relative to the application, or absolute). */
+  public void redirectToView(String view) {
+    redirect(Views.url(request(), view));
+  }
+
+  /** Redirects to an already validated URL. */
+  public void redirect(String url) {
+    try {
+      external().redirect(url);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The servlet request of this Faces request. */
+  public HttpServletRequest request() {
+    return (HttpServletRequest) external().getRequest();
+  }
+
+  /** The servlet response of this Faces request. */
+  public HttpServletResponse response() {
+    return (HttpServletResponse) external().getResponse();
+  }
+
+  private void deny(Reason reason) {
+    // Pages are for browsers: an anonymous caller is sent to the login page even where the API
+    // would answer Basic's 401 challenge.
+    try {
+      denials.answer(reason, Set.of(Mechanism.SESSION), request()).writeTo(response());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    FacesContext.getCurrentInstance().responseComplete();
+  }
+
+  private static ExternalContext external() {
+    return FacesContext.getCurrentInstance().getExternalContext();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.portcullis.web.recovery;
+
+import dev.portcullis.impl.recovery.RecoveryService;
+import dev.portcullis.impl.recovery.RecoveryService.ForgotOutcome;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.Pages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backs {@code security/forgot_password.xhtml} (Flask-Security {@code views.forgot_password}):
+ * anonymous callers only; mails reset instructions and comes back with a message.
+ */
+@Named
+@RequestScoped
+public class ForgotPasswordBean extends FormPage {
+
+  @Inject RecoveryService service;
+  @Inject FlowViews views;
+  @Inject Pages pages;
+
+  private String email;
+
+  /** The view action: the page exists and the caller is anonymous. */
+  public void open() {
+    if (pages.enabled(Feature.RECOVERABLE)) {
+      pages.anonymous();
+    }
+  }
+
+  /** Requests the reset mail; comes back here with a message, or shows the errors. */
+  public String submit() {
+    if (!pages.enabled(Feature.RECOVERABLE) || !pages.anonymous()) {
+      return null;
+    }
+    Map<String, String> fields = new HashMap<>();
+    fields.put("email", email);
+    Form form = Form.read(FormData.of(fields), List.of("email"), List.of());
+    ForgotOutcome outcome = service.forgot(form, pages.links());
+    if (outcome instanceof ForgotOutcome.Rejected rejected) {
+      if (rejected.confirmationRequired() && views.requiresConfirmationErrorView().isPresent()) {
+        pages.flash("CONFIRMATION_REQUIRED", Map.of());
+        pages.redirectToView(views.requiresConfirmationErrorView().get());
+        return null;
+      }
+      show(rejected.fieldErrors());
+      return null;
+    }
+    pages.flash("PASSWORD_RESET_REQUEST", Map.of("email", form.text("email").orElse("")));
+    pages.redirectToView(views.forgotPasswordTemplate());
+    return null;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.portcullis.web.registration;
+
+import dev.portcullis.impl.authentication.SessionLogin;
+import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.registration.RegistrationOutcome;
+import dev.portcullis.impl.registration.RegistrationService;
+import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.Pages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backs {@code security/register_user.xhtml} (Flask-Security {@code views.register} for HTML
+ * forms): anonymous callers only; the retyped password is required, as on Flask's HTML form. A new
+ * user who may sign in now is signed in; with confirmable, the page says where the instructions
+ * went.
+ */
+@Named
+@RequestScoped
+public class RegisterBean extends FormPage {
+
+  @Inject RegistrationService service;
+  @Inject SessionLogin sessions;
+  @Inject AccountConfig config;
+  @Inject FlowViews views;
+  @Inject Pages pages;
+
+  private String email;
+  private String username;
+  private String password;
+  private String passwordConfirm;
+
+  /** The view action: the page exists and the caller is anonymous. */
+  public void open() {
+    if (pages.enabled(Feature.REGISTERABLE)) {
+      pages.anonymous();
+    }
+  }
+
+  /** Registers; redirects on success, or stays on the page with the errors. */
+  public String submit() {
+    if (!pages.enabled(Feature.REGISTERABLE) || !pages.anonymous()) {
+      return null;
+    }
+    Map<String, String> fields = new HashMap<>();
+    fields.put("email", email);
+    if (config.usernameEnable()) {
+      fields.put("username", username);
+    }
+    fields.put("password", password);
+    fields.put("password_confirm", passwordConfirm);
+    Form form =
+        Form.read(
+            FormData.of(fields),
+            List.of("email", "password", "password_confirm", "username"),
+            List.of());
+    RegistrationOutcome outcome = service.register(form, true, pages.links());
+    if (outcome instanceof RegistrationOutcome.Rejected rejected) {
+      show(rejected.fieldErrors());
+      return null;
+    }
+    String shownEmail = form.text("email").orElse("");
+    if (outcome instanceof RegistrationOutcome.Registered registered) {
+      shownEmail = registered.user().email();
+      if (registered.login()) {
+        sessions.login(
+            pages.request(), pages.response(), registered.user(), false, List.of("register"));
+      }
+    }
+    if (config.confirmable()) {
+      pages.flash("CONFIRM_REGISTRATION", Map.of("email", shownEmail));
+    }
+    pages.redirectToView(views.postRegisterView().orElse("/"));
+    return null;
+  }
+
+  /** Whether the page offers the username field ({@code security.username_enable}). */
+  public boolean isUsernameEnabled() {
+    return config.usernameEnable();
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getPasswordConfirm() {
+    return passwordConfirm;
+  }
+
+  public void setPasswordConfirm(String passwordConfirm) {
+    this.passwordConfirm = passwordConfirm;
+  }
+}
