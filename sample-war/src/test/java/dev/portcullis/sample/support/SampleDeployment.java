@@ -18,6 +18,27 @@ public final class SampleDeployment {
         .addClasses(TestSupportResource.class, EventRecorder.class, MovableClock.class);
   }
 
+  /**
+   * The sample's own configuration with {@code overrides} appended (later lines win in a properties
+   * file), mailing to a {@link MailTrap}.
+   */
+  public static WebArchive withMailTo(MailTrap trap, String overrides) {
+    String base;
+    try (var in =
+        SampleDeployment.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+      base =
+          in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return withConfiguration(
+        base
+            + "\nmail.backend=smtp\nmail.server=127.0.0.1\nmail.port="
+            + trap.port()
+            + "\nsecurity.mail_retry_interval=1 seconds\n"
+            + overrides);
+  }
+
   /** As {@link #withTestSupport()}, with the sample's configuration replaced by {@code config}. */
   public static WebArchive withConfiguration(String config) {
     WebArchive war = withTestSupport();
