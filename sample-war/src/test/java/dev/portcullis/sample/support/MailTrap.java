@@ -50,7 +50,7 @@ public final class MailTrap {
   }
 
   /** Every message received so far for {@code recipient}. */
-  public List<Message> messagesFor(String recipient) {
+  public List<? extends Message> messagesFor(String recipient) {
     return Arrays.stream(greenMail.getReceivedMessages())
         .filter(m -> recipients(m).contains(recipient.toLowerCase(java.util.Locale.ROOT)))
         .toList();
@@ -60,7 +60,7 @@ public final class MailTrap {
   public String awaitMessage(String recipient, int n, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      List<Message> messages = messagesFor(recipient);
+      List<? extends Message> messages = messagesFor(recipient);
       if (messages.size() >= n) {
         return GreenMailUtil.getWholeMessage(messages.get(n - 1));
       }
