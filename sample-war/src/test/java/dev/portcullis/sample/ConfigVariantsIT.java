@@ -1,0 +1,192 @@
+package dev.portcullis.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.sample.support.ApiClient;
+import dev.portcullis.sample.support.ApiClient.Reply;
+import dev.portcullis.sample.support.MailTrap;
+import dev.portcullis.sample.support.SampleDeployment;
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One deployment with the non-default settings users reach for: generic responses, the SPA CSRF
+ * cookie, SPA redirects for mailed links, a token max age, and a disabled feature.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConfigVariantsIT {
+
+  static final String JSON = "application/json";
+  static final String STRONG = "Correct-Horse-Battery-9";
+  static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+  static MailTrap mail;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    mail = MailTrap.start();
+    return SampleDeployment.withMailTo(
+        mail,
+        String.join(
+            "\n",
+            "security.return_generic_responses=true",
+            "security.csrf_cookie_name=XSRF-TOKEN",
+            "security.token_max_age=60",
+            "security.change_email=false",
+            "security.redirect_behavior=spa",
+            "security.post_confirm_view=https://spa.example.com/confirmed",
+            "security.confirm_error_view=https://spa.example.com/confirm-error",
+            "security.reset_view=https://spa.example.com/reset",
+            "security.reset_error_view=https://spa.example.com/reset-error",
+            ""));
+  }
+
+  @ArquillianResource URL base;
+  ApiClient client;
+
+  @BeforeEach
+  void newClient() {
+    client = new ApiClient(base);
+  }
+
+  @AfterEach
+  void resetClock() {
+    client.postJson("api/test-support/clock?seconds=0", "{}");
+  }
+
+  @Test
+  void loginWhenWrongPasswordOrUnknownUserThenSameGenericFormError() {
+    Reply wrong = client.login("user@example.com", "wrong-password", "");
+    Reply unknown = client.login("nobody-" + System.nanoTime() + "@example.com", "whatever1", "");
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.response().getJsonObject("field_errors").toString())
+        .isEqualTo("{\"\":[\"Sign-in failed: the identity or the password/passcode is wrong.\"]}");
+    assertThat(unknown.response().getJsonObject("field_errors"))
+        .isEqualTo(wrong.response().getJsonObject("field_errors"));
+  }
+
+  @Test
+  void registerWhenEmailTakenThenLooksRegisteredAndOwnerIsMailed() {
+    Reply reply = register("user@example.com");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.response().keySet()).containsExactly("csrf_token");
+    String mailed = mail.awaitMessage("user@example.com", 1, MAIL_WAIT);
+    assertThat(mailed).contains("/api/reset");
+  }
+
+  @Test
+  void forgotWhenUnknownEmailThenLooksSent() {
+    String csrf = client.csrfToken();
+    Reply reply =
+        client.postJson(
+            "api/reset",
+            "{\"email\":\"nobody-" + System.nanoTime() + "@example.com\"}",
+            "X-CSRF-Token",
+            csrf);
+    assertThat(reply.status()).isEqualTo(200);
+  }
+
+  @Test
+  void csrfCookieWhenGetLoginThenSetAndAcceptedAsHeader() {
+    client.get("api/login", "Accept", JSON);
+    String cookie = client.cookie("XSRF-TOKEN").orElseThrow();
+    Reply login =
+        client.postJson(
+            "api/login",
+            "{\"email\":\"user@example.com\",\"password\":\"Password123!\"}",
+            "X-XSRF-Token",
+            cookie);
+    assertThat(login.status()).isEqualTo(200);
+    String afterLogin = client.cookie("XSRF-TOKEN").orElseThrow();
+    Reply echo = client.postJson("api/test-support/echo", "{}", "X-XSRF-Token", afterLogin);
+    assertThat(echo.status()).isEqualTo(200);
+  }
+
+  @Test
+  void tokenWhenOlderThanMaxAgeThen401() {
+    String token =
+        client
+            .login("user@example.com", "Password123!", "?include_auth_token")
+            .response()
+            .getJsonObject("user")
+            .getString("authentication_token");
+    assertThat(
+            new ApiClient(base)
+                .get("api/whoami", "Authentication-Token", token, "Accept", JSON)
+                .status())
+        .isEqualTo(200);
+    moveClock(Duration.ofSeconds(61));
+    assertThat(
+            new ApiClient(base)
+                .get("api/whoami", "Authentication-Token", token, "Accept", JSON)
+                .status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void changeEmailWhenFeatureDisabledThen404Envelope() {
+    Reply reply = client.get("api/change-email", "Accept", JSON);
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.json().getJsonObject("meta").getInt("code")).isEqualTo(404);
+  }
+
+  @Test
+  void confirmLinkWhenSpaThenRedirectsToSpaViewsWithQueryParameters() {
+    String email = "spa-" + System.nanoTime() + "@example.com";
+    register(email);
+    String link = MailTrap.link(mail.awaitMessage(email, 1, MAIL_WAIT), "/api/confirm/");
+    Reply bad = client.get(path(link) + "x");
+    assertThat(bad.header("Location").orElseThrow())
+        .startsWith("https://spa.example.com/confirm-error?error=");
+    Reply good = client.get(path(link));
+    assertThat(good.status()).isEqualTo(302);
+    assertThat(good.header("Location").orElseThrow())
+        .startsWith("https://spa.example.com/confirmed?success=")
+        .contains("email=" + email.replace("@", "%40"));
+  }
+
+  @Test
+  void resetLinkWhenSpaThenRedirectsToResetViewWithToken() {
+    String csrf = client.csrfToken();
+    client.postJson("api/reset", "{\"email\":\"admin@example.com\"}", "X-CSRF-Token", csrf);
+    String link =
+        MailTrap.link(mail.awaitMessage("admin@example.com", 1, MAIL_WAIT), "/api/reset/");
+    Reply reply = client.get(path(link));
+    assertThat(reply.header("Location").orElseThrow())
+        .startsWith("https://spa.example.com/reset?token=");
+    Reply bad = client.get(path(link) + "x");
+    assertThat(bad.header("Location").orElseThrow())
+        .startsWith("https://spa.example.com/reset-error?error=");
+  }
+
+  private Reply register(String email) {
+    String csrf = client.csrfToken();
+    return client.postJson(
+        "api/register",
+        Json.createObjectBuilder().add("email", email).add("password", STRONG).build(),
+        "X-CSRF-Token",
+        csrf);
+  }
+
+  private void moveClock(Duration by) {
+    new ApiClient(base).postJson("api/test-support/clock?seconds=" + by.toSeconds(), "{}");
+  }
+
+  private String path(String link) {
+    URI uri = URI.create(link);
+    String context = URI.create(base.toString()).getRawPath();
+    return uri.getRawPath().substring(context.length())
+        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+}
