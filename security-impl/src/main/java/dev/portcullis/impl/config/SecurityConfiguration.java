@@ -10,11 +10,7 @@ import dev.portcullis.impl.rest.CsrfConfig;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.spi.IdentityAttribute;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.Normalizer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -22,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
@@ -60,7 +55,7 @@ public final class SecurityConfiguration {
     this.account = readAccount();
     this.flowViews = readFlowViews();
     this.login = readLogin();
-    this.passwordPolicy = readPasswordPolicy();
+    this.passwordPolicy = new PasswordPolicySettings(settings).read();
   }
 
   public AccountConfig account() {
@@ -182,11 +177,11 @@ public final class SecurityConfiguration {
         settings.string(ConfigKey.DEFAULT_HTTP_AUTH_REALM),
         identityAttributes(),
         settings.string(ConfigKey.REMEMBER_COOKIE_NAME),
-        requiredDuration(ConfigKey.REMEMBER_COOKIE_DURATION),
+        settings.requiredDuration(ConfigKey.REMEMBER_COOKIE_DURATION),
         settings.bool(ConfigKey.REMEMBER_COOKIE_SECURE),
         settings.bool(ConfigKey.DEFAULT_REMEMBER_ME),
-        requiredDuration(ConfigKey.FRESHNESS),
-        requiredDuration(ConfigKey.FRESHNESS_GRACE_PERIOD),
+        settings.requiredDuration(ConfigKey.FRESHNESS),
+        settings.requiredDuration(ConfigKey.FRESHNESS_GRACE_PERIOD),
         settings.integer(ConfigKey.PROXY_X_FOR),
         settings.bool(ConfigKey.TRACKABLE));
   }
@@ -213,7 +208,7 @@ public final class SecurityConfiguration {
   private CsrfConfig readCsrf() {
     return new CsrfConfig(
         settings.bool(ConfigKey.CSRF_ENABLED),
-        requiredDuration(ConfigKey.CSRF_TIME_LIMIT),
+        settings.requiredDuration(ConfigKey.CSRF_TIME_LIMIT),
         mechanisms(ConfigKey.CSRF_PROTECT_MECHANISMS),
         settings.bool(ConfigKey.CSRF_IGNORE_UNAUTH_ENDPOINTS),
         settings.optionalString(ConfigKey.CSRF_COOKIE_NAME),
@@ -280,9 +275,9 @@ public final class SecurityConfiguration {
         settings.bool(ConfigKey.LOGIN_WITHOUT_CONFIRMATION),
         settings.bool(ConfigKey.AUTO_LOGIN_AFTER_CONFIRM),
         settings.bool(ConfigKey.AUTO_LOGIN_AFTER_RESET),
-        requiredDuration(ConfigKey.CONFIRM_EMAIL_WITHIN),
-        requiredDuration(ConfigKey.RESET_PASSWORD_WITHIN),
-        requiredDuration(ConfigKey.CHANGE_EMAIL_WITHIN),
+        settings.requiredDuration(ConfigKey.CONFIRM_EMAIL_WITHIN),
+        settings.requiredDuration(ConfigKey.RESET_PASSWORD_WITHIN),
+        settings.requiredDuration(ConfigKey.CHANGE_EMAIL_WITHIN),
         settings.bool(ConfigKey.USERNAME_ENABLE),
         settings.bool(ConfigKey.USERNAME_REQUIRED),
         settings.integer(ConfigKey.USERNAME_MIN_LENGTH),
@@ -333,12 +328,6 @@ public final class SecurityConfiguration {
         "must be NFC, NFD, NFKC, NFKD or none");
   }
 
-  private Duration requiredDuration(ConfigKey key) {
-    return settings
-        .duration(key)
-        .orElseThrow(() -> new ConfigurationException(key, "must be a duration, not none"));
-  }
-
   private Set<Mechanism> mechanisms(ConfigKey key) {
     Set<Mechanism> mechanisms = EnumSet.noneOf(Mechanism.class);
     for (String name : settings.list(key)) {
@@ -351,170 +340,25 @@ public final class SecurityConfiguration {
     return mechanisms;
   }
 
-  // --- password policy (spec §2.3, §6.5) ---
-
   private final PasswordPolicyConfig passwordPolicy;
+  private volatile MailConfig mail;
 
+  /** The password-policy settings. */
   public PasswordPolicyConfig passwordPolicy() {
     return passwordPolicy;
   }
 
-  private PasswordPolicyConfig readPasswordPolicy() {
-    int count = settings.integer(ConfigKey.PASSWORD_BREACHED_COUNT);
-    if (count < 1) {
-      throw new ConfigurationException(ConfigKey.PASSWORD_BREACHED_COUNT, "must be at least 1");
-    }
-    int score = settings.integer(ConfigKey.ZXCVBN_MINIMUM_SCORE);
-    if (score < 0 || score > 4) {
-      throw new ConfigurationException(ConfigKey.ZXCVBN_MINIMUM_SCORE, "must be 0 to 4");
-    }
-    return new PasswordPolicyConfig(
-        breachCheck(),
-        count,
-        breachedUrl(),
-        breachedFile(),
-        positiveDuration(ConfigKey.PASSWORD_BREACHED_CONNECT_TIMEOUT),
-        positiveDuration(ConfigKey.PASSWORD_BREACHED_READ_TIMEOUT),
-        complexityChecker(),
-        score);
-  }
-
-  /** Flask: "strict" fails closed, any other truthy value is best-effort. */
-  private PasswordPolicyConfig.BreachCheck breachCheck() {
-    String value = settings.optionalString(ConfigKey.PASSWORD_CHECK_BREACHED).orElse("false");
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "false", "0", "no", "off" -> PasswordPolicyConfig.BreachCheck.OFF;
-      case "strict" -> PasswordPolicyConfig.BreachCheck.STRICT;
-      default -> PasswordPolicyConfig.BreachCheck.BEST_EFFORT;
-    };
-  }
-
-  private URI breachedUrl() {
-    URI url =
-        settings.parse(ConfigKey.PASSWORD_BREACHED_URL, URI::create, "must be an http(s) URL");
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!url.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new ConfigurationException(
-          ConfigKey.PASSWORD_BREACHED_URL, "must be an http(s) URL, not '" + url + "'");
-    }
-    return url;
-  }
-
-  private Optional<Path> breachedFile() {
-    Optional<Path> path = settings.optionalString(ConfigKey.PASSWORD_BREACHED_FILE).map(Path::of);
-    if (path.isPresent() && !Files.isReadable(path.get())) {
-      throw new ConfigurationException(
-          ConfigKey.PASSWORD_BREACHED_FILE,
-          "must name a readable file or directory; '" + path.get() + "' is not");
-    }
-    return path;
-  }
-
-  private Duration positiveDuration(ConfigKey key) {
-    Duration duration = requiredDuration(key);
-    if (duration.isNegative() || duration.isZero()) {
-      throw new ConfigurationException(key, "must be positive");
-    }
-    return duration;
-  }
-
-  private PasswordPolicyConfig.ComplexityChecker complexityChecker() {
-    Optional<String> value = settings.optionalString(ConfigKey.PASSWORD_COMPLEXITY_CHECKER);
-    if (value.isEmpty()) {
-      return PasswordPolicyConfig.ComplexityChecker.NONE;
-    }
-    if (value.get().equalsIgnoreCase("zxcvbn")) {
-      return PasswordPolicyConfig.ComplexityChecker.ZXCVBN;
-    }
-    throw new ConfigurationException(
-        ConfigKey.PASSWORD_COMPLEXITY_CHECKER, "must be zxcvbn or none, not '" + value.get() + "'");
-  }
-
-  // --- mail (read on first use, memoized; ConfigProducer reads it at start-up) ---
-
-  private volatile MailConfig mail;
-
   /**
-   * The mail settings.
+   * The mail settings, read on first use (the mail outbox reads them at start-up).
    *
    * @throws ConfigurationException naming the key that is wrong
    */
   public MailConfig mail() {
     MailConfig result = mail;
     if (result == null) {
-      result = readMail();
+      result = new MailSettings(settings).read();
       mail = result;
     }
     return result;
-  }
-
-  private MailConfig readMail() {
-    boolean tls = settings.bool(ConfigKey.MAIL_USE_TLS);
-    boolean ssl = settings.bool(ConfigKey.MAIL_USE_SSL);
-    if (tls && ssl) {
-      throw new ConfigurationException(
-          ConfigKey.MAIL_USE_SSL, "cannot be true together with mail.use_tls: choose one");
-    }
-    boolean plaintext = settings.bool(ConfigKey.EMAIL_PLAINTEXT);
-    boolean html = settings.bool(ConfigKey.EMAIL_HTML);
-    if (!plaintext && !html) {
-      throw new ConfigurationException(
-          ConfigKey.EMAIL_HTML, "or security.email_plaintext must be true: a mail needs a body");
-    }
-    return new MailConfig(
-        settings.parse(
-            ConfigKey.MAIL_BACKEND,
-            v -> MailConfig.MailBackend.valueOf(v.toUpperCase(Locale.ROOT)),
-            "must be smtp or console"),
-        settings.string(ConfigKey.MAIL_SERVER).trim(),
-        mailPort(),
-        tls,
-        ssl,
-        settings.optionalString(ConfigKey.MAIL_USERNAME),
-        settings.raw(ConfigKey.MAIL_PASSWORD).filter(v -> !v.isEmpty() && !v.equals("none")),
-        positiveDuration(ConfigKey.MAIL_TIMEOUT),
-        settings.optionalString(ConfigKey.MAIL_JNDI_SESSION),
-        settings
-            .optionalString(ConfigKey.EMAIL_SENDER)
-            .orElseGet(() -> settings.string(ConfigKey.MAIL_DEFAULT_SENDER).trim()),
-        plaintext,
-        html,
-        mailSubjects(),
-        positiveDuration(ConfigKey.MAIL_RETRY_INTERVAL),
-        positiveInteger(ConfigKey.MAIL_MAX_ATTEMPTS));
-  }
-
-  private int mailPort() {
-    int port = settings.integer(ConfigKey.MAIL_PORT);
-    if (port < 1 || port > 65535) {
-      throw new ConfigurationException(ConfigKey.MAIL_PORT, "must be 1 to 65535, not " + port);
-    }
-    return port;
-  }
-
-  /** Subject overrides by message key; the key's name is the message key. */
-  private Map<String, String> mailSubjects() {
-    Map<String, String> subjects = new java.util.HashMap<>();
-    for (ConfigKey key :
-        List.of(
-            ConfigKey.EMAIL_SUBJECT_REGISTER,
-            ConfigKey.EMAIL_SUBJECT_CONFIRM,
-            ConfigKey.EMAIL_SUBJECT_PASSWORD_RESET,
-            ConfigKey.EMAIL_SUBJECT_PASSWORD_NOTICE,
-            ConfigKey.EMAIL_SUBJECT_PASSWORD_CHANGE_NOTICE,
-            ConfigKey.EMAIL_SUBJECT_CHANGE_EMAIL,
-            ConfigKey.EMAIL_SUBJECT_CHANGE_EMAIL_NOTICE)) {
-      Optional<String> subject = settings.optionalString(key);
-      subject.ifPresent(s -> subjects.put(key.name(), s));
-    }
-    return subjects;
-  }
-
-  private int positiveInteger(ConfigKey key) {
-    int value = settings.integer(key);
-    if (value < 1) {
-      throw new ConfigurationException(key, "must be at least 1, not " + value);
-    }
-    return value;
   }
 }

@@ -69,4 +69,19 @@ final class Settings {
       throw new ConfigurationException(key, expectation + ", not '" + value + "'");
     }
   }
+
+  /** A duration that must not be {@code none}. */
+  Duration requiredDuration(ConfigKey key) {
+    return duration(key)
+        .orElseThrow(() -> new ConfigurationException(key, "must be a duration, not none"));
+  }
+
+  /** A duration that must be positive. */
+  Duration positiveDuration(ConfigKey key) {
+    Duration duration = requiredDuration(key);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new ConfigurationException(key, "must be positive");
+    }
+    return duration;
+  }
 }
