@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates the README's configuration table from ConfigKey.java.
+"""Regenerates the README's configuration table from the ConfigKey enums.
 
 Run from the repository root: python3 tools/config-table.py
 ConfigKeyDocumentationTest fails the build when the two disagree.
@@ -8,12 +8,17 @@ import pathlib
 import re
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "security-impl/src/main/java/dev/portcullis/impl/config/ConfigKey.java"
+CONFIG = ROOT / "security-impl/src/main/java/dev/portcullis/impl/config"
+# The order of ConfigKey.all().
+SOURCES = [CONFIG / f"{name}.java" for name in ("CoreKey", "AccountKey", "PolicyKey", "MailKey")]
 README = ROOT / "README.md"
 
-java = SOURCE.read_text(encoding="utf-8")
-body = java[java.index("public enum ConfigKey {") : java.index("  private final String property;")]
 rows = []
+bodies = []
+for source in SOURCES:
+    java = source.read_text(encoding="utf-8")
+    bodies.append(java[java.index(" implements ConfigKey {") : java.index("  private final KeySpec spec;")])
+body = "\n".join(bodies)
 for match in re.finditer(r"^  [A-Z0-9_]+\((.*?)\)[,;]\s*$", body, re.S | re.M):
     args = match.group(1)
     parts = re.findall(r'"(?:[^"\\]|\\.)*"|\bnull\b|\+', args)

@@ -20,45 +20,45 @@ final class MailSettings {
   }
 
   private MailConfig readMail() {
-    boolean tls = settings.bool(ConfigKey.MAIL_USE_TLS);
-    boolean ssl = settings.bool(ConfigKey.MAIL_USE_SSL);
+    boolean tls = settings.bool(MailKey.MAIL_USE_TLS);
+    boolean ssl = settings.bool(MailKey.MAIL_USE_SSL);
     if (tls && ssl) {
       throw new ConfigurationException(
-          ConfigKey.MAIL_USE_SSL, "cannot be true together with mail.use_tls: choose one");
+          MailKey.MAIL_USE_SSL, "cannot be true together with mail.use_tls: choose one");
     }
-    boolean plaintext = settings.bool(ConfigKey.EMAIL_PLAINTEXT);
-    boolean html = settings.bool(ConfigKey.EMAIL_HTML);
+    boolean plaintext = settings.bool(MailKey.EMAIL_PLAINTEXT);
+    boolean html = settings.bool(MailKey.EMAIL_HTML);
     if (!plaintext && !html) {
       throw new ConfigurationException(
-          ConfigKey.EMAIL_HTML, "or security.email_plaintext must be true: a mail needs a body");
+          MailKey.EMAIL_HTML, "or security.email_plaintext must be true: a mail needs a body");
     }
     return new MailConfig(
         settings.parse(
-            ConfigKey.MAIL_BACKEND,
+            MailKey.MAIL_BACKEND,
             v -> MailConfig.MailBackend.valueOf(v.toUpperCase(Locale.ROOT)),
             "must be smtp or console"),
-        settings.string(ConfigKey.MAIL_SERVER).trim(),
+        settings.string(MailKey.MAIL_SERVER).trim(),
         mailPort(),
         tls,
         ssl,
-        settings.optionalString(ConfigKey.MAIL_USERNAME),
-        settings.raw(ConfigKey.MAIL_PASSWORD).filter(v -> !v.isEmpty() && !v.equals("none")),
-        settings.positiveDuration(ConfigKey.MAIL_TIMEOUT),
-        settings.optionalString(ConfigKey.MAIL_JNDI_SESSION),
+        settings.optionalString(MailKey.MAIL_USERNAME),
+        settings.raw(MailKey.MAIL_PASSWORD).filter(v -> !v.isEmpty() && !v.equals("none")),
+        settings.positiveDuration(MailKey.MAIL_TIMEOUT),
+        settings.optionalString(MailKey.MAIL_JNDI_SESSION),
         settings
-            .optionalString(ConfigKey.EMAIL_SENDER)
-            .orElseGet(() -> settings.string(ConfigKey.MAIL_DEFAULT_SENDER).trim()),
+            .optionalString(MailKey.EMAIL_SENDER)
+            .orElseGet(() -> settings.string(MailKey.MAIL_DEFAULT_SENDER).trim()),
         plaintext,
         html,
         mailSubjects(),
-        settings.positiveDuration(ConfigKey.MAIL_RETRY_INTERVAL),
-        positiveInteger(ConfigKey.MAIL_MAX_ATTEMPTS));
+        settings.positiveDuration(MailKey.MAIL_RETRY_INTERVAL),
+        positiveInteger(MailKey.MAIL_MAX_ATTEMPTS));
   }
 
   private int mailPort() {
-    int port = settings.integer(ConfigKey.MAIL_PORT);
+    int port = settings.integer(MailKey.MAIL_PORT);
     if (port < 1 || port > 65535) {
-      throw new ConfigurationException(ConfigKey.MAIL_PORT, "must be 1 to 65535, not " + port);
+      throw new ConfigurationException(MailKey.MAIL_PORT, "must be 1 to 65535, not " + port);
     }
     return port;
   }
@@ -68,13 +68,13 @@ final class MailSettings {
     Map<String, String> subjects = new java.util.HashMap<>();
     for (ConfigKey key :
         List.of(
-            ConfigKey.EMAIL_SUBJECT_REGISTER,
-            ConfigKey.EMAIL_SUBJECT_CONFIRM,
-            ConfigKey.EMAIL_SUBJECT_PASSWORD_RESET,
-            ConfigKey.EMAIL_SUBJECT_PASSWORD_NOTICE,
-            ConfigKey.EMAIL_SUBJECT_PASSWORD_CHANGE_NOTICE,
-            ConfigKey.EMAIL_SUBJECT_CHANGE_EMAIL,
-            ConfigKey.EMAIL_SUBJECT_CHANGE_EMAIL_NOTICE)) {
+            MailKey.EMAIL_SUBJECT_REGISTER,
+            MailKey.EMAIL_SUBJECT_CONFIRM,
+            MailKey.EMAIL_SUBJECT_PASSWORD_RESET,
+            MailKey.EMAIL_SUBJECT_PASSWORD_NOTICE,
+            MailKey.EMAIL_SUBJECT_PASSWORD_CHANGE_NOTICE,
+            MailKey.EMAIL_SUBJECT_CHANGE_EMAIL,
+            MailKey.EMAIL_SUBJECT_CHANGE_EMAIL_NOTICE)) {
       Optional<String> subject = settings.optionalString(key);
       subject.ifPresent(s -> subjects.put(key.name(), s));
     }

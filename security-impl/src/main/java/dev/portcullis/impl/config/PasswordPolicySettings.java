@@ -21,28 +21,28 @@ final class PasswordPolicySettings {
   }
 
   private PasswordPolicyConfig readPasswordPolicy() {
-    int count = settings.integer(ConfigKey.PASSWORD_BREACHED_COUNT);
+    int count = settings.integer(PolicyKey.PASSWORD_BREACHED_COUNT);
     if (count < 1) {
-      throw new ConfigurationException(ConfigKey.PASSWORD_BREACHED_COUNT, "must be at least 1");
+      throw new ConfigurationException(PolicyKey.PASSWORD_BREACHED_COUNT, "must be at least 1");
     }
-    int score = settings.integer(ConfigKey.ZXCVBN_MINIMUM_SCORE);
+    int score = settings.integer(PolicyKey.ZXCVBN_MINIMUM_SCORE);
     if (score < 0 || score > 4) {
-      throw new ConfigurationException(ConfigKey.ZXCVBN_MINIMUM_SCORE, "must be 0 to 4");
+      throw new ConfigurationException(PolicyKey.ZXCVBN_MINIMUM_SCORE, "must be 0 to 4");
     }
     return new PasswordPolicyConfig(
         breachCheck(),
         count,
         breachedUrl(),
         breachedFile(),
-        settings.positiveDuration(ConfigKey.PASSWORD_BREACHED_CONNECT_TIMEOUT),
-        settings.positiveDuration(ConfigKey.PASSWORD_BREACHED_READ_TIMEOUT),
+        settings.positiveDuration(PolicyKey.PASSWORD_BREACHED_CONNECT_TIMEOUT),
+        settings.positiveDuration(PolicyKey.PASSWORD_BREACHED_READ_TIMEOUT),
         complexityChecker(),
         score);
   }
 
   /** Flask: "strict" fails closed, any other truthy value is best-effort. */
   private PasswordPolicyConfig.BreachCheck breachCheck() {
-    String value = settings.optionalString(ConfigKey.PASSWORD_CHECK_BREACHED).orElse("false");
+    String value = settings.optionalString(PolicyKey.PASSWORD_CHECK_BREACHED).orElse("false");
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "false", "0", "no", "off" -> PasswordPolicyConfig.BreachCheck.OFF;
       case "strict" -> PasswordPolicyConfig.BreachCheck.STRICT;
@@ -52,27 +52,27 @@ final class PasswordPolicySettings {
 
   private URI breachedUrl() {
     URI url =
-        settings.parse(ConfigKey.PASSWORD_BREACHED_URL, URI::create, "must be an http(s) URL");
+        settings.parse(PolicyKey.PASSWORD_BREACHED_URL, URI::create, "must be an http(s) URL");
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!url.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))) {
       throw new ConfigurationException(
-          ConfigKey.PASSWORD_BREACHED_URL, "must be an http(s) URL, not '" + url + "'");
+          PolicyKey.PASSWORD_BREACHED_URL, "must be an http(s) URL, not '" + url + "'");
     }
     return url;
   }
 
   private Optional<Path> breachedFile() {
-    Optional<Path> path = settings.optionalString(ConfigKey.PASSWORD_BREACHED_FILE).map(Path::of);
+    Optional<Path> path = settings.optionalString(PolicyKey.PASSWORD_BREACHED_FILE).map(Path::of);
     if (path.isPresent() && !Files.isReadable(path.get())) {
       throw new ConfigurationException(
-          ConfigKey.PASSWORD_BREACHED_FILE,
+          PolicyKey.PASSWORD_BREACHED_FILE,
           "must name a readable file or directory; '" + path.get() + "' is not");
     }
     return path;
   }
 
   private PasswordPolicyConfig.ComplexityChecker complexityChecker() {
-    Optional<String> value = settings.optionalString(ConfigKey.PASSWORD_COMPLEXITY_CHECKER);
+    Optional<String> value = settings.optionalString(PolicyKey.PASSWORD_COMPLEXITY_CHECKER);
     if (value.isEmpty()) {
       return PasswordPolicyConfig.ComplexityChecker.NONE;
     }
@@ -80,6 +80,6 @@ final class PasswordPolicySettings {
       return PasswordPolicyConfig.ComplexityChecker.ZXCVBN;
     }
     throw new ConfigurationException(
-        ConfigKey.PASSWORD_COMPLEXITY_CHECKER, "must be zxcvbn or none, not '" + value.get() + "'");
+        PolicyKey.PASSWORD_COMPLEXITY_CHECKER, "must be zxcvbn or none, not '" + value.get() + "'");
   }
 }

@@ -93,19 +93,19 @@ public final class SecurityConfiguration {
   /** Salt overrides by purpose name, for the token service. */
   public Map<String, String> salts() {
     return Map.of(
-        "AUTH", settings.string(ConfigKey.REMEMBER_SALT),
-        "CONFIRM", settings.string(ConfigKey.CONFIRM_SALT),
-        "RESET", settings.string(ConfigKey.RESET_SALT),
-        "LOGIN", settings.string(ConfigKey.LOGIN_SALT),
-        "CHANGE_EMAIL", settings.string(ConfigKey.CHANGE_EMAIL_SALT));
+        "AUTH", settings.string(CoreKey.REMEMBER_SALT),
+        "CONFIRM", settings.string(CoreKey.CONFIRM_SALT),
+        "RESET", settings.string(CoreKey.RESET_SALT),
+        "LOGIN", settings.string(CoreKey.LOGIN_SALT),
+        "CHANGE_EMAIL", settings.string(AccountKey.CHANGE_EMAIL_SALT));
   }
 
   private String readSecretKey() {
     // Never echo the value: it is the key to every token.
-    String value = settings.string(ConfigKey.SECRET_KEY);
+    String value = settings.string(CoreKey.SECRET_KEY);
     if (value.strip().length() < MIN_SECRET_LENGTH) {
       throw new ConfigurationException(
-          ConfigKey.SECRET_KEY,
+          CoreKey.SECRET_KEY,
           "is too short: use at least "
               + MIN_SECRET_LENGTH
               + " random characters, e.g. from `openssl rand -hex 32`");
@@ -114,15 +114,15 @@ public final class SecurityConfiguration {
   }
 
   private PasswordConfig readPassword() {
-    List<String> schemes = settings.list(ConfigKey.PASSWORD_SCHEMES);
+    List<String> schemes = settings.list(CoreKey.PASSWORD_SCHEMES);
     Map<String, Integer> options = passlibOptions();
-    String form = settings.string(ConfigKey.PASSWORD_NORMALIZE_FORM).trim();
+    String form = settings.string(CoreKey.PASSWORD_NORMALIZE_FORM).trim();
     return new PasswordConfig(
-        settings.string(ConfigKey.PASSWORD_HASH).trim(),
-        settings.optionalString(ConfigKey.PASSWORD_SALT).orElse(null),
+        settings.string(CoreKey.PASSWORD_HASH).trim(),
+        settings.optionalString(CoreKey.PASSWORD_SALT).orElse(null),
         singleHashSchemes(schemes),
         schemes,
-        settings.list(ConfigKey.DEPRECATED_PASSWORD_SCHEMES),
+        settings.list(CoreKey.DEPRECATED_PASSWORD_SCHEMES),
         options.getOrDefault("bcrypt__rounds", PasswordConfig.DEFAULT_BCRYPT_ROUNDS),
         options.getOrDefault("argon2__rounds", PasswordConfig.DEFAULT_ARGON2_TIME_COST),
         options.getOrDefault("argon2__memory_cost", PasswordConfig.DEFAULT_ARGON2_MEMORY_KIB),
@@ -132,36 +132,36 @@ public final class SecurityConfiguration {
         form.equalsIgnoreCase("none") || form.isEmpty()
             ? null
             : settings.parse(
-                ConfigKey.PASSWORD_NORMALIZE_FORM,
+                CoreKey.PASSWORD_NORMALIZE_FORM,
                 v -> Normalizer.Form.valueOf(v.toUpperCase(Locale.ROOT)),
                 "must be NFC, NFD, NFKC, NFKD or none"),
-        settings.integer(ConfigKey.PASSWORD_LENGTH_MIN),
+        settings.integer(CoreKey.PASSWORD_LENGTH_MIN),
         PasswordConfig.DEFAULT_LENGTH_MAX);
   }
 
   /** Flask's True means "never pre-hash", False means "only plaintext". */
   private Set<String> singleHashSchemes(List<String> schemes) {
-    String value = settings.string(ConfigKey.PASSWORD_SINGLE_HASH).trim();
+    String value = settings.string(CoreKey.PASSWORD_SINGLE_HASH).trim();
     if (value.equalsIgnoreCase("true")) {
       return new HashSet<>(schemes);
     }
     if (value.equalsIgnoreCase("false") || value.isEmpty()) {
       return Set.of("plaintext");
     }
-    Set<String> single = new HashSet<>(settings.list(ConfigKey.PASSWORD_SINGLE_HASH));
+    Set<String> single = new HashSet<>(settings.list(CoreKey.PASSWORD_SINGLE_HASH));
     single.add("plaintext");
     return single;
   }
 
   private Map<String, Integer> passlibOptions() {
-    return settings.list(ConfigKey.PASSWORD_HASH_PASSLIB_OPTIONS).stream()
+    return settings.list(CoreKey.PASSWORD_HASH_PASSLIB_OPTIONS).stream()
         .map(pair -> pair.split("=", 2))
         .collect(
             Collectors.toMap(
                 kv -> kv[0].trim(),
                 kv ->
                     settings.parse(
-                        ConfigKey.PASSWORD_HASH_PASSLIB_OPTIONS,
+                        CoreKey.PASSWORD_HASH_PASSLIB_OPTIONS,
                         v -> Integer.parseInt(kv.length > 1 ? kv[1].trim() : ""),
                         "must be scheme__option=<number> pairs"),
                 (a, b) -> b));
@@ -169,51 +169,51 @@ public final class SecurityConfiguration {
 
   private AuthenticationConfig readAuthentication() {
     return new AuthenticationConfig(
-        settings.string(ConfigKey.TOKEN_AUTHENTICATION_KEY),
-        settings.string(ConfigKey.TOKEN_AUTHENTICATION_HEADER),
-        settings.duration(ConfigKey.TOKEN_MAX_AGE),
-        settings.duration(ConfigKey.TOKEN_EXPIRE_WITHIN),
-        mechanisms(ConfigKey.API_ENABLED_METHODS),
-        settings.string(ConfigKey.DEFAULT_HTTP_AUTH_REALM),
+        settings.string(CoreKey.TOKEN_AUTHENTICATION_KEY),
+        settings.string(CoreKey.TOKEN_AUTHENTICATION_HEADER),
+        settings.duration(CoreKey.TOKEN_MAX_AGE),
+        settings.duration(CoreKey.TOKEN_EXPIRE_WITHIN),
+        mechanisms(CoreKey.API_ENABLED_METHODS),
+        settings.string(CoreKey.DEFAULT_HTTP_AUTH_REALM),
         identityAttributes(),
-        settings.string(ConfigKey.REMEMBER_COOKIE_NAME),
-        settings.requiredDuration(ConfigKey.REMEMBER_COOKIE_DURATION),
-        settings.bool(ConfigKey.REMEMBER_COOKIE_SECURE),
-        settings.bool(ConfigKey.DEFAULT_REMEMBER_ME),
-        settings.requiredDuration(ConfigKey.FRESHNESS),
-        settings.requiredDuration(ConfigKey.FRESHNESS_GRACE_PERIOD),
-        settings.integer(ConfigKey.PROXY_X_FOR),
-        settings.bool(ConfigKey.TRACKABLE));
+        settings.string(CoreKey.REMEMBER_COOKIE_NAME),
+        settings.requiredDuration(CoreKey.REMEMBER_COOKIE_DURATION),
+        settings.bool(CoreKey.REMEMBER_COOKIE_SECURE),
+        settings.bool(CoreKey.DEFAULT_REMEMBER_ME),
+        settings.requiredDuration(CoreKey.FRESHNESS),
+        settings.requiredDuration(CoreKey.FRESHNESS_GRACE_PERIOD),
+        settings.integer(CoreKey.PROXY_X_FOR),
+        settings.bool(CoreKey.TRACKABLE));
   }
 
   /** Configured attributes; with usernames enabled, {@code username} is appended if absent. */
   private List<IdentityAttribute> identityAttributes() {
     Set<IdentityAttribute> attributes = new LinkedHashSet<>();
-    for (String name : settings.list(ConfigKey.USER_IDENTITY_ATTRIBUTES)) {
+    for (String name : settings.list(CoreKey.USER_IDENTITY_ATTRIBUTES)) {
       attributes.add(
           settings.parse(
-              ConfigKey.USER_IDENTITY_ATTRIBUTES,
+              CoreKey.USER_IDENTITY_ATTRIBUTES,
               v -> IdentityAttribute.ofAttributeName(name),
               "must list email, username or us_phone_number"));
     }
-    if (settings.bool(ConfigKey.USERNAME_ENABLE)) {
+    if (settings.bool(CoreKey.USERNAME_ENABLE)) {
       attributes.add(IdentityAttribute.USERNAME);
     }
     if (attributes.isEmpty()) {
-      throw new ConfigurationException(ConfigKey.USER_IDENTITY_ATTRIBUTES, "must not be empty");
+      throw new ConfigurationException(CoreKey.USER_IDENTITY_ATTRIBUTES, "must not be empty");
     }
     return new ArrayList<>(attributes);
   }
 
   private CsrfConfig readCsrf() {
     return new CsrfConfig(
-        settings.bool(ConfigKey.CSRF_ENABLED),
-        settings.requiredDuration(ConfigKey.CSRF_TIME_LIMIT),
-        mechanisms(ConfigKey.CSRF_PROTECT_MECHANISMS),
-        settings.bool(ConfigKey.CSRF_IGNORE_UNAUTH_ENDPOINTS),
-        settings.optionalString(ConfigKey.CSRF_COOKIE_NAME),
+        settings.bool(CoreKey.CSRF_ENABLED),
+        settings.requiredDuration(CoreKey.CSRF_TIME_LIMIT),
+        mechanisms(CoreKey.CSRF_PROTECT_MECHANISMS),
+        settings.bool(CoreKey.CSRF_IGNORE_UNAUTH_ENDPOINTS),
+        settings.optionalString(CoreKey.CSRF_COOKIE_NAME),
         settings.parse(
-            ConfigKey.CSRF_COOKIE_SAMESITE,
+            CoreKey.CSRF_COOKIE_SAMESITE,
             v -> {
               String s =
                   v.substring(0, 1).toUpperCase(Locale.ROOT)
@@ -224,97 +224,97 @@ public final class SecurityConfiguration {
               return s;
             },
             "must be Strict, Lax or None"),
-        settings.bool(ConfigKey.CSRF_COOKIE_SECURE),
-        settings.string(ConfigKey.CSRF_HEADER),
-        settings.bool(ConfigKey.CSRF_COOKIE_REFRESH_EACH_REQUEST));
+        settings.bool(CoreKey.CSRF_COOKIE_SECURE),
+        settings.string(CoreKey.CSRF_HEADER),
+        settings.bool(CoreKey.CSRF_COOKIE_REFRESH_EACH_REQUEST));
   }
 
   private RedirectConfig readRedirects() {
     return new RedirectConfig(
-        settings.string(ConfigKey.LOGIN_USER_TEMPLATE),
-        settings.string(ConfigKey.VERIFY_TEMPLATE),
-        settings.string(ConfigKey.POST_LOGIN_VIEW),
-        settings.string(ConfigKey.POST_LOGOUT_VIEW),
-        settings.optionalString(ConfigKey.POST_VERIFY_VIEW),
-        settings.optionalString(ConfigKey.UNAUTHORIZED_VIEW),
-        settings.bool(ConfigKey.REDIRECT_ALLOW_SUBDOMAINS),
-        settings.optionalString(ConfigKey.REDIRECT_BASE_DOMAIN),
-        Set.copyOf(settings.list(ConfigKey.REDIRECT_ALLOWED_SUBDOMAINS)));
+        settings.string(CoreKey.LOGIN_USER_TEMPLATE),
+        settings.string(CoreKey.VERIFY_TEMPLATE),
+        settings.string(CoreKey.POST_LOGIN_VIEW),
+        settings.string(CoreKey.POST_LOGOUT_VIEW),
+        settings.optionalString(CoreKey.POST_VERIFY_VIEW),
+        settings.optionalString(CoreKey.UNAUTHORIZED_VIEW),
+        settings.bool(CoreKey.REDIRECT_ALLOW_SUBDOMAINS),
+        settings.optionalString(CoreKey.REDIRECT_BASE_DOMAIN),
+        Set.copyOf(settings.list(CoreKey.REDIRECT_ALLOWED_SUBDOMAINS)));
   }
 
   private LoginConfig readLogin() {
     List<String> identityNames =
         authentication.identityAttributes().stream().map(IdentityAttribute::attributeName).toList();
     Set<String> logoutMethods =
-        settings.list(ConfigKey.LOGOUT_METHODS).stream()
+        settings.list(CoreKey.LOGOUT_METHODS).stream()
             .map(m -> m.toUpperCase(Locale.ROOT))
             .collect(Collectors.toSet());
     return new LoginConfig(
-        settings.bool(ConfigKey.USERNAME_ENABLE),
+        settings.bool(CoreKey.USERNAME_ENABLE),
         identityNames.contains("email"),
-        settings.bool(ConfigKey.RETURN_GENERIC_RESPONSES),
-        settings.bool(ConfigKey.DEFAULT_REMEMBER_ME),
-        settings.bool(ConfigKey.BACKWARDS_COMPAT_AUTH_TOKEN),
+        settings.bool(CoreKey.RETURN_GENERIC_RESPONSES),
+        settings.bool(CoreKey.DEFAULT_REMEMBER_ME),
+        settings.bool(CoreKey.BACKWARDS_COMPAT_AUTH_TOKEN),
         logoutMethods,
         identityNames,
         account.confirmationRequired(),
-        settings.integer(ConfigKey.MAX_REQUEST_BYTES));
+        settings.integer(CoreKey.MAX_REQUEST_BYTES));
   }
 
   private AccountConfig readAccount() {
     return new AccountConfig(
-        settings.bool(ConfigKey.REGISTERABLE),
-        settings.bool(ConfigKey.CONFIRMABLE),
-        settings.bool(ConfigKey.RECOVERABLE),
-        settings.bool(ConfigKey.CHANGEABLE),
-        settings.bool(ConfigKey.CHANGE_EMAIL),
-        settings.bool(ConfigKey.SEND_REGISTER_EMAIL),
-        settings.bool(ConfigKey.SEND_PASSWORD_CHANGE_EMAIL),
-        settings.bool(ConfigKey.SEND_PASSWORD_RESET_EMAIL),
-        settings.bool(ConfigKey.SEND_PASSWORD_RESET_NOTICE_EMAIL),
-        settings.bool(ConfigKey.LOGIN_WITHOUT_CONFIRMATION),
-        settings.bool(ConfigKey.AUTO_LOGIN_AFTER_CONFIRM),
-        settings.bool(ConfigKey.AUTO_LOGIN_AFTER_RESET),
-        settings.requiredDuration(ConfigKey.CONFIRM_EMAIL_WITHIN),
-        settings.requiredDuration(ConfigKey.RESET_PASSWORD_WITHIN),
-        settings.requiredDuration(ConfigKey.CHANGE_EMAIL_WITHIN),
-        settings.bool(ConfigKey.USERNAME_ENABLE),
-        settings.bool(ConfigKey.USERNAME_REQUIRED),
-        settings.integer(ConfigKey.USERNAME_MIN_LENGTH),
-        settings.integer(ConfigKey.USERNAME_MAX_LENGTH),
-        normalizerForm(ConfigKey.USERNAME_NORMALIZE_FORM),
-        settings.bool(ConfigKey.PASSWORD_CONFIRM_REQUIRED),
-        settings.bool(ConfigKey.EMAIL_CHECK_DELIVERABILITY),
-        settings.bool(ConfigKey.RETURN_GENERIC_RESPONSES));
+        settings.bool(AccountKey.REGISTERABLE),
+        settings.bool(AccountKey.CONFIRMABLE),
+        settings.bool(AccountKey.RECOVERABLE),
+        settings.bool(AccountKey.CHANGEABLE),
+        settings.bool(AccountKey.CHANGE_EMAIL),
+        settings.bool(AccountKey.SEND_REGISTER_EMAIL),
+        settings.bool(AccountKey.SEND_PASSWORD_CHANGE_EMAIL),
+        settings.bool(AccountKey.SEND_PASSWORD_RESET_EMAIL),
+        settings.bool(AccountKey.SEND_PASSWORD_RESET_NOTICE_EMAIL),
+        settings.bool(AccountKey.LOGIN_WITHOUT_CONFIRMATION),
+        settings.bool(AccountKey.AUTO_LOGIN_AFTER_CONFIRM),
+        settings.bool(AccountKey.AUTO_LOGIN_AFTER_RESET),
+        settings.requiredDuration(AccountKey.CONFIRM_EMAIL_WITHIN),
+        settings.requiredDuration(AccountKey.RESET_PASSWORD_WITHIN),
+        settings.requiredDuration(AccountKey.CHANGE_EMAIL_WITHIN),
+        settings.bool(CoreKey.USERNAME_ENABLE),
+        settings.bool(AccountKey.USERNAME_REQUIRED),
+        settings.integer(AccountKey.USERNAME_MIN_LENGTH),
+        settings.integer(AccountKey.USERNAME_MAX_LENGTH),
+        normalizerForm(AccountKey.USERNAME_NORMALIZE_FORM),
+        settings.bool(AccountKey.PASSWORD_CONFIRM_REQUIRED),
+        settings.bool(AccountKey.EMAIL_CHECK_DELIVERABILITY),
+        settings.bool(CoreKey.RETURN_GENERIC_RESPONSES));
   }
 
   private FlowViews readFlowViews() {
-    String behavior = settings.optionalString(ConfigKey.REDIRECT_BEHAVIOR).orElse("");
+    String behavior = settings.optionalString(AccountKey.REDIRECT_BEHAVIOR).orElse("");
     if (!behavior.isEmpty() && !behavior.equalsIgnoreCase("spa")) {
-      throw new ConfigurationException(ConfigKey.REDIRECT_BEHAVIOR, "must be spa or none");
+      throw new ConfigurationException(AccountKey.REDIRECT_BEHAVIOR, "must be spa or none");
     }
     return new FlowViews(
         behavior.equalsIgnoreCase("spa"),
         settings
-            .optionalString(ConfigKey.EXTERNAL_BASE_URL)
+            .optionalString(AccountKey.EXTERNAL_BASE_URL)
             .map(u -> u.endsWith("/") ? u : u + "/"),
-        settings.string(ConfigKey.URL_PREFIX),
-        settings.optionalString(ConfigKey.POST_REGISTER_VIEW),
-        settings.optionalString(ConfigKey.POST_CONFIRM_VIEW),
-        settings.optionalString(ConfigKey.CONFIRM_ERROR_VIEW),
-        settings.optionalString(ConfigKey.POST_RESET_VIEW),
-        settings.optionalString(ConfigKey.RESET_VIEW),
-        settings.optionalString(ConfigKey.RESET_ERROR_VIEW),
-        settings.optionalString(ConfigKey.POST_CHANGE_VIEW),
-        settings.optionalString(ConfigKey.POST_CHANGE_EMAIL_VIEW),
-        settings.optionalString(ConfigKey.CHANGE_EMAIL_ERROR_VIEW),
-        settings.optionalString(ConfigKey.REQUIRES_CONFIRMATION_ERROR_VIEW),
-        settings.string(ConfigKey.REGISTER_USER_TEMPLATE),
-        settings.string(ConfigKey.SEND_CONFIRMATION_TEMPLATE),
-        settings.string(ConfigKey.FORGOT_PASSWORD_TEMPLATE),
-        settings.string(ConfigKey.RESET_PASSWORD_TEMPLATE),
-        settings.string(ConfigKey.CHANGE_PASSWORD_TEMPLATE),
-        settings.string(ConfigKey.CHANGE_EMAIL_TEMPLATE));
+        settings.string(AccountKey.URL_PREFIX),
+        settings.optionalString(AccountKey.POST_REGISTER_VIEW),
+        settings.optionalString(AccountKey.POST_CONFIRM_VIEW),
+        settings.optionalString(AccountKey.CONFIRM_ERROR_VIEW),
+        settings.optionalString(AccountKey.POST_RESET_VIEW),
+        settings.optionalString(AccountKey.RESET_VIEW),
+        settings.optionalString(AccountKey.RESET_ERROR_VIEW),
+        settings.optionalString(AccountKey.POST_CHANGE_VIEW),
+        settings.optionalString(AccountKey.POST_CHANGE_EMAIL_VIEW),
+        settings.optionalString(AccountKey.CHANGE_EMAIL_ERROR_VIEW),
+        settings.optionalString(AccountKey.REQUIRES_CONFIRMATION_ERROR_VIEW),
+        settings.string(AccountKey.REGISTER_USER_TEMPLATE),
+        settings.string(AccountKey.SEND_CONFIRMATION_TEMPLATE),
+        settings.string(AccountKey.FORGOT_PASSWORD_TEMPLATE),
+        settings.string(AccountKey.RESET_PASSWORD_TEMPLATE),
+        settings.string(AccountKey.CHANGE_PASSWORD_TEMPLATE),
+        settings.string(AccountKey.CHANGE_EMAIL_TEMPLATE));
   }
 
   private Normalizer.Form normalizerForm(ConfigKey key) {

@@ -25,7 +25,7 @@ class ConfigKeyDocumentationTest {
   void readmeWhenReadThenHasOneRowPerKeyWithItsDefaultAndFlaskKey() throws IOException {
     Map<String, List<String>> rows = configRows();
 
-    for (ConfigKey key : ConfigKey.values()) {
+    for (ConfigKey key : ConfigKey.all()) {
       assertThat(rows).as("README row for %s", key.property()).containsKey(key.property());
       List<String> cells = rows.get(key.property());
       assertThat(cells.get(1)).as("default of %s", key.property()).isEqualTo(expectedDefault(key));
@@ -38,7 +38,7 @@ class ConfigKeyDocumentationTest {
   @Test
   void readmeWhenReadThenDocumentsNoUnknownKey() throws IOException {
     Set<String> known =
-        Arrays.stream(ConfigKey.values()).map(ConfigKey::property).collect(Collectors.toSet());
+        ConfigKey.all().stream().map(ConfigKey::property).collect(Collectors.toSet());
 
     assertThat(known).containsAll(configRows().keySet());
   }
