@@ -86,6 +86,13 @@ class ConfigVariantsIT {
   }
 
   @Test
+  void registerWhenNewEmailThenSameAnswerAsTakenEmail() {
+    Reply reply = register("fresh-" + System.nanoTime() + "@example.com");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.response().keySet()).containsExactly("csrf_token");
+  }
+
+  @Test
   void forgotWhenUnknownEmailThenLooksSent() {
     String csrf = client.csrfToken();
     Reply reply =

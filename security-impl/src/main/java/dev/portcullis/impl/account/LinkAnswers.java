@@ -23,14 +23,16 @@ public class LinkAnswers {
 
   private Messages messages;
   private FlowRedirects redirects;
+  private Flash flash;
 
   /** For CDI. */
   protected LinkAnswers() {}
 
   @Inject
-  LinkAnswers(Messages messages, FlowRedirects redirects) {
+  LinkAnswers(Messages messages, FlowRedirects redirects, Flash flash) {
     this.messages = messages;
     this.redirects = redirects;
+    this.flash = flash;
   }
 
   /**
@@ -59,7 +61,7 @@ public class LinkAnswers {
       }
       return redirects.redirect(request, spaView.get(), params);
     }
-    Flash.add(request, category, text);
+    flash.add(request, category, text);
     return redirects.redirect(request, htmlView, Map.of());
   }
 }

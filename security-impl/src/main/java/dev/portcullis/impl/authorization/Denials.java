@@ -33,6 +33,7 @@ public class Denials {
   private RedirectConfig views;
   private AuthenticationConfig authentication;
   private EventPublisher events;
+  private Flash flash;
 
   /** For CDI. */
   protected Denials() {}
@@ -42,7 +43,9 @@ public class Denials {
       Messages messages,
       RedirectConfig views,
       AuthenticationConfig authentication,
-      EventPublisher events) {
+      EventPublisher events,
+      Flash flash) {
+    this.flash = flash;
     this.messages = messages;
     this.views = views;
     this.authentication = authentication;
@@ -72,7 +75,7 @@ public class Denials {
     if (accepted.contains(Mechanism.BASIC)) {
       return new Denial(401, headers, null, text);
     }
-    Flash.add(request, messages.category("UNAUTHENTICATED"), text);
+    flash.add(request, messages.category("UNAUTHENTICATED"), text);
     return redirect(views.loginTemplate(), request);
   }
 
@@ -90,7 +93,7 @@ public class Denials {
               .build(),
           null);
     }
-    Flash.add(request, messages.category("REAUTHENTICATION_REQUIRED"), text);
+    flash.add(request, messages.category("REAUTHENTICATION_REQUIRED"), text);
     return redirect(views.verifyTemplate(), request);
   }
 
@@ -102,7 +105,7 @@ public class Denials {
     if (views.unauthorizedView().isEmpty()) {
       return new Denial(403, Map.of(), null, text);
     }
-    Flash.add(request, messages.category("UNAUTHORIZED"), text);
+    flash.add(request, messages.category("UNAUTHORIZED"), text);
     return new Denial(
         302, Map.of("Location", Views.url(request, views.unauthorizedView().get())), null, null);
   }

@@ -294,6 +294,7 @@ public final class SecurityConfiguration {
       throw new ConfigurationException(AccountKey.REDIRECT_BEHAVIOR, "must be spa or none");
     }
     return new FlowViews(
+        settings.bool(CoreKey.FLASH_MESSAGES),
         behavior.equalsIgnoreCase("spa"),
         settings
             .optionalString(AccountKey.EXTERNAL_BASE_URL)

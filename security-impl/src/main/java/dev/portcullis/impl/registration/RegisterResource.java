@@ -2,6 +2,7 @@ package dev.portcullis.impl.registration;
 
 import dev.portcullis.AnonymousRequired;
 import dev.portcullis.impl.authentication.SessionLogin;
+import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.login.UserJson;
 import dev.portcullis.impl.rest.Csrf;
@@ -45,6 +46,7 @@ public class RegisterResource {
   @Inject Csrf csrf;
   @Inject Messages messages;
   @Inject LoginConfig loginConfig;
+  @Inject AccountConfig accountConfig;
   @Inject FlowViews views;
   @Inject FlowRedirects redirects;
   @Context HttpServletRequest request;
@@ -95,7 +97,8 @@ public class RegisterResource {
       return Views.redirectToView(request, views.postRegisterView().orElse("/"));
     }
     JsonObjectBuilder body = Json.createObjectBuilder();
-    if (registered != null) {
+    // With generic responses, a new unconfirmed account answers exactly like a taken email.
+    if (registered != null && (registered.login() || !accountConfig.genericResponses())) {
       boolean includeToken =
           registered.login()
               && (loginConfig.backwardsCompatAuthToken()

@@ -1,6 +1,8 @@
 package dev.portcullis.impl.rest;
 
 import dev.portcullis.impl.authentication.SessionKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
@@ -11,17 +13,29 @@ import java.util.List;
  * Messages shown on the next HTML page after a redirect (Flask's {@code flash}), kept in the
  * session and taken once.
  */
-public final class Flash {
+@ApplicationScoped
+public class Flash {
 
   /** One message and its category ({@code error}, {@code info}, {@code success}). */
   public record Message(String category, String text) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
-  private Flash() {}
+  private boolean enabled;
 
-  /** Queues a message for the next page. */
-  public static void add(HttpServletRequest request, String category, String text) {
+  /** For CDI. */
+  protected Flash() {}
+
+  @Inject
+  Flash(FlowViews views) {
+    this.enabled = views.flashMessages();
+  }
+
+  /** Queues a message for the next page, unless {@code security.flash_messages} is off. */
+  public void add(HttpServletRequest request, String category, String text) {
+    if (!enabled) {
+      return;
+    }
     HttpSession session = request.getSession(true);
     synchronized (session) {
       List<Message> messages = current(session);
@@ -31,7 +45,7 @@ public final class Flash {
   }
 
   /** Takes (and removes) the queued messages. */
-  public static List<Message> take(HttpServletRequest request) {
+  public List<Message> take(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return List.of();

@@ -6,6 +6,7 @@ import java.util.Optional;
  * Where account-lifecycle flows send browsers and single-page apps (Flask-Security spec §2.5,
  * §0.1-7), and the Faces views of their pages.
  *
+ * @param flashMessages {@code security.flash_messages}: show messages on the next HTML page
  * @param spa {@code security.redirect_behavior=spa}: mailed links redirect to the SPA views with
  *     query parameters
  * @param externalBaseUrl absolute URL of the JSON API root for mailed links, empty = from request
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param changeEmailTemplate Faces view: change email
  */
 public record FlowViews(
+    boolean flashMessages,
     boolean spa,
     Optional<String> externalBaseUrl,
     String urlPrefix,

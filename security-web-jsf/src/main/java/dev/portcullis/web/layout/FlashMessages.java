@@ -3,6 +3,7 @@ package dev.portcullis.web.layout;
 import dev.portcullis.impl.rest.Flash;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -15,13 +16,15 @@ import java.util.List;
 @RequestScoped
 public class FlashMessages {
 
+  @Inject Flash flash;
+
   private List<Flash.Message> messages;
 
   /** The messages queued for this page; taking them removes them from the session. */
   public List<Flash.Message> getList() {
     if (messages == null) {
       messages =
-          Flash.take(
+          flash.take(
               (HttpServletRequest)
                   FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }

@@ -40,6 +40,7 @@ public class Pages {
   @Inject Denials denials;
   @Inject AccessDecision access;
   @Inject Messages messages;
+  @Inject Flash flash;
   @Inject FlowRedirects redirects;
 
   /** The page exists: its feature is enabled; otherwise answers 404. */
@@ -97,7 +98,7 @@ public class Pages {
 
   /** Queues a message for the next page, in its category. */
   public void flash(String key, Map<String, ?> args) {
-    Flash.add(request(), messages.category(key), messages.text(key, args));
+    flash.add(request(), messages.category(key), messages.text(key, args));
   }
 
   /** Redirects to a configured view (relative to the application, or absolute). */
