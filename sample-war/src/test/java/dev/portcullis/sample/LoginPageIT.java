@@ -2,16 +2,10 @@ package dev.portcullis.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.sample.support.HeadlessChromium;
 import dev.portcullis.sample.support.SampleDeployment;
-import java.io.File;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,9 +18,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,11 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@EnabledIf("browserInstalled")
+@EnabledIf("dev.portcullis.sample.support.HeadlessChromium#installed")
 class LoginPageIT {
 
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final String ADMIN = "admin@example.com";
   static final String PASSWORD = "Password123!";
 
@@ -50,45 +39,22 @@ class LoginPageIT {
     return SampleDeployment.withTestSupport();
   }
 
-  static boolean browserInstalled() {
-    return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
-  }
-
   @ArquillianResource URL base;
-  Path profile;
+  HeadlessChromium chromium;
   WebDriver browser;
   WebDriverWait wait;
 
   @BeforeEach
   void openBrowser() throws IOException {
-    profile = Files.createTempDirectory("portcullis-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + profile);
-    String driver = System.getProperty("webdriver.chrome.driver", CHROMEDRIVER);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    chromium = HeadlessChromium.open();
+    browser = chromium.driver();
+    wait = chromium.waiting();
   }
 
   @AfterEach
   void closeBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -135,17 +101,11 @@ class LoginPageIT {
   }
 
   private void signIn(String email, String password) {
-    browser.findElement(By.id("email")).sendKeys(email);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("login-submit")).click();
+    chromium.submitLogin(email, password);
   }
 
   /** The page at {@code path}, on {@code localhost} (a secure context) rather than the IP. */
   private String url(String path) {
-    try {
-      return new URL(base.getProtocol(), "localhost", base.getPort(), base.getFile()) + path;
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException(e);
-    }
+    return HeadlessChromium.localhost(base) + path;
   }
 }

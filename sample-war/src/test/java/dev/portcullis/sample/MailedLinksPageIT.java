@@ -2,18 +2,13 @@ package dev.portcullis.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.sample.support.HeadlessChromium;
 import dev.portcullis.sample.support.MailTrap;
 import dev.portcullis.sample.support.SampleDeployment;
-import java.io.File;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -27,9 +22,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,11 +33,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@EnabledIf("browserInstalled")
+@EnabledIf("dev.portcullis.sample.support.HeadlessChromium#installed")
 class MailedLinksPageIT {
 
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final String PASSWORD = "Correct-Horse-Battery-9";
   static final String NEW_PASSWORD = "Staple-Tuning-Orbit-42";
   static final Duration MAIL_TIMEOUT = Duration.ofSeconds(20);
@@ -59,10 +49,6 @@ class MailedLinksPageIT {
     return SampleDeployment.withMailTo(trap, "");
   }
 
-  static boolean browserInstalled() {
-    return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
-  }
-
   @AfterAll
   static void stopTrap() {
     if (trap != null) {
@@ -71,40 +57,21 @@ class MailedLinksPageIT {
   }
 
   @ArquillianResource URL base;
-  Path profile;
+  HeadlessChromium chromium;
   WebDriver browser;
   WebDriverWait wait;
 
   @BeforeEach
   void openBrowser() throws IOException {
-    profile = Files.createTempDirectory("portcullis-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + profile);
-    String driver = System.getProperty("webdriver.chrome.driver", CHROMEDRIVER);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    chromium = HeadlessChromium.open();
+    browser = chromium.driver();
+    wait = chromium.waiting();
   }
 
   @AfterEach
   void closeBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -209,13 +176,11 @@ class MailedLinksPageIT {
   /** Opens the login page and submits it; the caller waits for the outcome. */
   private void submitLogin(String email, String password) {
     browser.get(url("security/login_user.xhtml"));
-    browser.findElement(By.id("email")).sendKeys(email);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("login-submit")).click();
+    chromium.submitLogin(email, password);
   }
 
   private String text(String id) {
-    return browser.findElement(By.id(id)).getText().strip();
+    return chromium.text(id);
   }
 
   /** The page at {@code path}, on {@code localhost} (a secure context) rather than the IP. */
@@ -224,11 +189,7 @@ class MailedLinksPageIT {
   }
 
   private String localBase() {
-    try {
-      return new URL(base.getProtocol(), "localhost", base.getPort(), base.getFile()).toString();
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException(e);
-    }
+    return HeadlessChromium.localhost(base);
   }
 
   /**

@@ -1,6 +1,9 @@
 package dev.portcullis.impl.authentication;
 
 import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.rest.FieldErrors;
+import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.rest.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Hashtable;
@@ -36,6 +39,22 @@ public class EmailValidator {
     }
     String domain = normalized.get().substring(normalized.get().lastIndexOf('@') + 1);
     return hasMailRecords(java.net.IDN.toASCII(domain)) ? normalized : Optional.empty();
+  }
+
+  /**
+   * The required {@code email} field of a form, validated: the normalized address, or empty with
+   * {@code EMAIL_NOT_PROVIDED} or {@code INVALID_EMAIL_ADDRESS} added to {@code errors}.
+   */
+  public Optional<String> validateField(Form form, FieldErrors errors, Messages messages) {
+    if (form.text("email").isEmpty()) {
+      errors.add("email", messages.text("EMAIL_NOT_PROVIDED"));
+      return Optional.empty();
+    }
+    Optional<String> email = validate(form.text("email").get());
+    if (email.isEmpty()) {
+      errors.add("email", messages.text("INVALID_EMAIL_ADDRESS"));
+    }
+    return email;
   }
 
   private static boolean hasMailRecords(String domain) {

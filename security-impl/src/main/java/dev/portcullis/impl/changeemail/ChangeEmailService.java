@@ -119,14 +119,6 @@ public class ChangeEmailService {
   }
 
   private Optional<String> validate(Form form, FieldErrors errors) {
-    if (form.text("email").isEmpty()) {
-      errors.add("email", messages.text("EMAIL_NOT_PROVIDED"));
-      return Optional.empty();
-    }
-    Optional<String> email = emails.validate(form.text("email").get());
-    if (email.isEmpty()) {
-      errors.add("email", messages.text("INVALID_EMAIL_ADDRESS"));
-    }
-    return email;
+    return emails.validateField(form, errors, messages);
   }
 }

@@ -116,13 +116,8 @@ public class ConfirmationService {
   }
 
   private Optional<UserRecord> validate(Form form, FieldErrors errors) {
-    if (form.text("email").isEmpty()) {
-      errors.add("email", messages.text("EMAIL_NOT_PROVIDED"));
-      return Optional.empty();
-    }
-    Optional<String> email = emails.validate(form.text("email").get());
+    Optional<String> email = emails.validateField(form, errors, messages);
     if (email.isEmpty()) {
-      errors.add("email", messages.text("INVALID_EMAIL_ADDRESS"));
       return Optional.empty();
     }
     Optional<UserRecord> user = users.findByIdentity(IdentityAttribute.EMAIL, email.get(), true);

@@ -90,15 +90,7 @@ public class RegistrationService {
   }
 
   private Optional<String> validateEmail(Form form, FieldErrors errors) {
-    if (form.text("email").isEmpty()) {
-      errors.add("email", messages.text("EMAIL_NOT_PROVIDED"));
-      return Optional.empty();
-    }
-    Optional<String> email = emails.validate(form.text("email").get());
-    if (email.isEmpty()) {
-      errors.add("email", messages.text("INVALID_EMAIL_ADDRESS"));
-    }
-    return email;
+    return emails.validateField(form, errors, messages);
   }
 
   private Optional<String> validatePassword(

@@ -1,0 +1,125 @@
+package dev.portcullis.sample.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium for a browser test: a fresh profile ({@code --user-data-dir}) that {@link
+ * #close()} deletes, the driver at {@code /usr/bin/chromedriver} (or {@code
+ * webdriver.chrome.driver}), and a 15-second wait. Browser tests are skipped where Chromium or its
+ * driver is not installed:
+ * {@code @EnabledIf("dev.portcullis.sample.support.HeadlessChromium#installed")}.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+  public static final String CHROMIUM = "/usr/bin/chromium";
+  public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private final Path profile;
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+
+  private HeadlessChromium(Path profile, WebDriver driver) {
+    this.profile = profile;
+    this.driver = driver;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  /** Whether Chromium and its driver are installed (the condition of the browser tests). */
+  public static boolean installed() {
+    return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+  }
+
+  /** Starts Chromium with a fresh profile. */
+  public static HeadlessChromium open() throws IOException {
+    Path profile = Files.createTempDirectory("portcullis-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile);
+    String driver = System.getProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
+    try {
+      return new HeadlessChromium(profile, new ChromeDriver(service, options));
+    } catch (RuntimeException e) {
+      try {
+        delete(profile);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The deployment's base URL on {@code localhost} (a secure context) rather than the IP Arquillian
+   * reports.
+   */
+  public static String localhost(URL base) {
+    try {
+      return new URL(base.getProtocol(), "localhost", base.getPort(), base.getFile()).toString();
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Waits up to 15 seconds. */
+  public WebDriverWait waiting() {
+    return wait;
+  }
+
+  /** The stripped text of the element with this id. */
+  public String text(String id) {
+    return driver.findElement(By.id(id)).getText().strip();
+  }
+
+  /** Fills in the login form on the current page and submits it; the caller waits. */
+  public void submitLogin(String email, String password) {
+    driver.findElement(By.id("email")).sendKeys(email);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("login-submit")).click();
+  }
+
+  /** Quits the browser and deletes its profile. */
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      delete(profile);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
+  }
+}
