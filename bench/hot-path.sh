@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 DURATION=${BENCH_DURATION:-20s}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
-WARMUP=${BENCH_WARMUP:-10s}
+WARMUP=${BENCH_WARMUP:-30s}
 PORT=${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 BASE="http://localhost:${PORT}/sample"
 WORK=$(mktemp -d /tmp/portcullis-bench.XXXXXX)

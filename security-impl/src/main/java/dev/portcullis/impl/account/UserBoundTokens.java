@@ -1,5 +1,6 @@
 package dev.portcullis.impl.account;
 
+import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.token.PurposeTokens;
 import dev.portcullis.impl.token.TokenCheck;
 import dev.portcullis.impl.token.TokenDataHash;
@@ -8,7 +9,6 @@ import dev.portcullis.spi.UserRecord;
 import dev.portcullis.spi.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
@@ -47,7 +47,7 @@ public class UserBoundTokens {
    * @param extra a third element such as the new email, or {@code null}
    */
   public String create(TokenPurpose purpose, UserRecord user, String bound, String extra) {
-    JsonArrayBuilder payload = Json.createArrayBuilder().add(user.fsUniquifier());
+    JsonArrayBuilder payload = Jsons.array().add(user.fsUniquifier());
     if (bound == null) {
       payload.addNull();
     } else {

@@ -5,6 +5,7 @@ import dev.portcullis.Mechanism;
 import dev.portcullis.event.UserUnauthenticated;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.events.EventPublisher;
+import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Flash;
 import dev.portcullis.impl.rest.Messages;
@@ -13,7 +14,6 @@ import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -85,8 +85,8 @@ public class Denials {
       return new Denial(
           401,
           Map.of(),
-          Json.createObjectBuilder()
-              .add("errors", Json.createArrayBuilder().add(text))
+          Jsons.object()
+              .add("errors", Jsons.array().add(text))
               .add("reauth_required", true)
               .add("unified_signin_enabled", false)
               .add("has_webauthn_verify_credential", false)

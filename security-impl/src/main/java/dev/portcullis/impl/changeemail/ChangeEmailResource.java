@@ -8,6 +8,7 @@ import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.authorization.AccessDecision;
 import dev.portcullis.impl.authorization.Denials;
 import dev.portcullis.impl.changeemail.ChangeEmailService.RequestOutcome;
+import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
@@ -22,7 +23,6 @@ import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -66,7 +66,7 @@ public class ChangeEmailResource {
     }
     UserRecord user = Authentication.of(request).orElseThrow().user();
     return Envelope.ok(
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("current_email", user.email())
             .add("csrf_token", csrf.token(request))
             .build());
@@ -102,7 +102,7 @@ public class ChangeEmailResource {
           null);
     }
     return Envelope.ok(
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("current_email", user.email())
             .add("csrf_token", csrf.token(request))
             .build());

@@ -10,6 +10,7 @@ import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.authorization.AccessDecision;
 import dev.portcullis.impl.authorization.Denials;
 import dev.portcullis.impl.changepassword.ChangePasswordService.Outcome;
+import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.login.UserJson;
 import dev.portcullis.impl.rest.Csrf;
@@ -26,7 +27,6 @@ import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -82,7 +82,7 @@ public class ChangePasswordResource {
       return Views.redirectToView(request, views.changePasswordTemplate());
     }
     return Envelope.ok(
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("user", userJson.of(user, false))
             .add("csrf_token", csrf.token(request))
             .add("active_password", user.hasPassword())
@@ -126,7 +126,7 @@ public class ChangePasswordResource {
         loginConfig.backwardsCompatAuthToken()
             || uri.getQueryParameters().containsKey("include_auth_token");
     return Envelope.ok(
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("user", userJson.of(user, includeToken))
             .add("csrf_token", csrf.token(request))
             .build());

@@ -5,6 +5,7 @@ import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.confirmation.ConfirmationService.ConfirmOutcome;
+import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
@@ -20,7 +21,6 @@ import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
@@ -63,7 +63,7 @@ public class ConfirmResource {
     if (!WantJson.test(request)) {
       return Views.redirectToView(request, views.sendConfirmationTemplate());
     }
-    return Envelope.ok(Json.createObjectBuilder().add("csrf_token", csrf.token(request)).build());
+    return Envelope.ok(Jsons.object().add("csrf_token", csrf.token(request)).build());
   }
 
   /** Resends confirmation instructions. */
@@ -91,7 +91,7 @@ public class ConfirmResource {
           Map.of("email", form.text("email").orElse("")),
           null);
     }
-    return Envelope.ok(Json.createObjectBuilder().add("csrf_token", csrf.token(request)).build());
+    return Envelope.ok(Jsons.object().add("csrf_token", csrf.token(request)).build());
   }
 
   /** The link in the mail: confirms, then redirects. */

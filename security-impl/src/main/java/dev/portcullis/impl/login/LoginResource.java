@@ -2,6 +2,7 @@ package dev.portcullis.impl.login;
 
 import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authentication.SessionLogin;
+import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.FormData;
@@ -12,7 +13,6 @@ import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,11 +56,11 @@ public class LoginResource {
           ? Views.redirectToView(request, views.postLoginView())
           : Views.redirectToView(request, views.loginTemplate() + nextQuery());
     }
-    JsonObjectBuilder body = Json.createObjectBuilder();
+    JsonObjectBuilder body = Jsons.object();
     if (authentication.isPresent()) {
       body.add("user", userJson.of(authentication.get().user(), false));
     } else {
-      JsonArrayBuilder attributes = Json.createArrayBuilder();
+      JsonArrayBuilder attributes = Jsons.array();
       config.identityAttributeNames().forEach(attributes::add);
       body.add("identity_attributes", attributes);
     }
@@ -106,7 +106,7 @@ public class LoginResource {
         config.backwardsCompatAuthToken()
             || uri.getQueryParameters().containsKey("include_auth_token");
     return Envelope.ok(
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("user", userJson.of(ok.user(), includeToken))
             .add("csrf_token", csrf.token(request))
             .build());

@@ -1,13 +1,13 @@
 package dev.portcullis.impl.login;
 
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.token.AuthTokenCodec;
 import dev.portcullis.spi.UserPayload;
 import dev.portcullis.spi.UserRecord;
 import dev.portcullis.spi.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
@@ -46,7 +46,7 @@ public class UserJson {
 
   /** The user object, with an auth token when {@code includeToken}. */
   public JsonObject of(UserRecord user, boolean includeToken) {
-    JsonObjectBuilder builder = Json.createObjectBuilder(payload.payload(user.toSecurityUser()));
+    JsonObjectBuilder builder = Jsons.object(payload.payload(user.toSecurityUser()));
     if (includeToken) {
       builder.add("authentication_token", tokenFor(user));
     }

@@ -4,6 +4,7 @@ import dev.portcullis.AuthRequired;
 import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authentication.PasswordCheck;
 import dev.portcullis.impl.authentication.SessionKeys;
+import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.FieldErrors;
@@ -15,7 +16,6 @@ import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -54,7 +54,7 @@ public class VerifyResource {
     }
     UserRecord user = Authentication.of(request).orElseThrow().user();
     return Envelope.ok(
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("user", userJson.of(user, false))
             .add("csrf_token", csrf.token(request))
             .add("has_webauthn_verify_credential", false)
@@ -93,7 +93,7 @@ public class VerifyResource {
         config.backwardsCompatAuthToken()
             || uri.getQueryParameters().containsKey("include_auth_token");
     return Envelope.ok(
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("user", userJson.of(user, includeToken))
             .add("csrf_token", csrf.token(request))
             .build());

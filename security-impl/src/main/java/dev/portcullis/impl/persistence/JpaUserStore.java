@@ -40,26 +40,26 @@ public class JpaUserStore implements UserStore {
   }
 
   @Override
-  @Transactional
+  @Transactional(TxType.SUPPORTS)
   public Optional<UserRecord> findById(long id) {
     return users().findById(id);
   }
 
   @Override
-  @Transactional
+  @Transactional(TxType.SUPPORTS)
   public Optional<UserRecord> findByIdentity(
       IdentityAttribute attribute, String value, boolean caseInsensitive) {
     return users().findByIdentity(attribute, value, caseInsensitive);
   }
 
   @Override
-  @Transactional
+  @Transactional(TxType.SUPPORTS)
   public Optional<UserRecord> findByUniquifier(String fsUniquifier) {
     return users().findByUniquifier(fsUniquifier);
   }
 
   @Override
-  @Transactional
+  @Transactional(TxType.SUPPORTS)
   public Optional<UserRecord> findByTokenUniquifier(String fsTokenUniquifier) {
     return users().findByTokenUniquifier(fsTokenUniquifier);
   }

@@ -4,6 +4,7 @@ import dev.portcullis.spi.IdentityAttribute;
 import dev.portcullis.spi.NewUser;
 import dev.portcullis.spi.UserRecord;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -31,15 +32,15 @@ final class UserRepository {
   }
 
   Optional<UserRecord> findById(long id) {
-    return fetchOne("u.id = :v", id).map(UserMapper::toRecord);
+    return readOne("u.id = :v", id).map(UserMapper::toRecord);
   }
 
   Optional<UserRecord> findByUniquifier(String fsUniquifier) {
-    return fetchOne("u.fsUniquifier = :v", fsUniquifier).map(UserMapper::toRecord);
+    return readOne("u.fsUniquifier = :v", fsUniquifier).map(UserMapper::toRecord);
   }
 
   Optional<UserRecord> findByTokenUniquifier(String fsTokenUniquifier) {
-    return fetchOne("u.fsTokenUniquifier = :v", fsTokenUniquifier).map(UserMapper::toRecord);
+    return readOne("u.fsTokenUniquifier = :v", fsTokenUniquifier).map(UserMapper::toRecord);
   }
 
   /**
@@ -52,7 +53,7 @@ final class UserRepository {
     if (value == null) {
       return Optional.empty();
     }
-    return fetchOne(identityCondition(attribute, caseInsensitive), value).map(UserMapper::toRecord);
+    return readOne(identityCondition(attribute, caseInsensitive), value).map(UserMapper::toRecord);
   }
 
   /**
@@ -210,6 +211,22 @@ final class UserRepository {
         .setMaxResults(1)
         .getResultList()
         .isEmpty();
+  }
+
+  /**
+   * A look-up whose result is only mapped to a record, never changed: read-only (EclipseLink skips
+   * the unit-of-work clone) and without a flush first. This is the per-request path of session and
+   * token authentication.
+   */
+  private Optional<UserEntity> readOne(String condition, Object value) {
+    return em
+        .createQuery(FETCH + condition, UserEntity.class)
+        .setParameter("v", value)
+        .setFlushMode(FlushModeType.COMMIT)
+        .setHint("eclipselink.read-only", "true")
+        .getResultList()
+        .stream()
+        .findFirst();
   }
 
   private Optional<UserEntity> fetchOne(String condition, Object value) {

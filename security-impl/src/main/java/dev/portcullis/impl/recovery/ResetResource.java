@@ -4,6 +4,7 @@ import dev.portcullis.AnonymousRequired;
 import dev.portcullis.impl.account.LinkAnswers;
 import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.login.UserJson;
 import dev.portcullis.impl.recovery.RecoveryService.ForgotOutcome;
@@ -23,7 +24,6 @@ import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,7 +70,7 @@ public class ResetResource {
     if (!WantJson.test(request)) {
       return Views.redirectToView(request, views.forgotPasswordTemplate());
     }
-    return Envelope.ok(Json.createObjectBuilder().add("csrf_token", csrf.token(request)).build());
+    return Envelope.ok(Jsons.object().add("csrf_token", csrf.token(request)).build());
   }
 
   /** Mails reset instructions. */
@@ -108,7 +108,7 @@ public class ResetResource {
           Map.of("email", form.get().text("email").orElse("")),
           null);
     }
-    return Envelope.ok(Json.createObjectBuilder().add("csrf_token", csrf.token(request)).build());
+    return Envelope.ok(Jsons.object().add("csrf_token", csrf.token(request)).build());
   }
 
   /** The link in the mail: to the reset page (or the SPA's), or back with an error. */
@@ -176,7 +176,7 @@ public class ResetResource {
         loginConfig.backwardsCompatAuthToken()
             || uri.getQueryParameters().containsKey("include_auth_token");
     return Envelope.ok(
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("user", userJson.of(reset.user(), includeToken))
             .add("csrf_token", csrf.token(request))
             .build());

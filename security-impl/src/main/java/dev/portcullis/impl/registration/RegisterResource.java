@@ -3,6 +3,7 @@ package dev.portcullis.impl.registration;
 import dev.portcullis.AnonymousRequired;
 import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.login.UserJson;
 import dev.portcullis.impl.rest.Csrf;
@@ -18,7 +19,6 @@ import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,7 +59,7 @@ public class RegisterResource {
     if (!WantJson.test(request)) {
       return Views.redirectToView(request, views.registerTemplate());
     }
-    return Envelope.ok(Json.createObjectBuilder().add("csrf_token", csrf.token(request)).build());
+    return Envelope.ok(Jsons.object().add("csrf_token", csrf.token(request)).build());
   }
 
   /** Registers a user. */
@@ -96,7 +96,7 @@ public class RegisterResource {
     if (!json) {
       return Views.redirectToView(request, views.postRegisterView().orElse("/"));
     }
-    JsonObjectBuilder body = Json.createObjectBuilder();
+    JsonObjectBuilder body = Jsons.object();
     // With generic responses, a new unconfirmed account answers exactly like a taken email.
     if (registered != null && (registered.login() || !accountConfig.genericResponses())) {
       boolean includeToken =

@@ -1,6 +1,6 @@
 package dev.portcullis.impl.rest;
 
-import jakarta.json.Json;
+import dev.portcullis.impl.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,8 +33,8 @@ public final class Envelope {
 
   /** The envelope object itself, for callers that write the body directly (servlet level). */
   public static JsonObject body(int status, JsonObject response) {
-    return Json.createObjectBuilder()
-        .add("meta", Json.createObjectBuilder().add("code", status))
+    return Jsons.object()
+        .add("meta", Jsons.object().add("code", status))
         .add("response", response)
         .build();
   }
@@ -44,7 +44,7 @@ public final class Envelope {
    * and "anonymous user required".
    */
   public static JsonObject errors(List<String> errors) {
-    return Json.createObjectBuilder().add("errors", array(errors)).build();
+    return Jsons.object().add("errors", array(errors)).build();
   }
 
   /**
@@ -52,18 +52,18 @@ public final class Envelope {
    * errors) and {@code errors} is the flattened list in field order.
    */
   public static JsonObject fieldErrors(Map<String, List<String>> fieldErrors) {
-    JsonObjectBuilder fields = Json.createObjectBuilder();
-    JsonArrayBuilder flat = Json.createArrayBuilder();
+    JsonObjectBuilder fields = Jsons.object();
+    JsonArrayBuilder flat = Jsons.array();
     fieldErrors.forEach(
         (field, messages) -> {
           fields.add(field, array(messages));
           messages.forEach(flat::add);
         });
-    return Json.createObjectBuilder().add("errors", flat).add("field_errors", fields).build();
+    return Jsons.object().add("errors", flat).add("field_errors", fields).build();
   }
 
   private static JsonArrayBuilder array(List<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsons.array();
     values.forEach(array::add);
     return array;
   }

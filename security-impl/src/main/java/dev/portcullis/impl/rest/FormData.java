@@ -1,6 +1,6 @@
 package dev.portcullis.impl.rest;
 
-import jakarta.json.Json;
+import dev.portcullis.impl.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -37,7 +37,7 @@ public final class FormData {
   /** Builds form data directly, e.g. from a Faces bean. */
   public static FormData of(Map<String, String> values) {
     Map<String, JsonValue> fields = new HashMap<>();
-    values.forEach((k, v) -> fields.put(k, v == null ? JsonValue.NULL : Json.createValue(v)));
+    values.forEach((k, v) -> fields.put(k, v == null ? JsonValue.NULL : Jsons.value(v)));
     return new FormData(fields);
   }
 
@@ -143,7 +143,7 @@ public final class FormData {
 
   private static Parsed parseJson(String text) {
     JsonValue value;
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = Jsons.reader(new StringReader(text))) {
       value = reader.readValue();
     } catch (JsonParsingException | IllegalStateException e) {
       return new Parsed.Rejected(400, "MALFORMED_JSON");
@@ -166,7 +166,7 @@ public final class FormData {
       try {
         String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
         String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
-        fields.putIfAbsent(key, Json.createValue(value));
+        fields.putIfAbsent(key, Jsons.value(value));
       } catch (IllegalArgumentException e) {
         // A malformed %-escape: skip the pair, as a lenient form parser does.
       }

@@ -1,6 +1,6 @@
 package dev.portcullis.impl.token;
 
-import jakarta.json.Json;
+import dev.portcullis.impl.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -51,7 +51,7 @@ public final class AuthTokenCodec {
   public String create(String uid, Instant expiresAt) {
     Objects.requireNonNull(uid, "uid");
     JsonObject payload =
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("ver", "5")
             .add("uid", uid)
             .add("sid", 0)

@@ -1,6 +1,6 @@
 package dev.portcullis.impl.token;
 
-import jakarta.json.Json;
+import dev.portcullis.impl.json.Jsons;
 import jakarta.json.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -43,7 +43,7 @@ public final class CsrfTokens {
   /** The token to hand to the client (form field, JSON {@code csrf_token}, CSRF cookie). */
   public String signedToken(String rawInSession) {
     Objects.requireNonNull(rawInSession, "rawInSession");
-    return tokens.sign(TokenPurpose.CSRF, Json.createValue(rawInSession));
+    return tokens.sign(TokenPurpose.CSRF, Jsons.value(rawInSession));
   }
 
   /** {@link #validate(String, String, Duration)} with the default one-hour limit. */
