@@ -43,13 +43,13 @@ public class ChangeEmailConfirmResource {
           Map.of(),
           changed.user());
     }
-    String key = ((ConfirmOutcome.Failed) outcome).messageKey();
+    ConfirmOutcome.Failed failed = (ConfirmOutcome.Failed) outcome;
     return answers.redirect(
         request,
         views.changeEmailErrorView(),
         views.changeEmailErrorView().orElse(views.changeEmailTemplate()),
-        key,
-        Map.of("within", AccountConfig.within(config.changeEmailWithin()), "email", ""),
+        failed.messageKey(),
+        Map.of("within", AccountConfig.within(config.changeEmailWithin()), "email", failed.email()),
         null);
   }
 }

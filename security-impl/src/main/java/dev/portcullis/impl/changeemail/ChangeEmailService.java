@@ -56,8 +56,13 @@ public class ChangeEmailService {
     /** Changed; {@code user} has the new address. */
     record Changed(UserRecord user, String oldEmail) implements ConfirmOutcome {}
 
-    /** Not usable; {@code messageKey} says why. */
-    record Failed(String messageKey) implements ConfirmOutcome {}
+    /**
+     * Not usable; {@code messageKey} says why.
+     *
+     * @param messageKey the message
+     * @param email the address concerned, for the message's {@code %(email)s}, or empty
+     */
+    record Failed(String messageKey, String email) implements ConfirmOutcome {}
   }
 
   /** {@code POST /change-email}: mails a confirmation link to the new address. */
@@ -99,14 +104,14 @@ public class ChangeEmailService {
         tokens.check(
             TokenPurpose.CHANGE_EMAIL, token, config.changeEmailWithin(), UserRecord::email);
     if (status instanceof UserBoundTokens.Status.Expired) {
-      return new ConfirmOutcome.Failed("CHANGE_EMAIL_EXPIRED");
+      return new ConfirmOutcome.Failed("CHANGE_EMAIL_EXPIRED", "");
     }
     if (!(status instanceof UserBoundTokens.Status.Valid valid) || valid.extra() == null) {
-      return new ConfirmOutcome.Failed("INVALID_CHANGE_EMAIL_TOKEN");
+      return new ConfirmOutcome.Failed("INVALID_CHANGE_EMAIL_TOKEN", "");
     }
     UserRecord user = valid.user();
     if (!users.changeEmail(user.id(), valid.extra(), clock.instant())) {
-      return new ConfirmOutcome.Failed("EMAIL_ALREADY_ASSOCIATED");
+      return new ConfirmOutcome.Failed("EMAIL_ALREADY_ASSOCIATED", valid.extra());
     }
     UserRecord changed = users.findById(user.id()).orElseThrow();
     mail.send(
