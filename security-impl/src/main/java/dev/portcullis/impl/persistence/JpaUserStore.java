@@ -29,10 +29,13 @@ public class JpaUserStore implements UserStore {
   @Inject SchemaStartup schema;
   @Inject Clock clock;
 
+  private IdentityLookup identities;
+
   /** The tables must exist before the first query. */
   @PostConstruct
   void ensureSchema() {
     schema.ensureMigrated();
+    identities = new IdentityLookup(SchemaStartup.dataSource());
   }
 
   private UserRepository users() {
@@ -52,16 +55,16 @@ public class JpaUserStore implements UserStore {
     return users().findByIdentity(attribute, value, caseInsensitive);
   }
 
+  /** Every authenticated request calls this: plain JDBC, see {@link IdentityLookup}. */
   @Override
-  @Transactional(TxType.SUPPORTS)
   public Optional<UserRecord> findByUniquifier(String fsUniquifier) {
-    return users().findByUniquifier(fsUniquifier);
+    return identities.byUniquifier(fsUniquifier);
   }
 
+  /** Every token-authenticated request calls this: plain JDBC, see {@link IdentityLookup}. */
   @Override
-  @Transactional(TxType.SUPPORTS)
   public Optional<UserRecord> findByTokenUniquifier(String fsTokenUniquifier) {
-    return users().findByTokenUniquifier(fsTokenUniquifier);
+    return identities.byTokenUniquifier(fsTokenUniquifier);
   }
 
   /**

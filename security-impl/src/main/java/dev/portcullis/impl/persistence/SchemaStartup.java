@@ -39,7 +39,8 @@ public class SchemaStartup {
     }
   }
 
-  private static DataSource dataSource() {
+  /** Portcullis' datasource. */
+  static DataSource dataSource() {
     try {
       return (DataSource) new InitialContext().lookup(DATA_SOURCE);
     } catch (NamingException e) {

@@ -167,6 +167,25 @@ abstract class AbstractRepositoryTest {
   }
 
   @Test
+  void identityLookupWhenUserHasRolesThenSameRecordAsJpa() {
+    role(r -> r.create("admin", "Admins", Set.of("admin-read", "admin-write")));
+    role(r -> r.create("user", null, Set.of("read")));
+    UserRecord ann =
+        user(r -> r.create(newUser("ann@example.com", "ann", Set.of("admin", "user"))))
+            .orElseThrow();
+    userDid(r -> r.recordLogin(ann.id(), NOW, "192.0.2.1"));
+    UserRecord viaJpa = user(r -> r.findByUniquifier(ann.fsUniquifier())).orElseThrow();
+    IdentityLookup lookup = new IdentityLookup(dataSource);
+
+    assertThat(lookup.byUniquifier(ann.fsUniquifier())).contains(viaJpa);
+    assertThat(lookup.byTokenUniquifier(ann.fsTokenUniquifier())).contains(viaJpa);
+    assertThat(lookup.byUniquifier("0".repeat(32))).isEmpty();
+    UserRecord roleless =
+        user(r -> r.create(newUser("bob@example.com", null, Set.of()))).orElseThrow();
+    assertThat(lookup.byUniquifier(roleless.fsUniquifier()).orElseThrow().roles()).isEmpty();
+  }
+
+  @Test
   void addRoleWhenRoleKnownThenGrantedOnceAndRemovable() {
     role(r -> r.create("admin", null, Set.of()));
     long id = createUser("ann@example.com", null).orElseThrow().id();
