@@ -7,8 +7,10 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -36,6 +38,10 @@ public final class TokenSigner {
   private static final byte[] SIGNER = "signer".getBytes(StandardCharsets.US_ASCII);
 
   private final byte[] secret;
+
+  /** Derived signing keys by salt: deriving costs a SHA-1 per token otherwise. */
+  private final Map<String, SecretKeySpec> keys = new ConcurrentHashMap<>();
+
   private final Clock clock;
 
   /**
@@ -145,15 +151,22 @@ public final class TokenSigner {
   /** HMAC-SHA1 keyed with SHA1(salt + "signer" + secret): itsdangerous's "django-concat". */
   private String signature(String salt, String value) {
     try {
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(keys.computeIfAbsent(salt, this::deriveKey));
+      return UrlBase64.encode(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("JDK lacks HmacSHA1", e);
+    }
+  }
+
+  private SecretKeySpec deriveKey(String salt) {
+    try {
       MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
       sha1.update(salt.getBytes(StandardCharsets.UTF_8));
       sha1.update(SIGNER);
-      byte[] key = sha1.digest(secret);
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(key, "HmacSHA1"));
-      return UrlBase64.encode(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+      return new SecretKeySpec(sha1.digest(secret), "HmacSHA1");
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("JDK lacks SHA-1/HmacSHA1", e);
+      throw new IllegalStateException("JDK lacks SHA-1", e);
     }
   }
 
