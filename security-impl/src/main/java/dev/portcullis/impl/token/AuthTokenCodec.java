@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Flask-Security authentication tokens (behaviour spec §5.5): {@code UserMixin.get_auth_token} and
@@ -29,6 +31,18 @@ import java.util.Optional;
 public final class AuthTokenCodec {
 
   private static final List<String> V5_KEYS = List.of("ver", "uid", "exp", "sid");
+
+  /** Bound of {@link #verified}; when full it is emptied (tokens are cheap to verify again). */
+  static final int VERIFIED_CACHE_SIZE = 10_000;
+
+  /**
+   * Tokens whose signature already checked out, with their payload and signing time. A signature is
+   * a pure function of the token and the key, so re-checking it on every request of the same client
+   * is wasted work (HMAC, base64, JSON). Expiry is still decided on every use, and only genuine
+   * tokens get here, so an attacker cannot fill it with garbage. Revocation is unaffected: it works
+   * through the user look-up that follows.
+   */
+  private final Map<String, TokenCheck.Valid> verified = new ConcurrentHashMap<>();
 
   private final PurposeTokens tokens;
   private final Clock clock;
@@ -66,14 +80,37 @@ public final class AuthTokenCodec {
    * @param maxAge {@code TOKEN_MAX_AGE}, or {@code null} for unlimited
    */
   public AuthTokenResult parse(String token, Duration maxAge) {
+    TokenCheck.Valid known = token == null ? null : verified.get(token);
+    if (known != null) {
+      return tooOld(known.issuedAt(), maxAge)
+          ? new AuthTokenResult.Expired()
+          : fromPayload(known.payload());
+    }
     TokenCheck check = tokens.verify(TokenPurpose.AUTH, token, maxAge);
     if (check instanceof TokenCheck.Valid valid) {
+      remember(token, valid);
       return fromPayload(valid.payload());
     }
     if (check instanceof TokenCheck.Expired expired && uidOf(expired.payload()).isPresent()) {
       return new AuthTokenResult.Expired();
     }
     return AuthTokenResult.INVALID;
+  }
+
+  private void remember(String token, TokenCheck.Valid valid) {
+    if (verified.size() >= VERIFIED_CACHE_SIZE) {
+      verified.clear();
+    }
+    verified.put(token, valid);
+  }
+
+  /** The signer's rule: older than {@code maxAge}, or signed in the future. */
+  private boolean tooOld(Instant issuedAt, Duration maxAge) {
+    if (maxAge == null) {
+      return false;
+    }
+    long age = clock.instant().getEpochSecond() - issuedAt.getEpochSecond();
+    return age < 0 || Duration.ofSeconds(age).compareTo(maxAge) > 0;
   }
 
   private AuthTokenResult fromPayload(JsonValue payload) {

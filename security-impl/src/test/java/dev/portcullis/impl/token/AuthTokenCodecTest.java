@@ -58,6 +58,18 @@ class AuthTokenCodecTest {
   }
 
   @Test
+  void parseWhenVerifiedBeforeThenStillSubjectToMaxAgeAndTamperedCopiesInvalid() {
+    String token = codec.create("u1");
+    assertThat(codec.parse(token, null)).isEqualTo(codec.parse(token, null));
+    String tampered = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+    assertThat(codec.parse(tampered, null)).isInstanceOf(AuthTokenResult.Invalid.class);
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(codec.parse(token, Duration.ofMinutes(1)))
+        .isInstanceOf(AuthTokenResult.Expired.class);
+    assertThat(codec.parse(token, null)).isInstanceOf(AuthTokenResult.Valid.class);
+  }
+
+  @Test
   void parseWhenExpInPastThenExpired() {
     assertThat(codec.parse(AUTH.getString("v5_exp_past"), null))
         .isInstanceOf(AuthTokenResult.Expired.class);
