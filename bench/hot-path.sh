@@ -11,7 +11,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-DURATION=${BENCH_DURATION:-20s}
+DURATION=${BENCH_DURATION:-10s}
+ROUNDS=${BENCH_ROUNDS:-5}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 WARMUP=${BENCH_WARMUP:-30s}
@@ -97,26 +98,29 @@ run_wrk "$WARMUP" "$BASE/api/public" >/dev/null
 run_wrk "$WARMUP" "$BASE/api/whoami" -H "Authentication-Token: $TOKEN" >/dev/null
 run_wrk "$WARMUP" "$BASE/api/whoami" -H "Cookie: JSESSIONID=$SESSION" >/dev/null
 
-echo "== measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
-run_wrk "$DURATION" "$BASE/api/public" | tee "$WORK/public.txt"
-run_wrk "$DURATION" "$BASE/api/whoami" -H "Authentication-Token: $TOKEN" | tee "$WORK/token.txt"
-run_wrk "$DURATION" "$BASE/api/whoami" -H "Cookie: JSESSIONID=$SESSION" | tee "$WORK/session.txt"
-
-for f in public token session; do
-  if grep -q 'Non-2xx' "$WORK/$f.txt"; then echo "WARNING: $f had non-2xx responses"; fi
+echo "== measuring: $ROUNDS interleaved rounds of wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+# Interleaving and taking medians keeps JIT drift and machine noise out of the ratios.
+: >"$WORK/rps.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  p=$(run_wrk "$DURATION" "$BASE/api/public" | tee -a "$WORK/all.txt" | rps)
+  t=$(run_wrk "$DURATION" "$BASE/api/whoami" -H "Authentication-Token: $TOKEN" | tee -a "$WORK/all.txt" | rps)
+  s=$(run_wrk "$DURATION" "$BASE/api/whoami" -H "Cookie: JSESSIONID=$SESSION" | tee -a "$WORK/all.txt" | rps)
+  echo "   round $round: public $p, token $t, session $s"
+  echo "$p $t $s" >>"$WORK/rps.txt"
 done
-PUBLIC=$(rps <"$WORK/public.txt")
-TOKEN_RPS=$(rps <"$WORK/token.txt")
-SESSION_RPS=$(rps <"$WORK/session.txt")
+if grep -q 'Non-2xx' "$WORK/all.txt"; then echo "WARNING: some requests had non-2xx responses"; fi
 
 echo
-echo "== results ($(date -u +%F), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION)"
-python3 - "$PUBLIC" "$TOKEN_RPS" "$SESSION_RPS" <<'PY'
-import sys
-public, token, session = map(float, sys.argv[1:])
+echo "== results ($(date -u +%F), $(nproc) cores, median of $ROUNDS rounds, wrk -t$THREADS -c$CONNECTIONS -d$DURATION)"
+python3 - "$WORK/rps.txt" <<'PY'
+import statistics, sys
+rows = [list(map(float, line.split())) for line in open(sys.argv[1]) if line.strip()]
+public, token, session = (statistics.median(col) for col in zip(*rows))
+token_ratio = statistics.median(r[1] / r[0] for r in rows)
+session_ratio = statistics.median(r[2] / r[0] for r in rows)
 print(f"GET /api/public                 {public:10.0f} req/s")
 print(f"GET /api/whoami (token)         {token:10.0f} req/s")
 print(f"GET /api/whoami (session)       {session:10.0f} req/s")
-for name, v in (("token/public", token / public), ("session/public", session / public)):
+for name, v in (("token/public", token_ratio), ("session/public", session_ratio)):
     print(f"{name:15s} {v:.2f}  {'ok' if v >= 0.9 else 'BELOW TARGET'} (target >= 0.90)")
 PY
