@@ -29,7 +29,10 @@ public class AccessControlFeature implements DynamicFeature {
   public void configure(ResourceInfo resource, FeatureContext context) {
     AccessRule.of(resource.getResourceMethod(), resource.getResourceClass())
         .ifPresent(
-            rule -> context.register(new AccessControlFilter(rule, decision, denials, request)));
+            rule ->
+                context.register(
+                    new AccessControlFilter(
+                        rule, resource.getResourceMethod(), decision, denials, request)));
   }
 
   /** Checks one method's rule. */
@@ -37,14 +40,20 @@ public class AccessControlFeature implements DynamicFeature {
   static final class AccessControlFilter implements ContainerRequestFilter {
 
     private final AccessRule rule;
+    private final java.lang.reflect.Method method;
     private final AccessDecision decision;
     private final Denials denials;
 
     private final HttpServletRequest request;
 
     AccessControlFilter(
-        AccessRule rule, AccessDecision decision, Denials denials, HttpServletRequest request) {
+        AccessRule rule,
+        java.lang.reflect.Method method,
+        AccessDecision decision,
+        Denials denials,
+        HttpServletRequest request) {
       this.rule = rule;
+      this.method = method;
       this.decision = decision;
       this.denials = denials;
       this.request = request;
@@ -52,12 +61,14 @@ public class AccessControlFeature implements DynamicFeature {
 
     @Override
     public void filter(ContainerRequestContext context) {
-      decision
-          .check(rule, request)
-          .ifPresent(
-              reason ->
-                  context.abortWith(
-                      denials.answer(reason, decision.accepted(rule), request).toResponse()));
+      var reason = decision.check(rule, request);
+      if (reason.isPresent()) {
+        context.abortWith(
+            denials.answer(reason.get(), decision.accepted(rule), request).toResponse());
+      } else {
+        // The resource's own CDI interceptor need not decide the same rule again.
+        request.setAttribute(AccessInterceptor.CHECKED, method);
+      }
     }
   }
 }

@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 abstract class AccessInterceptor {
 
+  /** Request attribute: the JAX-RS resource method whose rule the JAX-RS filter already passed. */
+  static final String CHECKED = AccessInterceptor.class.getName() + ".checked";
+
   private static final Map<Method, Optional<AccessRule>> RULES = new ConcurrentHashMap<>();
 
   @Inject AccessDecision decision;
@@ -22,6 +25,9 @@ abstract class AccessInterceptor {
 
   Object enforce(InvocationContext invocation) throws Exception {
     Method method = invocation.getMethod();
+    if (method.equals(request.getAttribute(CHECKED))) {
+      return invocation.proceed();
+    }
     Optional<AccessRule> rule =
         RULES.computeIfAbsent(method, m -> AccessRule.of(m, targetClass(invocation, m)));
     if (rule.isPresent()) {

@@ -77,10 +77,13 @@ public class ResetResource {
   @POST
   @UnauthCsrf
   public Response forgot(InputStream entity) {
-    Optional<Form> form = read(entity, List.of("email"));
-    if (form.isEmpty()) {
-      return rejectedBody;
+    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
+    if (parsed instanceof FormData.Parsed.Rejected rejected) {
+      return rejected.toResponse(messages);
     }
+    Optional<Form> form =
+        Optional.of(
+            Form.read(((FormData.Parsed.Accepted) parsed).data(), List.of("email"), List.of()));
     ForgotOutcome outcome = service.forgot(form.get(), path -> redirects.apiLink(uri, path));
     boolean json = WantJson.test(request);
     if (outcome instanceof ForgotOutcome.Rejected rejected) {
@@ -131,10 +134,16 @@ public class ResetResource {
   @Path("{token}")
   @UnauthCsrf
   public Response reset(@PathParam("token") String token, InputStream entity) {
-    Optional<Form> form = read(entity, List.of("password", "password_confirm"));
-    if (form.isEmpty()) {
-      return rejectedBody;
+    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
+    if (parsed instanceof FormData.Parsed.Rejected rejected) {
+      return rejected.toResponse(messages);
     }
+    Optional<Form> form =
+        Optional.of(
+            Form.read(
+                ((FormData.Parsed.Accepted) parsed).data(),
+                List.of("password", "password_confirm"),
+                List.of()));
     ResetOutcome outcome = service.reset(token, form.get(), path -> redirects.apiLink(uri, path));
     boolean json = WantJson.test(request);
     if (outcome instanceof ResetOutcome.BadLink bad) {
@@ -194,17 +203,5 @@ public class ResetResource {
 
   private String messageFor(String key) {
     return messages.text(key, Map.of("within", AccountConfig.within(config.resetPasswordWithin())));
-  }
-
-  private Response rejectedBody;
-
-  /** Parses the body; on failure leaves the 4xx answer in {@link #rejectedBody}. */
-  private Optional<Form> read(InputStream entity, List<String> fields) {
-    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
-    if (parsed instanceof FormData.Parsed.Rejected rejected) {
-      rejectedBody = rejected.toResponse(messages);
-      return Optional.empty();
-    }
-    return Optional.of(Form.read(((FormData.Parsed.Accepted) parsed).data(), fields, List.of()));
   }
 }

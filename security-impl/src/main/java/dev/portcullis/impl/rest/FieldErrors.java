@@ -21,16 +21,6 @@ public final class FieldErrors {
     return errors.isEmpty();
   }
 
-  /** Whether a field has an error. */
-  public boolean has(String field) {
-    return errors.containsKey(field);
-  }
-
-  /** Removes a field's errors, returning whether it had any. */
-  public boolean remove(String field) {
-    return errors.remove(field) != null;
-  }
-
   /** An immutable copy. */
   public Map<String, List<String>> toMap() {
     Map<String, List<String>> copy = new LinkedHashMap<>();

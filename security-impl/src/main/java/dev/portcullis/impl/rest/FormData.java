@@ -85,11 +85,6 @@ public final class FormData {
     }
   }
 
-  /** Whether the field was sent at all. */
-  public boolean has(String name) {
-    return fields.containsKey(name) && fields.get(name) != JsonValue.NULL;
-  }
-
   /**
    * A text field: empty when absent or null, {@link FieldValue.WrongType} for numbers, lists,
    * objects and booleans.
