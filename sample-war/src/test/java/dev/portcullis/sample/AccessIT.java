@@ -86,6 +86,67 @@ class AccessIT {
     assertThat(reply.response().getBoolean("reauth_required")).isTrue();
   }
 
+  /**
+   * Issue 6, defect 1: an attacker holding only a victim's remember-me cookie re-authenticated with
+   * their OWN token and password, and the freshness landed in the victim's session.
+   */
+  @Test
+  void verifyWhenTokenOfAnotherUserOnVictimSessionThenVictimStaysStale() {
+    ApiClient victimBrowser = new ApiClient(base);
+    String csrf = victimBrowser.csrfToken();
+    victimBrowser.postJson(
+        "api/login",
+        "{\"email\":\"user@example.com\",\"password\":\"Password123!\",\"remember\":true,"
+            + "\"csrf_token\":\""
+            + csrf
+            + "\"}");
+    String remember = victimBrowser.cookie("remember_token").orElseThrow();
+    String attackerToken =
+        new ApiClient(base)
+            .login("admin@example.com", "Password123!", "?include_auth_token")
+            .response()
+            .getJsonObject("user")
+            .getString("authentication_token");
+
+    ApiClient stolen = new ApiClient(base);
+    Reply stale =
+        stolen.get(
+            "api/test-support/fresh", "Cookie", "remember_token=" + remember, "Accept", JSON);
+    assertThat(stale.status()).isEqualTo(401);
+    String session = stolen.cookie("JSESSIONID").orElseThrow();
+    String cookies = "remember_token=" + remember + "; JSESSIONID=" + session;
+
+    Reply verified =
+        stolen.postJson(
+            "api/verify?auth_token=" + attackerToken,
+            "{\"password\":\"Password123!\"}",
+            "Cookie",
+            cookies);
+    assertThat(verified.status()).isEqualTo(200);
+
+    Reply after = stolen.get("api/test-support/fresh", "Cookie", cookies, "Accept", JSON);
+    assertThat(after.status()).as("the victim's session must not become fresh").isEqualTo(401);
+    assertThat(after.response().getBoolean("reauth_required")).isTrue();
+  }
+
+  /** A token-authenticated request never writes into the session the request carries. */
+  @Test
+  void verifyWhenTokenAuthenticatedThenSessionOfSameUserUnchanged() {
+    client.login("user@example.com", "Password123!", "");
+    moveClock(Duration.ofMinutes(5));
+    String token =
+        new ApiClient(base)
+            .login("user@example.com", "Password123!", "?include_auth_token")
+            .response()
+            .getJsonObject("user")
+            .getString("authentication_token");
+    moveClock(Duration.ofMinutes(5));
+    Reply verified =
+        client.postJson("api/verify?auth_token=" + token, "{\"password\":\"Password123!\"}");
+    assertThat(verified.status()).isEqualTo(200);
+    assertThat(client.get("api/test-support/fresh", "Accept", JSON).status()).isEqualTo(401);
+  }
+
   @Test
   void verifyGetWhenSignedInThenUserAndCsrf() {
     client.login("user@example.com", "Password123!", "");

@@ -411,6 +411,43 @@ class LoginIT {
     assertThat(reply.status()).isEqualTo(200);
   }
 
+  @Test
+  void loginWhenSecondFactorSetUpThenNotSignedInUntilItPasses() {
+    String email = "tf-" + System.nanoTime() + "@example.com";
+    createUser(email);
+    Reply login = client.login(email, PASSWORD, "?include_auth_token");
+    assertThat(login.status()).isEqualTo(200);
+    assertThat(login.response().getBoolean("tf_required")).isTrue();
+    assertThat(login.response().getString("tf_state")).isEqualTo("ready");
+    assertThat(login.response().getString("tf_method")).isEqualTo("test");
+    assertThat(login.response().containsKey("user")).as("no user, no token yet").isFalse();
+    assertThat(login.response().getString("csrf_token")).isNotBlank();
+    assertThat(client.get("api/whoami", "Accept", JSON).status()).isEqualTo(401);
+
+    ApiClient other = new ApiClient(base);
+    assertThat(other.postJson("api/test-support/second-factor", "{}").status())
+        .as("the pending state is bound to the session that passed the first factor")
+        .isEqualTo(400);
+
+    Reply passed = client.postJson("api/test-support/second-factor", "{}");
+    assertThat(passed.status()).isEqualTo(200);
+    Reply whoami = client.get("api/whoami", "Accept", JSON);
+    assertThat(whoami.status()).isEqualTo(200);
+    assertThat(whoami.json().getString("email")).isEqualTo(email);
+    assertThat(client.postJson("api/test-support/second-factor", "{}").status())
+        .as("a completed sign-in cannot be completed again")
+        .isEqualTo(400);
+  }
+
+  @Test
+  void loginWhenSecondFactorPendingAndUserRotatedThenPendingStateDead() {
+    String email = "tf-" + System.nanoTime() + "@example.com";
+    createUser(email);
+    assertThat(client.login(email, PASSWORD, "").response().getBoolean("tf_required")).isTrue();
+    client.postJson("api/test-support/users/" + email + "/rotate", "{}");
+    assertThat(client.postJson("api/test-support/second-factor", "{}").status()).isEqualTo(400);
+  }
+
   private void createUser(String email) {
     // The hash of Password123! is produced by the sample's own hasher through a real login-free
     // path: we reuse the stored hash of the seeded user.

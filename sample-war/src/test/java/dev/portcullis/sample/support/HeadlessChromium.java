@@ -35,7 +35,12 @@ public final class HeadlessChromium implements AutoCloseable {
   private HeadlessChromium(Path profile, WebDriver driver) {
     this.profile = profile;
     this.driver = driver;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    WebDriverWait waiting = new WebDriverWait(driver, Duration.ofSeconds(15));
+    // While a page is replaced, Chromium may answer "node does not belong to the document"
+    // (a WebDriverException, not a StaleElementReferenceException): keep polling.
+    waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    waiting.ignoring(org.openqa.selenium.WebDriverException.class);
+    this.wait = waiting;
   }
 
   /** Whether Chromium and its driver are installed (the condition of the browser tests). */

@@ -15,7 +15,11 @@ public final class SampleDeployment {
     return ShrinkWrap.create(ZipImporter.class, "sample.war")
         .importFrom(new File("target/sample.war"))
         .as(WebArchive.class)
-        .addClasses(TestSupportResource.class, EventRecorder.class, MovableClock.class);
+        .addClasses(
+            TestSupportResource.class,
+            EventRecorder.class,
+            MovableClock.class,
+            TestSecondFactor.class);
   }
 
   /**

@@ -30,6 +30,9 @@ import java.util.Set;
 public class TestSupportResource {
 
   @Inject UserStore users;
+  @Inject dev.portcullis.impl.signin.SignIn signIn;
+  @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request;
+  @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletResponse response;
 
   @POST
   @Path("users/{email}/active/{active}")
@@ -112,6 +115,23 @@ public class TestSupportResource {
   @AuthRequired(within = 1, grace = 0)
   public JsonObject fresh() {
     return Json.createObjectBuilder().add("ok", true).build();
+  }
+
+  /**
+   * Passes the {@link TestSecondFactor} of the sign-in pending on this session: 200 and signed in,
+   * or 400 when nothing (valid) is pending here.
+   */
+  @POST
+  @Path("second-factor")
+  public jakarta.ws.rs.core.Response passSecondFactor() {
+    var pending = signIn.pending(request);
+    if (pending.isEmpty()) {
+      return jakarta.ws.rs.core.Response.status(400).entity("{}").build();
+    }
+    signIn.completeSecondFactor(pending.get(), request, response);
+    return jakarta.ws.rs.core.Response.ok(
+            Json.createObjectBuilder().add("email", pending.get().user().email()).build())
+        .build();
   }
 
   private UserRecord find(String email) {

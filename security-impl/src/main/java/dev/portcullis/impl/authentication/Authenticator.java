@@ -92,8 +92,7 @@ public class Authenticator {
     if (user.isEmpty()) {
       // The uniquifier was rotated or the user deactivated: this session is over.
       session.removeAttribute(SessionKeys.USER_ID);
-      session.removeAttribute(SessionKeys.PRIMARY_AUTHN_AT);
-      session.removeAttribute(SessionKeys.GRACE_EXPIRES_AT);
+      session.removeAttribute(SessionKeys.FRESHNESS);
     }
     return user.map(u -> new Authentication(u, Mechanism.SESSION));
   }

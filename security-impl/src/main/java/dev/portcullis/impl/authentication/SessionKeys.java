@@ -6,11 +6,14 @@ public final class SessionKeys {
   /** {@code fs_uniquifier} of the signed-in user (Flask-Login's {@code _user_id}). */
   public static final String USER_ID = "fs_uid";
 
-  /** Epoch seconds of the last primary authentication (freshness anchor). */
-  public static final String PRIMARY_AUTHN_AT = "fs_paa";
+  /**
+   * The {@link FreshnessAnchor}: Flask-Security's {@code fs_paa} and {@code fs_gexp}, bound to the
+   * user they were made for.
+   */
+  public static final String FRESHNESS = "fs_paa";
 
-  /** Epoch seconds until which the freshness grace period lasts. */
-  public static final String GRACE_EXPIRES_AT = "fs_gexp";
+  /** The signed state of a sign-in waiting for its second factor (Flask's {@code tf_user_id}). */
+  public static final String SIGNIN_PENDING = "fs_signin_pending";
 
   /** CSRF-cookie state: {@code set} after login, then {@code sent}. */
   public static final String CSRF_COOKIE_STATE = "fs_cc";

@@ -1,11 +1,9 @@
 package dev.portcullis.impl.authentication;
 
 import dev.portcullis.Mechanism;
-import dev.portcullis.event.UserAuthenticated;
 import dev.portcullis.event.UserLoggedOut;
 import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.spi.UserRecord;
-import dev.portcullis.spi.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
@@ -13,11 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Establishes and ends sessions (Flask-Security {@code utils.login_user} / {@code logout_user}).
+ * Establishes and ends sessions (the session half of Flask-Security {@code utils.login_user}, and
+ * {@code logout_user}); the sign-in pipeline ({@code impl.signin.SignIn}) is its one caller for
+ * establishing.
  *
  * <p>The session holds only the user's {@code fs_uniquifier}; the mechanism loads the user from it
  * on every request, so rotating the uniquifier ends the session everywhere. A new session id is
@@ -26,7 +25,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class SessionLogin {
 
-  private UserStore users;
   private AuthenticationConfig config;
   private RememberCookies rememberCookies;
   private EventPublisher events;
@@ -37,12 +35,10 @@ public class SessionLogin {
 
   @Inject
   SessionLogin(
-      UserStore users,
       AuthenticationConfig config,
       RememberCookies rememberCookies,
       EventPublisher events,
       Clock clock) {
-    this.users = users;
     this.config = config;
     this.rememberCookies = rememberCookies;
     this.events = events;
@@ -50,29 +46,53 @@ public class SessionLogin {
   }
 
   /**
-   * Logs a user in on this request: fresh session id, freshness anchor, remember-me cookie if
-   * asked, tracking, then {@link UserAuthenticated}.
+   * Binds a fresh session to the user: new session id (against fixation), the user's {@code
+   * fs_uniquifier}, a freshness anchor bound to that user, the remember-me cookie if asked. Only
+   * the sign-in pipeline calls this; it also tracks the login and fires the event.
    */
-  public void login(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      UserRecord user,
-      boolean remember,
-      List<String> authnVia) {
+  public void establish(
+      HttpServletRequest request, HttpServletResponse response, UserRecord user, boolean remember) {
     HttpSession session = renewSession(request);
     session.setAttribute(SessionKeys.USER_ID, user.fsUniquifier());
-    session.setAttribute(SessionKeys.PRIMARY_AUTHN_AT, clock.instant().getEpochSecond());
-    session.removeAttribute(SessionKeys.GRACE_EXPIRES_AT);
+    session.setAttribute(
+        SessionKeys.FRESHNESS,
+        new FreshnessAnchor(user.fsUniquifier(), clock.instant().getEpochSecond(), 0));
     session.setAttribute(SessionKeys.CSRF_COOKIE_STATE, "set");
     if (remember) {
       response.addCookie(rememberCookies.create(user));
     }
-    if (config.trackable()) {
-      users.recordLogin(
-          user.id(), clock.instant(), ClientAddress.of(request, config.proxyXForHops()));
-    }
     new Authentication(user, Mechanism.SESSION).attachTo(request);
-    events.publish(new UserAuthenticated(user.toSecurityUser(), authnVia));
+  }
+
+  /**
+   * Records a successful re-authentication ({@code /verify}) of the user who authenticated this
+   * request by session. Returns false, writing nothing, for any other caller: a token request never
+   * changes the session it happens to carry (issue 6, defect 1).
+   */
+  public boolean markFresh(HttpServletRequest request, UserRecord verified) {
+    Optional<Authentication> caller = Authentication.of(request);
+    HttpSession session = request.getSession(false);
+    if (caller.isEmpty()
+        || caller.get().mechanism() != Mechanism.SESSION
+        || session == null
+        || !verified.fsUniquifier().equals(caller.get().user().fsUniquifier())
+        || !verified.fsUniquifier().equals(session.getAttribute(SessionKeys.USER_ID))) {
+      return false;
+    }
+    session.setAttribute(
+        SessionKeys.FRESHNESS,
+        new FreshnessAnchor(verified.fsUniquifier(), clock.instant().getEpochSecond(), 0));
+    return true;
+  }
+
+  /**
+   * Starts a new anonymous session for a sign-in that waits for its second factor, holding only
+   * {@code value} under {@code key}.
+   */
+  public void holdPending(HttpServletRequest request, String key, String value) {
+    HttpSession session = renewSession(request);
+    session.removeAttribute(SessionKeys.FRESHNESS);
+    session.setAttribute(key, value);
   }
 
   /**
@@ -105,6 +125,8 @@ public class SessionLogin {
       return request.getSession(true);
     }
     existing.removeAttribute(SessionKeys.USER_ID);
+    existing.removeAttribute(SessionKeys.FRESHNESS);
+    existing.removeAttribute(SessionKeys.SIGNIN_PENDING);
     request.changeSessionId();
     return request.getSession(false);
   }

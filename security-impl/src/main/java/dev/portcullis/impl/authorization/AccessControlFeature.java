@@ -14,7 +14,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Enforces Portcullis' annotations on JAX-RS resource methods: one filter per annotated method,
- * answering denials with the JSON envelope or a redirect before the method runs.
+ * answering denials with the JSON envelope or a redirect before the method runs. The sole enforcer
+ * for those methods (the CDI interceptors skip them, see {@link AccessInterceptor}).
  */
 @Provider
 public class AccessControlFeature implements DynamicFeature {
@@ -29,10 +30,7 @@ public class AccessControlFeature implements DynamicFeature {
   public void configure(ResourceInfo resource, FeatureContext context) {
     AccessRule.of(resource.getResourceMethod(), resource.getResourceClass())
         .ifPresent(
-            rule ->
-                context.register(
-                    new AccessControlFilter(
-                        rule, resource.getResourceMethod(), decision, denials, request)));
+            rule -> context.register(new AccessControlFilter(rule, decision, denials, request)));
   }
 
   /** Checks one method's rule. */
@@ -40,20 +38,14 @@ public class AccessControlFeature implements DynamicFeature {
   static final class AccessControlFilter implements ContainerRequestFilter {
 
     private final AccessRule rule;
-    private final java.lang.reflect.Method method;
     private final AccessDecision decision;
     private final Denials denials;
 
     private final HttpServletRequest request;
 
     AccessControlFilter(
-        AccessRule rule,
-        java.lang.reflect.Method method,
-        AccessDecision decision,
-        Denials denials,
-        HttpServletRequest request) {
+        AccessRule rule, AccessDecision decision, Denials denials, HttpServletRequest request) {
       this.rule = rule;
-      this.method = method;
       this.decision = decision;
       this.denials = denials;
       this.request = request;
@@ -62,13 +54,10 @@ public class AccessControlFeature implements DynamicFeature {
     @Override
     public void filter(ContainerRequestContext context) {
       var reason = decision.check(rule, request);
-      if (reason.isPresent()) {
-        context.abortWith(
-            denials.answer(reason.get(), decision.accepted(rule), request).toResponse());
-      } else {
-        // The resource's own CDI interceptor need not decide the same rule again.
-        request.setAttribute(AccessInterceptor.CHECKED, method);
-      }
+      reason.ifPresent(
+          denied ->
+              context.abortWith(
+                  denials.answer(denied, decision.accepted(rule), request).toResponse()));
     }
   }
 }

@@ -58,6 +58,7 @@ public class AccessDecision {
     return authentication.isPresent()
         && Freshness.isFresh(
             authentication.get().mechanism(),
+            authentication.get().user().fsUniquifier(),
             request.getSession(false),
             config.freshness(),
             config.freshnessGrace(),
@@ -82,7 +83,12 @@ public class AccessDecision {
         rule.graceMinutes() < 0 ? config.freshnessGrace() : Duration.ofMinutes(rule.graceMinutes());
     boolean fresh =
         Freshness.isFresh(
-            authentication.get().mechanism(), request.getSession(false), within, grace, clock);
+            authentication.get().mechanism(),
+            authentication.get().user().fsUniquifier(),
+            request.getSession(false),
+            within,
+            grace,
+            clock);
     return fresh ? Optional.empty() : Optional.of(Reason.REAUTHENTICATION_REQUIRED);
   }
 

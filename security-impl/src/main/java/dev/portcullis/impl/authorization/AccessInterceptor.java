@@ -4,6 +4,7 @@ import dev.portcullis.AccessDeniedException;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HttpMethod;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The common body of the CDI interceptors that enforce Portcullis' annotations on CDI beans: denied
  * calls throw {@link AccessDeniedException}.
+ *
+ * <p>Each method has exactly one enforcer: JAX-RS resource methods (those carrying an HTTP method
+ * designator such as {@code @GET}) are enforced by {@link AccessControlFeature} before the method
+ * is matched to a CDI bean — it also protects resources that are not CDI beans — so the interceptor
+ * leaves them alone; every other bean method is enforced here.
  */
 abstract class AccessInterceptor {
-
-  /** Request attribute: the JAX-RS resource method whose rule the JAX-RS filter already passed. */
-  static final String CHECKED = AccessInterceptor.class.getName() + ".checked";
 
   private static final Map<Method, Optional<AccessRule>> RULES = new ConcurrentHashMap<>();
 
@@ -25,11 +28,13 @@ abstract class AccessInterceptor {
 
   Object enforce(InvocationContext invocation) throws Exception {
     Method method = invocation.getMethod();
-    if (method.equals(request.getAttribute(CHECKED))) {
-      return invocation.proceed();
-    }
     Optional<AccessRule> rule =
-        RULES.computeIfAbsent(method, m -> AccessRule.of(m, targetClass(invocation, m)));
+        RULES.computeIfAbsent(
+            method,
+            m ->
+                isResourceMethod(m)
+                    ? Optional.empty()
+                    : AccessRule.of(m, targetClass(invocation, m)));
     if (rule.isPresent()) {
       Optional<AccessDeniedException.Reason> reason = decision.check(rule.get(), request);
       if (reason.isPresent()) {
@@ -37,6 +42,16 @@ abstract class AccessInterceptor {
       }
     }
     return invocation.proceed();
+  }
+
+  /** Whether JAX-RS dispatches to this method (it has an {@code @HttpMethod} designator). */
+  static boolean isResourceMethod(Method method) {
+    for (var annotation : method.getAnnotations()) {
+      if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Class<?> targetClass(InvocationContext invocation, Method method) {

@@ -8,11 +8,13 @@ import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.authorization.AccessDecision;
 import dev.portcullis.impl.authorization.Denials;
 import dev.portcullis.impl.changeemail.ChangeEmailService.RequestOutcome;
+import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FeatureFlag;
 import dev.portcullis.impl.rest.FlowRedirects;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
@@ -22,6 +24,7 @@ import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -41,6 +44,12 @@ import java.util.Optional;
 @Feature.Gated(Feature.CHANGE_EMAIL)
 @AuthRequired
 public class ChangeEmailResource {
+
+  /** Registers this feature's flag ({@code security.change_email}) with the gate. */
+  @Produces
+  static FeatureFlag flag(AccountConfig config) {
+    return new FeatureFlag(Feature.CHANGE_EMAIL, config.changeEmail());
+  }
 
   @Inject ChangeEmailService service;
   @Inject AccessDecision access;

@@ -6,16 +6,17 @@ import dev.portcullis.Mechanism;
 import dev.portcullis.impl.account.LinkAnswers;
 import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
-import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.authorization.AccessDecision;
 import dev.portcullis.impl.authorization.Denials;
 import dev.portcullis.impl.changepassword.ChangePasswordService.Outcome;
+import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.login.UserJson;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FeatureFlag;
 import dev.portcullis.impl.rest.FlowRedirects;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
@@ -24,8 +25,12 @@ import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.impl.signin.PrimaryAuthentication;
+import dev.portcullis.impl.signin.SignIn;
+import dev.portcullis.impl.signin.SignInReplies;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,10 +56,17 @@ import java.util.Optional;
 @AuthRequired
 public class ChangePasswordResource {
 
+  /** Registers this feature's flag ({@code security.changeable}) with the gate. */
+  @Produces
+  static FeatureFlag flag(AccountConfig config) {
+    return new FeatureFlag(Feature.CHANGEABLE, config.changeable());
+  }
+
   static final List<String> FIELDS = List.of("password", "new_password", "new_password_confirm");
 
   @Inject ChangePasswordService service;
-  @Inject SessionLogin sessions;
+  @Inject SignIn signIn;
+  @Inject SignInReplies replies;
   @Inject UserJson userJson;
   @Inject AccessDecision access;
   @Inject Denials denials;
@@ -111,7 +123,9 @@ public class ChangePasswordResource {
     }
     UserRecord user = ((Outcome.Changed) outcome).user();
     if (caller.mechanism() == Mechanism.SESSION) {
-      sessions.login(request, response, user, hasRememberCookie(), List.of("change"));
+      // The rotated fs_uniquifier ended this session: re-establish it for the same user.
+      signIn.complete(
+          PrimaryAuthentication.renewal(user, "change", hasRememberCookie()), request, response);
     }
     if (!json) {
       return answers.redirect(
@@ -122,14 +136,7 @@ public class ChangePasswordResource {
           Map.of(),
           null);
     }
-    boolean includeToken =
-        loginConfig.backwardsCompatAuthToken()
-            || uri.getQueryParameters().containsKey("include_auth_token");
-    return Envelope.ok(
-        Jsons.object()
-            .add("user", userJson.of(user, includeToken))
-            .add("csrf_token", csrf.token(request))
-            .build());
+    return replies.user(user, request);
   }
 
   /** Users without a password prove themselves by freshness instead (spec §6.6). */

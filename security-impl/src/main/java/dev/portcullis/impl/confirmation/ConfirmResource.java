@@ -10,6 +10,7 @@ import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FeatureFlag;
 import dev.portcullis.impl.rest.FlowRedirects;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
@@ -19,7 +20,12 @@ import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.impl.rest.UnauthCsrf;
 import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.impl.signin.PrimaryAuthentication;
+import dev.portcullis.impl.signin.SignIn;
+import dev.portcullis.impl.signin.SignInReplies;
+import dev.portcullis.impl.signin.SignInResult;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +39,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /confirm} and {@code /confirm/<token>} (Flask-Security {@code views.send_confirmation} and
@@ -43,8 +50,16 @@ import java.util.Map;
 @Feature.Gated(Feature.CONFIRMABLE)
 public class ConfirmResource {
 
+  /** Registers this feature's flag ({@code security.confirmable}) with the gate. */
+  @Produces
+  static FeatureFlag flag(AccountConfig config) {
+    return new FeatureFlag(Feature.CONFIRMABLE, config.confirmable());
+  }
+
   @Inject ConfirmationService service;
   @Inject SessionLogin sessions;
+  @Inject SignIn signIn;
+  @Inject SignInReplies replies;
   @Inject LinkAnswers answers;
   @Inject Csrf csrf;
   @Inject Messages messages;
@@ -143,7 +158,14 @@ public class ConfirmResource {
     }
     boolean login = config.autoLoginAfterConfirm();
     if (login) {
-      sessions.login(request, response, confirmed.user(), false, List.of("confirm"));
+      SignInResult result =
+          signIn.complete(
+              PrimaryAuthentication.of(confirmed.user(), "confirm", false), request, response);
+      if (result instanceof SignInResult.SecondFactorRequired) {
+        return Views.redirectTo(
+            replies.browserTarget(
+                result, Optional.empty(), redirectConfig.postLoginView(), request));
+      }
     }
     String htmlView =
         views

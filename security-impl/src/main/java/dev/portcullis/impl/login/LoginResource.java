@@ -1,7 +1,6 @@
 package dev.portcullis.impl.login;
 
 import dev.portcullis.impl.authentication.Authentication;
-import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
@@ -11,6 +10,10 @@ import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.impl.rest.UnauthCsrf;
 import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.impl.signin.PrimaryAuthentication;
+import dev.portcullis.impl.signin.SignIn;
+import dev.portcullis.impl.signin.SignInReplies;
+import dev.portcullis.impl.signin.SignInResult;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -27,6 +30,7 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET/POST /login} of the JSON API (Flask-Security {@code views.login}, spec §1.2 #1).
@@ -37,7 +41,8 @@ import java.util.List;
 public class LoginResource {
 
   @Inject LoginService service;
-  @Inject SessionLogin sessions;
+  @Inject SignIn signIn;
+  @Inject SignInReplies replies;
   @Inject UserJson userJson;
   @Inject Csrf csrf;
   @Inject Messages messages;
@@ -96,20 +101,14 @@ public class LoginResource {
           : Views.redirectToView(request, views.loginTemplate());
     }
     LoginOutcome.Authenticated ok = (LoginOutcome.Authenticated) outcome;
-    sessions.login(request, response, ok.user(), ok.remember(), List.of("password"));
-    if (!json) {
-      return ok.next() != null
-          ? Views.redirectTo(ok.next())
-          : Views.redirectToView(request, views.postLoginView());
-    }
-    boolean includeToken =
-        config.backwardsCompatAuthToken()
-            || uri.getQueryParameters().containsKey("include_auth_token");
-    return Envelope.ok(
-        Jsons.object()
-            .add("user", userJson.of(ok.user(), includeToken))
-            .add("csrf_token", csrf.token(request))
-            .build());
+    SignInResult result =
+        signIn.complete(
+            PrimaryAuthentication.of(ok.user(), "password", ok.remember()), request, response);
+    return json
+        ? replies.json(result, request)
+        : Views.redirectTo(
+            replies.browserTarget(
+                result, Optional.ofNullable(ok.next()), views.postLoginView(), request));
   }
 
   private String nextQuery() {

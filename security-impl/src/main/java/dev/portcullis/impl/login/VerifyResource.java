@@ -2,17 +2,17 @@ package dev.portcullis.impl.login;
 
 import dev.portcullis.AuthRequired;
 import dev.portcullis.impl.authentication.Authentication;
-import dev.portcullis.impl.authentication.PasswordCheck;
-import dev.portcullis.impl.authentication.SessionKeys;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
-import dev.portcullis.impl.rest.FieldErrors;
+import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
 import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.impl.signin.SignIn;
+import dev.portcullis.impl.signin.SignInReplies;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,8 +24,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET/POST /verify}: re-authentication with the password, which refreshes the session's
@@ -36,15 +36,16 @@ import java.util.List;
 @AuthRequired
 public class VerifyResource {
 
-  @Inject PasswordCheck passwords;
+  @Inject VerifyService service;
+  @Context UriInfo uri;
   @Inject UserJson userJson;
   @Inject Csrf csrf;
   @Inject Messages messages;
   @Inject LoginConfig config;
   @Inject RedirectConfig views;
-  @Inject Clock clock;
+  @Inject SignIn signIn;
+  @Inject SignInReplies replies;
   @Context HttpServletRequest request;
-  @Context UriInfo uri;
 
   /** The user and a CSRF token, or the verify page for browsers. */
   @GET
@@ -61,7 +62,10 @@ public class VerifyResource {
             .build());
   }
 
-  /** Checks the password and refreshes freshness. */
+  /**
+   * Checks the password of the caller and refreshes the freshness of the caller's own session. A
+   * token-authenticated request answers the same but changes no session (issue 6, defect 1).
+   */
   @POST
   public Response post(InputStream entity) {
     var parsed = FormData.read(entity, request.getContentType(), config.maxRequestBytes());
@@ -69,33 +73,24 @@ public class VerifyResource {
       return Envelope.of(
           rejected.status(), Envelope.errors(List.of(messages.text(rejected.messageKey()))));
     }
-    FormData data = ((FormData.Parsed.Accepted) parsed).data();
+    Form form =
+        Form.read(((FormData.Parsed.Accepted) parsed).data(), VerifyService.FIELDS, List.of());
     UserRecord user = Authentication.of(request).orElseThrow().user();
-    FieldErrors errors = new FieldErrors();
-    var password = data.string("password");
-    if (password instanceof FormData.FieldValue.WrongType<String> wrong) {
-      errors.add("password", messages.text(wrong.messageKey()));
-    } else if (password.asOptional().filter(p -> !p.isEmpty()).isEmpty()) {
-      errors.add("password", messages.text("PASSWORD_NOT_PROVIDED"));
-    } else if (!passwords.verifyAndUpdate(user, password.asOptional().get())) {
-      errors.add("password", messages.text("INVALID_PASSWORD"));
+    VerifyService.Outcome outcome =
+        service.verify(
+            user, form, uri.getQueryParameters().getFirst("next"), uri.getBaseUri().getHost());
+    if (outcome instanceof VerifyService.Outcome.Rejected rejected) {
+      return WantJson.test(request)
+          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          : Views.redirectToView(request, views.verifyTemplate());
     }
-    if (!errors.isEmpty()) {
-      return Envelope.of(400, Envelope.fieldErrors(errors.toMap()));
-    }
-    request
-        .getSession(true)
-        .setAttribute(SessionKeys.PRIMARY_AUTHN_AT, clock.instant().getEpochSecond());
+    signIn.reauthenticated(user, request);
     if (!WantJson.test(request)) {
-      return Views.redirectToView(request, views.postVerifyView().orElse(views.postLoginView()));
+      Optional<String> next = ((VerifyService.Outcome.Verified) outcome).next();
+      return next.isPresent()
+          ? Views.redirectTo(next.get())
+          : Views.redirectToView(request, views.postVerifyView().orElse(views.postLoginView()));
     }
-    boolean includeToken =
-        config.backwardsCompatAuthToken()
-            || uri.getQueryParameters().containsKey("include_auth_token");
-    return Envelope.ok(
-        Jsons.object()
-            .add("user", userJson.of(user, includeToken))
-            .add("csrf_token", csrf.token(request))
-            .build());
+    return replies.user(user, request);
   }
 }

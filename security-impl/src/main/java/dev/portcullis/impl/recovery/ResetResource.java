@@ -2,7 +2,6 @@ package dev.portcullis.impl.recovery;
 
 import dev.portcullis.AnonymousRequired;
 import dev.portcullis.impl.account.LinkAnswers;
-import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.login.LoginConfig;
@@ -13,6 +12,7 @@ import dev.portcullis.impl.recovery.RecoveryService.ResetOutcome;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FeatureFlag;
 import dev.portcullis.impl.rest.FlowRedirects;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
@@ -22,7 +22,12 @@ import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.impl.rest.UnauthCsrf;
 import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.impl.signin.PrimaryAuthentication;
+import dev.portcullis.impl.signin.SignIn;
+import dev.portcullis.impl.signin.SignInReplies;
+import dev.portcullis.impl.signin.SignInResult;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,8 +54,15 @@ import java.util.Optional;
 @AnonymousRequired
 public class ResetResource {
 
+  /** Registers this feature's flag ({@code security.recoverable}) with the gate. */
+  @Produces
+  static FeatureFlag flag(AccountConfig config) {
+    return new FeatureFlag(Feature.RECOVERABLE, config.recoverable());
+  }
+
   @Inject RecoveryService service;
-  @Inject SessionLogin sessions;
+  @Inject SignIn signIn;
+  @Inject SignInReplies replies;
   @Inject UserJson userJson;
   @Inject LinkAnswers answers;
   @Inject Csrf csrf;
@@ -163,7 +175,17 @@ public class ResetResource {
   private Response reset(ResetOutcome.Reset reset, boolean json) {
     boolean login = config.autoLoginAfterReset();
     if (login) {
-      sessions.login(request, response, reset.user(), false, List.of("reset"));
+      SignInResult result =
+          signIn.complete(
+              PrimaryAuthentication.of(reset.user(), "reset", false), request, response);
+      if (json) {
+        return replies.json(result, request);
+      }
+      if (result instanceof SignInResult.SecondFactorRequired) {
+        return Views.redirectTo(
+            replies.browserTarget(
+                result, Optional.empty(), redirectConfig.postLoginView(), request));
+      }
     }
     if (!json) {
       String view =
@@ -178,17 +200,7 @@ public class ResetResource {
           Map.of(),
           null);
     }
-    if (!login) {
-      return Envelope.ok(JsonValue.EMPTY_JSON_OBJECT);
-    }
-    boolean includeToken =
-        loginConfig.backwardsCompatAuthToken()
-            || uri.getQueryParameters().containsKey("include_auth_token");
-    return Envelope.ok(
-        Jsons.object()
-            .add("user", userJson.of(reset.user(), includeToken))
-            .add("csrf_token", csrf.token(request))
-            .build());
+    return Envelope.ok(JsonValue.EMPTY_JSON_OBJECT);
   }
 
   private Response badLink(String messageKey) {

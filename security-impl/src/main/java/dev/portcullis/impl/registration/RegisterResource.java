@@ -1,7 +1,6 @@
 package dev.portcullis.impl.registration;
 
 import dev.portcullis.AnonymousRequired;
-import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.login.LoginConfig;
@@ -9,6 +8,7 @@ import dev.portcullis.impl.login.UserJson;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Feature;
+import dev.portcullis.impl.rest.FeatureFlag;
 import dev.portcullis.impl.rest.FlowRedirects;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
@@ -17,7 +17,12 @@ import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.impl.rest.UnauthCsrf;
 import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.impl.signin.PrimaryAuthentication;
+import dev.portcullis.impl.signin.SignIn;
+import dev.portcullis.impl.signin.SignInReplies;
+import dev.portcullis.impl.signin.SignInResult;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +35,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code GET/POST /register} (Flask-Security {@code views.register}, spec §1.2 #5). */
 @Path("register")
@@ -38,10 +44,17 @@ import java.util.List;
 @AnonymousRequired
 public class RegisterResource {
 
+  /** Registers this feature's flag ({@code security.registerable}) with the gate. */
+  @Produces
+  static FeatureFlag flag(AccountConfig config) {
+    return new FeatureFlag(Feature.REGISTERABLE, config.registerable());
+  }
+
   static final List<String> FIELDS = List.of("email", "password", "password_confirm", "username");
 
   @Inject RegistrationService service;
-  @Inject SessionLogin sessions;
+  @Inject SignIn signIn;
+  @Inject SignInReplies replies;
   @Inject UserJson userJson;
   @Inject Csrf csrf;
   @Inject Messages messages;
@@ -87,7 +100,15 @@ public class RegisterResource {
 
   private Response registered(boolean json, RegistrationOutcome.Registered registered) {
     if (registered.login()) {
-      sessions.login(request, response, registered.user(), false, List.of("register"));
+      SignInResult result =
+          signIn.complete(
+              PrimaryAuthentication.of(registered.user(), "register", false), request, response);
+      if (json) {
+        return replies.json(result, request);
+      }
+      if (result instanceof SignInResult.SecondFactorRequired) {
+        return Views.redirectTo(replies.browserTarget(result, Optional.empty(), "/", request));
+      }
     }
     return answer(json, registered);
   }
@@ -98,12 +119,8 @@ public class RegisterResource {
     }
     JsonObjectBuilder body = Jsons.object();
     // With generic responses, a new unconfirmed account answers exactly like a taken email.
-    if (registered != null && (registered.login() || !accountConfig.genericResponses())) {
-      boolean includeToken =
-          registered.login()
-              && (loginConfig.backwardsCompatAuthToken()
-                  || uri.getQueryParameters().containsKey("include_auth_token"));
-      body.add("user", userJson.of(registered.user(), includeToken));
+    if (registered != null && !accountConfig.genericResponses()) {
+      body.add("user", userJson.of(registered.user(), false));
     }
     return Envelope.ok(body.add("csrf_token", csrf.token(request)).build());
   }

@@ -5,19 +5,35 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The optional features (Flask-Security's feature flags, spec §2.2) and the marker for them. */
-public enum Feature {
-  REGISTERABLE,
-  CONFIRMABLE,
-  RECOVERABLE,
-  CHANGEABLE,
-  CHANGE_EMAIL;
+/**
+ * Names of the optional features (Flask-Security's feature flags, spec §2.2) and the marker for
+ * their endpoints. A feature registers its flag by producing a {@link FeatureFlag} bean of the same
+ * name; {@link FeatureGate} needs no change for a new one.
+ */
+public final class Feature {
+
+  /** {@code security.registerable}. */
+  public static final String REGISTERABLE = "registerable";
+
+  /** {@code security.confirmable}. */
+  public static final String CONFIRMABLE = "confirmable";
+
+  /** {@code security.recoverable}. */
+  public static final String RECOVERABLE = "recoverable";
+
+  /** {@code security.changeable}. */
+  public static final String CHANGEABLE = "changeable";
+
+  /** {@code security.change_email}. */
+  public static final String CHANGE_EMAIL = "change_email";
+
+  private Feature() {}
 
   /** Marks a JAX-RS resource that exists only when its feature is enabled. */
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.TYPE)
   public @interface Gated {
-    /** The feature. */
-    Feature value();
+    /** The feature's name, as its {@link FeatureFlag}. */
+    String value();
   }
 }

@@ -1,8 +1,8 @@
 package dev.portcullis.impl.rest;
 
-import dev.portcullis.impl.config.AccountConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -11,6 +11,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The one place that decides whether an optional feature's endpoints exist (DESIGN §3): a disabled
@@ -22,19 +24,22 @@ import java.util.List;
 @ApplicationScoped
 public class FeatureGate implements ContainerRequestFilter {
 
-  @Inject AccountConfig config;
+  @Inject Instance<FeatureFlag> flags;
   @Inject Messages messages;
   @Context ResourceInfo resource;
 
-  /** Whether a feature is enabled. */
-  public boolean enabled(Feature feature) {
-    return switch (feature) {
-      case REGISTERABLE -> config.registerable();
-      case CONFIRMABLE -> config.confirmable();
-      case RECOVERABLE -> config.recoverable();
-      case CHANGEABLE -> config.changeable();
-      case CHANGE_EMAIL -> config.changeEmail();
-    };
+  private volatile Map<String, Boolean> enabled;
+
+  /** Whether a feature is enabled; an unknown name is off (fail closed). */
+  public boolean enabled(String feature) {
+    Map<String, Boolean> known = enabled;
+    if (known == null) {
+      known =
+          flags.stream()
+              .collect(Collectors.toUnmodifiableMap(FeatureFlag::name, FeatureFlag::enabled));
+      enabled = known;
+    }
+    return known.getOrDefault(feature, false);
   }
 
   @Override

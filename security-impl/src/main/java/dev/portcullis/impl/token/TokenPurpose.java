@@ -25,6 +25,11 @@ public enum TokenPurpose {
   WEBAUTHN("wan-salt"),
   /** Change-email links ({@code SECURITY_CHANGE_EMAIL_SALT}, Flask-Security 5.5+). */
   CHANGE_EMAIL("change-email-salt"),
+  /**
+   * A sign-in waiting for its second factor (Portcullis; Flask-Security keeps {@code tf_user_id}
+   * unsigned in its signed cookie session).
+   */
+  SIGNIN_PENDING("signin-pending-salt"),
   /** Flask-WTF CSRF tokens (salt fixed in {@code flask_wtf/csrf.py}). */
   CSRF("wtf-csrf-token");
 

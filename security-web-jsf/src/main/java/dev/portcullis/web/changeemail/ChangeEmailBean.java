@@ -8,8 +8,11 @@ import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
 import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.PageAccess;
+import dev.portcullis.web.layout.PageRule;
 import dev.portcullis.web.layout.Pages;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
@@ -30,19 +33,17 @@ public class ChangeEmailBean extends FormPage {
   @Inject FlowViews views;
   @Inject Pages pages;
 
-  private String email;
-
-  /** The view action: the page exists and the caller may use it. */
-  public void open() {
-    caller();
+  /** The page: signed in and fresh. */
+  @Produces
+  static PageRule page(FlowViews views) {
+    return PageRule.of(views.changeEmailTemplate(), Feature.CHANGE_EMAIL, PageAccess.FRESH);
   }
+
+  private String email;
 
   /** Requests the change; comes back here with a message, or shows the errors. */
   public String submit() {
-    Optional<Authentication> caller = caller();
-    if (caller.isEmpty()) {
-      return null;
-    }
+    Optional<Authentication> caller = Optional.of(pages.caller());
     Map<String, String> fields = new HashMap<>();
     fields.put("email", email);
     Form form = Form.read(FormData.of(fields), List.of("email"), List.of());
@@ -59,18 +60,6 @@ public class ChangeEmailBean extends FormPage {
   /** The signed-in user's current email. */
   public String getCurrentEmail() {
     return Authentication.of(pages.request()).map(a -> a.user().email()).orElse(null);
-  }
-
-  /** Enabled, signed in and fresh; else answered. */
-  private Optional<Authentication> caller() {
-    if (!pages.enabled(Feature.CHANGE_EMAIL)) {
-      return Optional.empty();
-    }
-    Optional<Authentication> caller = pages.signedIn();
-    if (caller.isEmpty() || !pages.fresh()) {
-      return Optional.empty();
-    }
-    return caller;
   }
 
   public String getEmail() {

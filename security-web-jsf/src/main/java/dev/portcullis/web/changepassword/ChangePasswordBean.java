@@ -3,7 +3,6 @@ package dev.portcullis.web.changepassword;
 import dev.portcullis.Mechanism;
 import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
-import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.changepassword.ChangePasswordService;
 import dev.portcullis.impl.changepassword.ChangePasswordService.Outcome;
 import dev.portcullis.impl.rest.Feature;
@@ -11,10 +10,16 @@ import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
 import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.signin.PrimaryAuthentication;
+import dev.portcullis.impl.signin.SignIn;
+import dev.portcullis.impl.signin.SignInReplies;
 import dev.portcullis.spi.UserRecord;
 import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.PageAccess;
+import dev.portcullis.web.layout.PageRule;
 import dev.portcullis.web.layout.Pages;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
@@ -36,27 +41,29 @@ public class ChangePasswordBean extends FormPage {
   static final List<String> FIELDS = List.of("password", "new_password", "new_password_confirm");
 
   @Inject ChangePasswordService service;
-  @Inject SessionLogin sessions;
+  @Inject SignIn signIn;
+  @Inject SignInReplies replies;
   @Inject AuthenticationConfig authConfig;
   @Inject FlowViews views;
   @Inject RedirectConfig redirectConfig;
   @Inject Pages pages;
 
+  /** The page: signed in, and fresh when the user has no password to give (spec §6.6). */
+  @Produces
+  static PageRule page(FlowViews views) {
+    return PageRule.of(
+        views.changePasswordTemplate(),
+        Feature.CHANGEABLE,
+        PageAccess.SIGNED_IN_FRESH_WITHOUT_PASSWORD);
+  }
+
   private String password;
   private String newPassword;
   private String newPasswordConfirm;
 
-  /** The view action: the page exists and the caller may use it. */
-  public void open() {
-    caller();
-  }
-
   /** Changes the password; redirects with a message, or shows the errors. */
   public String submit() {
-    Optional<Authentication> caller = caller();
-    if (caller.isEmpty()) {
-      return null;
-    }
+    Optional<Authentication> caller = Optional.of(pages.caller());
     Map<String, String> fields = new HashMap<>();
     fields.put("password", password);
     fields.put("new_password", newPassword);
@@ -69,8 +76,11 @@ public class ChangePasswordBean extends FormPage {
     }
     UserRecord user = ((Outcome.Changed) outcome).user();
     if (caller.get().mechanism() == Mechanism.SESSION) {
-      sessions.login(
-          pages.request(), pages.response(), user, hasRememberCookie(), List.of("change"));
+      // The rotated fs_uniquifier ended this session: re-establish it for the same user.
+      signIn.complete(
+          PrimaryAuthentication.renewal(user, "change", hasRememberCookie()),
+          pages.request(),
+          pages.response());
     }
     pages.flash("PASSWORD_CHANGE", Map.of());
     pages.redirectToView(views.postChangeView().orElse(redirectConfig.postLoginView()));
@@ -80,18 +90,6 @@ public class ChangePasswordBean extends FormPage {
   /** Whether the form asks for the current password (the user has one). */
   public boolean isCurrentPasswordRequired() {
     return Authentication.of(pages.request()).map(a -> a.user().hasPassword()).orElse(true);
-  }
-
-  /** Enabled, signed in, and — for users without a password — fresh; else answered. */
-  private Optional<Authentication> caller() {
-    if (!pages.enabled(Feature.CHANGEABLE)) {
-      return Optional.empty();
-    }
-    Optional<Authentication> caller = pages.signedIn();
-    if (caller.isEmpty() || (!caller.get().user().hasPassword() && !pages.fresh())) {
-      return Optional.empty();
-    }
-    return caller;
   }
 
   private boolean hasRememberCookie() {

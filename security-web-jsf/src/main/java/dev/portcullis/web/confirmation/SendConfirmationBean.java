@@ -6,9 +6,12 @@ import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
 import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.PageAccess;
+import dev.portcullis.web.layout.PageRule;
 import dev.portcullis.web.layout.Pages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
@@ -27,6 +30,12 @@ public class SendConfirmationBean extends FormPage {
   @Inject FlowViews views;
   @Inject Pages pages;
 
+  /** The page: anybody, while confirmation is on. */
+  @Produces
+  static PageRule page(FlowViews views) {
+    return PageRule.of(views.sendConfirmationTemplate(), Feature.CONFIRMABLE, PageAccess.ANYONE);
+  }
+
   private String email;
 
   /** Pre-fills the email from the query on GET (the hidden-less POST overwrites it). */
@@ -35,16 +44,8 @@ public class SendConfirmationBean extends FormPage {
     email = pages.request().getParameter("email");
   }
 
-  /** The view action: the page exists. */
-  public void open() {
-    pages.enabled(Feature.CONFIRMABLE);
-  }
-
   /** Sends the instructions and comes back here with a message, or shows the errors. */
   public String submit() {
-    if (!pages.enabled(Feature.CONFIRMABLE)) {
-      return null;
-    }
     Map<String, String> fields = new HashMap<>();
     fields.put("email", email);
     Form form = Form.read(FormData.of(fields), List.of("email"), List.of());

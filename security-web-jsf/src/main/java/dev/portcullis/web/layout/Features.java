@@ -31,6 +31,11 @@ public class Features {
     return views;
   }
 
+  /** Whether the named feature is on, e.g. {@code #{securityFeatures.enabled('two_factor')}}. */
+  public boolean enabled(String feature) {
+    return gate.enabled(feature);
+  }
+
   /** {@code security.registerable}. */
   public boolean isRegisterable() {
     return gate.enabled(Feature.REGISTERABLE);

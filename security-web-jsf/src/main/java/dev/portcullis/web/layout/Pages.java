@@ -5,7 +5,6 @@ import dev.portcullis.Mechanism;
 import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authorization.AccessDecision;
 import dev.portcullis.impl.authorization.Denials;
-import dev.portcullis.impl.rest.Feature;
 import dev.portcullis.impl.rest.FeatureGate;
 import dev.portcullis.impl.rest.Flash;
 import dev.portcullis.impl.rest.FlowRedirects;
@@ -20,7 +19,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -29,9 +27,8 @@ import java.util.function.Function;
  * feature's page is a 404, as its JSON endpoint), the access answers of the JSON API (sign-in,
  * anonymous-only, freshness) applied to the Faces response, links for mails, flashes and redirects.
  *
- * <p>Each guard returns {@code false} after it has answered the request itself (the bean then
- * returns without rendering). Beans call the guards from the view's {@code f:viewAction} on GET and
- * again at the start of their action on POST.
+ * <p>The guards are not called by beans: {@link PageGuard} applies each page's declared {@link
+ * PageRule} before any bean code runs.
  */
 @ApplicationScoped
 public class Pages {
@@ -44,7 +41,7 @@ public class Pages {
   @Inject FlowRedirects redirects;
 
   /** The page exists: its feature is enabled; otherwise answers 404. */
-  public boolean enabled(Feature feature) {
+  boolean enabled(String feature) {
     if (features.enabled(feature)) {
       return true;
     }
@@ -57,37 +54,24 @@ public class Pages {
     return false;
   }
 
-  /**
-   * The signed-in caller; when anonymous, flashes and redirects to the login page with {@code next}
-   * back here (Flask-Security's {@code auth_required} for browsers) and returns empty.
-   */
-  public Optional<Authentication> signedIn() {
-    Optional<Authentication> caller = Authentication.of(request());
-    if (caller.isEmpty()) {
-      deny(Reason.UNAUTHENTICATED);
+  /** Answers 404: the view is not a declared Portcullis page. */
+  void notFound() {
+    try {
+      external().responseSendError(404, messages.text("NOT_FOUND"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return caller;
+    FacesContext.getCurrentInstance().responseComplete();
   }
 
-  /** Nobody is signed in; otherwise redirects to the post-login view. */
-  public boolean anonymous() {
-    if (Authentication.of(request()).isPresent()) {
-      deny(Reason.ANONYMOUS_REQUIRED);
-      return false;
-    }
-    return true;
+  /** Whether the caller authenticated recently enough ({@code security.freshness}). */
+  boolean isFresh() {
+    return access.isFresh(request());
   }
 
-  /**
-   * The caller authenticated recently enough ({@code security.freshness}); otherwise flashes and
-   * redirects to the verify page with {@code next} back here.
-   */
-  public boolean fresh() {
-    if (access.isFresh(request())) {
-      return true;
-    }
-    deny(Reason.REAUTHENTICATION_REQUIRED);
-    return false;
+  /** The caller of a page whose {@link PageRule} requires one (so there is one). */
+  public Authentication caller() {
+    return Authentication.of(request()).orElseThrow();
   }
 
   /** Builds absolute links to the JSON API for mails ({@code confirm/<token>} and the like). */
@@ -125,7 +109,8 @@ public class Pages {
     return (HttpServletResponse) external().getResponse();
   }
 
-  private void deny(Reason reason) {
+  /** Answers a denied page request as the JSON API's access rules would, for a browser. */
+  void deny(Reason reason) {
     // Pages are for browsers: an anonymous caller is sent to the login page even where the API
     // would answer Basic's 401 challenge.
     try {

@@ -1,15 +1,20 @@
 package dev.portcullis.web.login;
 
-import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.login.LoginForm;
 import dev.portcullis.impl.login.LoginOutcome;
 import dev.portcullis.impl.login.LoginService;
 import dev.portcullis.impl.rest.FormData;
 import dev.portcullis.impl.rest.RedirectConfig;
-import dev.portcullis.impl.rest.Views;
+import dev.portcullis.impl.signin.PrimaryAuthentication;
+import dev.portcullis.impl.signin.SignIn;
+import dev.portcullis.impl.signin.SignInReplies;
+import dev.portcullis.impl.signin.SignInResult;
+import dev.portcullis.web.layout.PageAccess;
+import dev.portcullis.web.layout.PageRule;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -33,9 +38,16 @@ import java.util.stream.Stream;
 public class LoginBean {
 
   @Inject LoginService service;
-  @Inject SessionLogin sessionLogin;
+  @Inject SignIn signIn;
+  @Inject SignInReplies replies;
   @Inject LoginConfig loginConfig;
   @Inject RedirectConfig redirectConfig;
+
+  /** The page: anonymous callers; signed-in ones go on to the post-login view, as in Flask. */
+  @Produces
+  static PageRule page(RedirectConfig views) {
+    return PageRule.always(views.loginTemplate(), PageAccess.ANONYMOUS);
+  }
 
   private String email;
   private String username;
@@ -70,10 +82,16 @@ public class LoginBean {
     }
     LoginOutcome.Authenticated ok = (LoginOutcome.Authenticated) outcome;
     HttpServletResponse response = (HttpServletResponse) external().getResponse();
-    sessionLogin.login(request, response, ok.user(), ok.remember(), List.of("password"));
+    SignInResult result =
+        signIn.complete(
+            PrimaryAuthentication.of(ok.user(), "password", ok.remember()), request, response);
     external()
         .redirect(
-            ok.next() != null ? ok.next() : Views.url(request, redirectConfig.postLoginView()));
+            replies.browserTarget(
+                result,
+                java.util.Optional.ofNullable(ok.next()),
+                redirectConfig.postLoginView(),
+                request));
     return null;
   }
 

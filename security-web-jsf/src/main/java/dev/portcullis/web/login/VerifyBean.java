@@ -1,22 +1,21 @@
 package dev.portcullis.web.login;
 
 import dev.portcullis.impl.authentication.Authentication;
-import dev.portcullis.impl.authentication.PasswordCheck;
-import dev.portcullis.impl.authentication.SessionKeys;
-import dev.portcullis.impl.rest.FieldErrors;
+import dev.portcullis.impl.login.VerifyService;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
-import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.impl.rest.RedirectConfig;
-import dev.portcullis.impl.rest.Redirects;
+import dev.portcullis.impl.signin.SignIn;
 import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.PageAccess;
+import dev.portcullis.web.layout.PageRule;
 import dev.portcullis.web.layout.Pages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,16 @@ import java.util.Optional;
 @RequestScoped
 public class VerifyBean extends FormPage {
 
-  @Inject PasswordCheck passwords;
-  @Inject Messages messages;
+  @Inject VerifyService service;
+  @Inject SignIn signIn;
   @Inject RedirectConfig redirectConfig;
-  @Inject Redirects redirects;
-  @Inject Clock clock;
   @Inject Pages pages;
+
+  /** The page: signed-in callers. */
+  @Produces
+  static PageRule page(RedirectConfig views) {
+    return PageRule.always(views.verifyTemplate(), PageAccess.SIGNED_IN);
+  }
 
   private String password;
   private String next;
@@ -48,38 +51,23 @@ public class VerifyBean extends FormPage {
     next = pages.request().getParameter("next");
   }
 
-  /** The view action: the caller is signed in. */
-  public void open() {
-    pages.signedIn();
-  }
-
   /** Checks the password; refreshes freshness and redirects, or shows the error. */
   public String submit() {
-    Optional<Authentication> caller = pages.signedIn();
-    if (caller.isEmpty()) {
-      return null;
-    }
+    Optional<Authentication> caller = Optional.of(pages.caller());
     Map<String, String> fields = new HashMap<>();
     fields.put("password", password);
-    Form form = Form.read(FormData.of(fields), List.of("password"), List.of());
-    FieldErrors errors = form.typeErrors(messages);
-    if (errors.isEmpty()) {
-      if (form.text("password").isEmpty()) {
-        errors.add("password", messages.text("PASSWORD_NOT_PROVIDED"));
-      } else if (!passwords.verifyAndUpdate(caller.get().user(), form.text("password").get())) {
-        errors.add("password", messages.text("INVALID_PASSWORD"));
-      }
-    }
-    if (!errors.isEmpty()) {
-      show(errors.toMap());
+    fields.put("next", next);
+    Form form = Form.read(FormData.of(fields), VerifyService.FIELDS, List.of());
+    HttpServletRequest request = pages.request();
+    VerifyService.Outcome outcome =
+        service.verify(caller.get().user(), form, null, request.getServerName());
+    if (outcome instanceof VerifyService.Outcome.Rejected rejected) {
+      show(rejected.fieldErrors());
       return null;
     }
-    HttpServletRequest request = pages.request();
-    request
-        .getSession(true)
-        .setAttribute(SessionKeys.PRIMARY_AUTHN_AT, clock.instant().getEpochSecond());
+    signIn.reauthenticated(caller.get().user(), request);
     pages.flash("REAUTHENTICATION_SUCCESSFUL", Map.of());
-    Optional<String> target = redirects.validate(next, request.getServerName());
+    Optional<String> target = ((VerifyService.Outcome.Verified) outcome).next();
     if (target.isPresent()) {
       pages.redirect(target.get());
     } else {

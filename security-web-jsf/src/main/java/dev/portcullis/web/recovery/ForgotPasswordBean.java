@@ -7,8 +7,11 @@ import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
 import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.PageAccess;
+import dev.portcullis.web.layout.PageRule;
 import dev.portcullis.web.layout.Pages;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
@@ -27,20 +30,16 @@ public class ForgotPasswordBean extends FormPage {
   @Inject FlowViews views;
   @Inject Pages pages;
 
-  private String email;
-
-  /** The view action: the page exists and the caller is anonymous. */
-  public void open() {
-    if (pages.enabled(Feature.RECOVERABLE)) {
-      pages.anonymous();
-    }
+  /** The page: anonymous callers, while recovery is on. */
+  @Produces
+  static PageRule page(FlowViews views) {
+    return PageRule.of(views.forgotPasswordTemplate(), Feature.RECOVERABLE, PageAccess.ANONYMOUS);
   }
+
+  private String email;
 
   /** Requests the reset mail; comes back here with a message, or shows the errors. */
   public String submit() {
-    if (!pages.enabled(Feature.RECOVERABLE) || !pages.anonymous()) {
-      return null;
-    }
     Map<String, String> fields = new HashMap<>();
     fields.put("email", email);
     Form form = Form.read(FormData.of(fields), List.of("email"), List.of());

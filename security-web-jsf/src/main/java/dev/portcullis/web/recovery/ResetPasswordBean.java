@@ -1,6 +1,5 @@
 package dev.portcullis.web.recovery;
 
-import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.recovery.RecoveryService;
 import dev.portcullis.impl.recovery.RecoveryService.LinkStatus;
@@ -10,10 +9,17 @@ import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
 import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.signin.PrimaryAuthentication;
+import dev.portcullis.impl.signin.SignIn;
+import dev.portcullis.impl.signin.SignInReplies;
+import dev.portcullis.impl.signin.SignInResult;
 import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.PageAccess;
+import dev.portcullis.web.layout.PageRule;
 import dev.portcullis.web.layout.Pages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
@@ -30,11 +36,18 @@ import java.util.Map;
 public class ResetPasswordBean extends FormPage {
 
   @Inject RecoveryService service;
-  @Inject SessionLogin sessions;
+  @Inject SignIn signIn;
+  @Inject SignInReplies replies;
   @Inject AccountConfig config;
   @Inject FlowViews views;
   @Inject RedirectConfig redirectConfig;
   @Inject Pages pages;
+
+  /** The page: anonymous callers, while recovery is on. */
+  @Produces
+  static PageRule page(FlowViews views) {
+    return PageRule.of(views.resetPasswordTemplate(), Feature.RECOVERABLE, PageAccess.ANONYMOUS);
+  }
 
   private String token;
   private String password;
@@ -46,11 +59,8 @@ public class ResetPasswordBean extends FormPage {
     token = pages.request().getParameter("token");
   }
 
-  /** The view action: the page exists, the caller is anonymous and the link is usable. */
+  /** The view action: the link is usable, else back to the forgot-password page. */
   public void open() {
-    if (!pages.enabled(Feature.RECOVERABLE) || !pages.anonymous()) {
-      return;
-    }
     if (service.check(token == null ? "" : token, pages.links())
         instanceof LinkStatus.Unusable unusable) {
       badLink(unusable.messageKey());
@@ -59,9 +69,6 @@ public class ResetPasswordBean extends FormPage {
 
   /** Sets the new password; redirects on success or a bad link, else shows the errors. */
   public String submit() {
-    if (!pages.enabled(Feature.RECOVERABLE) || !pages.anonymous()) {
-      return null;
-    }
     Map<String, String> fields = new HashMap<>();
     fields.put("password", password);
     fields.put("password_confirm", passwordConfirm);
@@ -78,7 +85,20 @@ public class ResetPasswordBean extends FormPage {
     ResetOutcome.Reset reset = (ResetOutcome.Reset) outcome;
     boolean login = config.autoLoginAfterReset();
     if (login) {
-      sessions.login(pages.request(), pages.response(), reset.user(), false, List.of("reset"));
+      SignInResult result =
+          signIn.complete(
+              PrimaryAuthentication.of(reset.user(), "reset", false),
+              pages.request(),
+              pages.response());
+      if (result instanceof SignInResult.SecondFactorRequired) {
+        pages.redirect(
+            replies.browserTarget(
+                result,
+                java.util.Optional.empty(),
+                redirectConfig.postLoginView(),
+                pages.request()));
+        return null;
+      }
     }
     pages.flash(login ? "PASSWORD_RESET" : "PASSWORD_RESET_NO_LOGIN", Map.of());
     pages.redirectToView(

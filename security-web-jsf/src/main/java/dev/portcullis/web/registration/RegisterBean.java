@@ -1,6 +1,5 @@
 package dev.portcullis.web.registration;
 
-import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.registration.RegistrationOutcome;
 import dev.portcullis.impl.registration.RegistrationService;
@@ -8,9 +7,16 @@ import dev.portcullis.impl.rest.Feature;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.signin.PrimaryAuthentication;
+import dev.portcullis.impl.signin.SignIn;
+import dev.portcullis.impl.signin.SignInReplies;
+import dev.portcullis.impl.signin.SignInResult;
 import dev.portcullis.web.layout.FormPage;
+import dev.portcullis.web.layout.PageAccess;
+import dev.portcullis.web.layout.PageRule;
 import dev.portcullis.web.layout.Pages;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
@@ -28,28 +34,25 @@ import java.util.Map;
 public class RegisterBean extends FormPage {
 
   @Inject RegistrationService service;
-  @Inject SessionLogin sessions;
+  @Inject SignIn signIn;
+  @Inject SignInReplies replies;
   @Inject AccountConfig config;
   @Inject FlowViews views;
   @Inject Pages pages;
+
+  /** The page: anonymous callers, while registration is on. */
+  @Produces
+  static PageRule page(FlowViews views) {
+    return PageRule.of(views.registerTemplate(), Feature.REGISTERABLE, PageAccess.ANONYMOUS);
+  }
 
   private String email;
   private String username;
   private String password;
   private String passwordConfirm;
 
-  /** The view action: the page exists and the caller is anonymous. */
-  public void open() {
-    if (pages.enabled(Feature.REGISTERABLE)) {
-      pages.anonymous();
-    }
-  }
-
   /** Registers; redirects on success, or stays on the page with the errors. */
   public String submit() {
-    if (!pages.enabled(Feature.REGISTERABLE) || !pages.anonymous()) {
-      return null;
-    }
     Map<String, String> fields = new HashMap<>();
     fields.put("email", email);
     if (config.usernameEnable()) {
@@ -71,8 +74,16 @@ public class RegisterBean extends FormPage {
     if (outcome instanceof RegistrationOutcome.Registered registered) {
       shownEmail = registered.user().email();
       if (registered.login()) {
-        sessions.login(
-            pages.request(), pages.response(), registered.user(), false, List.of("register"));
+        SignInResult result =
+            signIn.complete(
+                PrimaryAuthentication.of(registered.user(), "register", false),
+                pages.request(),
+                pages.response());
+        if (result instanceof SignInResult.SecondFactorRequired) {
+          pages.redirect(
+              replies.browserTarget(result, java.util.Optional.empty(), "/", pages.request()));
+          return null;
+        }
       }
     }
     if (config.confirmable()) {

@@ -1,0 +1,112 @@
+package dev.portcullis.impl.signin;
+
+import dev.portcullis.impl.json.Jsons;
+import dev.portcullis.impl.login.LoginConfig;
+import dev.portcullis.impl.login.UserJson;
+import dev.portcullis.impl.rest.Csrf;
+import dev.portcullis.impl.rest.Envelope;
+import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.rest.Views;
+import dev.portcullis.spi.UserRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/**
+ * The one rendering of a {@link SignInResult}: the JSON reply of every endpoint that signs someone
+ * in (Flask-Security {@code base_render_json} with the user, and the {@code tf_required} answers of
+ * spec §7.2), and where a browser goes next.
+ */
+@ApplicationScoped
+public class SignInReplies {
+
+  private UserJson userJson;
+  private Csrf csrf;
+  private LoginConfig config;
+  private RedirectConfig views;
+
+  /** For CDI. */
+  protected SignInReplies() {}
+
+  @Inject
+  SignInReplies(UserJson userJson, Csrf csrf, LoginConfig config, RedirectConfig views) {
+    this.userJson = userJson;
+    this.csrf = csrf;
+    this.config = config;
+    this.views = views;
+  }
+
+  /**
+   * The JSON reply: {@code {user, csrf_token}} when signed in (with {@code authentication_token}
+   * when the query asks {@code include_auth_token} or {@code security.backwards_compat_auth_token}
+   * is on); the second-factor answer otherwise.
+   */
+  public Response json(SignInResult result, HttpServletRequest request) {
+    if (!(result instanceof SignInResult.SecondFactorRequired required)) {
+      return user(result.user(), request);
+    }
+    JsonObjectBuilder body = Jsons.object();
+    secondFactor(required, body);
+    body.add("csrf_token", csrf.token(request));
+    return Envelope.ok(body.build());
+  }
+
+  /** {@code {user, csrf_token}} for a signed-in or re-authenticated user. */
+  public Response user(UserRecord user, HttpServletRequest request) {
+    return Envelope.ok(
+        Jsons.object()
+            .add("user", userJson.of(user, includeToken(request)))
+            .add("csrf_token", csrf.token(request))
+            .build());
+  }
+
+  /**
+   * Where a browser goes: the validated {@code next} or {@code security.post_login_view} when
+   * signed in, else the page of the second factor.
+   */
+  public String browserTarget(
+      SignInResult result, Optional<String> next, String fallbackView, HttpServletRequest request) {
+    if (result instanceof SignInResult.SecondFactorRequired required) {
+      return Views.url(request, required.methods().get(0).view());
+    }
+    return next.orElseGet(() -> Views.url(request, fallbackView));
+  }
+
+  /** The post-login view, for callers without a view of their own. */
+  public String postLoginView() {
+    return views.postLoginView();
+  }
+
+  private static void secondFactor(
+      SignInResult.SecondFactorRequired required, JsonObjectBuilder body) {
+    body.add("tf_required", true);
+    if (required.methods().size() == 1) {
+      required.methods().get(0).begin(required.user()).forEach(body::add);
+      return;
+    }
+    JsonArrayBuilder names = Jsons.array();
+    required.methods().forEach(method -> names.add(method.name()));
+    body.add("tf_select", true).add("tf_setup_methods", names);
+  }
+
+  private boolean includeToken(HttpServletRequest request) {
+    if (config.backwardsCompatAuthToken()) {
+      return true;
+    }
+    String query = request.getQueryString();
+    if (query == null) {
+      return false;
+    }
+    for (String pair : query.split("&")) {
+      String name = pair.split("=", 2)[0];
+      if (name.equals("include_auth_token")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.portcullis.web.layout;
+
+import dev.portcullis.AccessDeniedException.Reason;
+import dev.portcullis.impl.authentication.Authentication;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseEvent;
+import jakarta.faces.event.PhaseId;
+import jakarta.faces.event.PhaseListener;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Enforces the declared {@link PageRule}s right after the view is restored — on the first GET and
+ * on every postback — so no bean method runs for a caller the page is not for, and no bean has to
+ * remember to call a guard. A Portcullis view (under {@code /security/}) without a rule is answered
+ * 404: a page someone forgot to declare fails closed.
+ */
+public class PageGuard implements PhaseListener {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Where Portcullis' own views live; the application's views are not this guard's business. */
+  static final String SECURITY_VIEWS = "/security/";
+
+  @Override
+  public PhaseId getPhaseId() {
+    return PhaseId.RESTORE_VIEW;
+  }
+
+  @Override
+  public void afterPhase(PhaseEvent event) {
+    FacesContext faces = event.getFacesContext();
+    if (faces.getViewRoot() == null || faces.getResponseComplete()) {
+      return;
+    }
+    String viewId = faces.getViewRoot().getViewId();
+    Pages pages = CDI.current().select(Pages.class).get();
+    Optional<PageRule> rule = ruleFor(viewId);
+    if (rule.isEmpty()) {
+      if (viewId != null && viewId.startsWith(SECURITY_VIEWS)) {
+        pages.notFound();
+      }
+      return;
+    }
+    if (rule.get().feature().isPresent() && !pages.enabled(rule.get().feature().get())) {
+      return;
+    }
+    denial(rule.get().access(), pages).ifPresent(pages::deny);
+  }
+
+  @Override
+  public void beforePhase(PhaseEvent event) {
+    // Nothing before the view exists.
+  }
+
+  private static Optional<Reason> denial(PageAccess access, Pages pages) {
+    Optional<Authentication> caller = Authentication.of(pages.request());
+    return switch (access) {
+      case ANYONE -> Optional.empty();
+      case ANONYMOUS ->
+          caller.isPresent() ? Optional.of(Reason.ANONYMOUS_REQUIRED) : Optional.empty();
+      case SIGNED_IN -> caller.isEmpty() ? Optional.of(Reason.UNAUTHENTICATED) : Optional.empty();
+      case FRESH -> freshness(caller, pages);
+      case SIGNED_IN_FRESH_WITHOUT_PASSWORD ->
+          caller.isPresent() && caller.get().user().hasPassword()
+              ? Optional.empty()
+              : freshness(caller, pages);
+    };
+  }
+
+  private static Optional<Reason> freshness(Optional<Authentication> caller, Pages pages) {
+    if (caller.isEmpty()) {
+      return Optional.of(Reason.UNAUTHENTICATED);
+    }
+    return pages.isFresh() ? Optional.empty() : Optional.of(Reason.REAUTHENTICATION_REQUIRED);
+  }
+
+  private static Optional<PageRule> ruleFor(String viewId) {
+    Instance<PageRule> rules = CDI.current().select(PageRule.class);
+    List<PageRule> matching = rules.stream().filter(rule -> rule.viewId().equals(viewId)).toList();
+    return matching.stream().findFirst();
+  }
+}
