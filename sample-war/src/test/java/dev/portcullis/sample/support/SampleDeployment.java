@@ -15,7 +15,8 @@ public final class SampleDeployment {
     return ShrinkWrap.create(ZipImporter.class, "sample.war")
         .importFrom(new File("target/sample.war"))
         .as(WebArchive.class)
-        .addClasses(TestSupportResource.class, EventRecorder.class, MovableClock.class);
+        .addClasses(TestSupportResource.class, EventRecorder.class, MovableClock.class)
+        .addClass(IdentityTestResource.class);
   }
 
   /**
