@@ -13,7 +13,11 @@ public enum Mechanism {
   TOKEN,
   /** The server session (including one re-established from the remember-me cookie). */
   SESSION,
-  /** HTTP Basic. */
+  /**
+   * HTTP Basic: tried only for a JAX-RS resource method whose {@link AuthRequired} accepts it (and
+   * only when no token or session authenticated the request); it never creates a session. Elsewhere
+   * an {@code Authorization: Basic} header is ignored.
+   */
   BASIC;
 
   /** Flask-Security's name for the mechanism: {@code token}, {@code session}, {@code basic}. */

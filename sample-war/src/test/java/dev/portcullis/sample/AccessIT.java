@@ -6,6 +6,8 @@ import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.ApiClient.Reply;
 import dev.portcullis.sample.support.SampleDeployment;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -182,6 +184,48 @@ class AccessIT {
     assertThat(reply.json().getJsonObject("meta").getInt("code")).isEqualTo(401);
   }
 
+  // An application's own sign-in through SecurityContext.authenticate: the mechanism checks the
+  // password through the IdentityStoreHandler, hence Portcullis' IdentityStore.
+
+  @Test
+  void securityContextAuthenticateWhenCorrectPasswordThenSignedInForThisAndLaterRequests() {
+    Reply reply = signIn("admin@example.com", "Password123!");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().getString("status")).isEqualTo("SUCCESS");
+    assertThat(reply.json().getString("caller")).isEqualTo("admin@example.com");
+    assertThat(reply.json().getBoolean("admin")).isTrue();
+    assertThat(reply.json().getString("user")).isEqualTo("admin@example.com");
+    assertThat(reply.json().getBoolean("session")).isTrue();
+
+    Reply later = client.get("api/test-identity/current");
+    assertThat(later.json().getString("user")).isEqualTo("admin@example.com");
+    assertThat(later.json().getString("caller")).isEqualTo("admin@example.com");
+    assertThat(later.json().getString("mechanism")).isEqualTo("SESSION");
+    assertThat(client.get("api/whoami", "Accept", JSON).status()).isEqualTo(200);
+  }
+
+  @Test
+  void securityContextAuthenticateWhenUsernameThenSignedIn() {
+    Reply reply = signIn("user", "Password123!");
+    assertThat(reply.json().getString("status")).isEqualTo("SUCCESS");
+    assertThat(reply.json().getString("user")).isEqualTo("user@example.com");
+    assertThat(reply.json().getBoolean("admin")).isFalse();
+  }
+
+  @Test
+  void securityContextAuthenticateWhenWrongPasswordOrUnknownThenRefused() {
+    for (String[] attempt :
+        new String[][] {{"admin@example.com", "wrong"}, {"nobody@example.com", "Password123!"}}) {
+      Reply reply = signIn(attempt[0], attempt[1]);
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.json().getString("status")).isEqualTo("SEND_FAILURE");
+      assertThat(reply.json().isNull("user")).isTrue();
+      assertThat(reply.json().isNull("caller")).isTrue();
+      assertThat(reply.json().getBoolean("session")).isFalse();
+    }
+    assertThat(client.get("api/whoami", "Accept", JSON).status()).isEqualTo(401);
+  }
+
   @Test
   void eventsWhenLoginAndLogoutThenObservedSyncAndAsyncWithoutSecrets() throws Exception {
     client.login("admin@example.com", "Password123!", "");
@@ -201,6 +245,15 @@ class AccessIT {
         .contains("sync:unauthenticated:/sample/api/whoami")
         .doesNotContain("Password123!")
         .doesNotContain("not-a-token");
+  }
+
+  private Reply signIn(String identity, String password) {
+    return client.postJson(
+        "api/test-identity/sign-in?identity="
+            + URLEncoder.encode(identity, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8),
+        "{}");
   }
 
   private void moveClock(Duration by) {

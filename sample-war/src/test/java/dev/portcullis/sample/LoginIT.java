@@ -353,6 +353,89 @@ class LoginIT {
     assertThat(reply.status()).isEqualTo(401);
   }
 
+  // HTTP Basic is tried only where the endpoint accepts it (issue 6, defect 2). A user with a
+  // cheap (cost 4) hash shows whether a password was checked at all: a successful check re-hashes
+  // it at the configured cost.
+
+  @Test
+  void publicEndpointWhenBasicHeaderThenIgnored() {
+    String email = cheapUser(true, true);
+    Reply wrong = client.get("api/public", "Authorization", basic(email, "wrong"), "Accept", JSON);
+    assertThat(wrong.status()).isEqualTo(200);
+    assertThat(wrong.header("WWW-Authenticate")).isEmpty();
+
+    Reply who = client.get("api/test-identity/current", "Authorization", basic(email, PASSWORD));
+    assertThat(who.status()).isEqualTo(200);
+    assertThat(who.json().isNull("user")).as("Security.currentUser()").isTrue();
+    assertThat(who.json().isNull("caller")).as("SecurityContext caller").isTrue();
+    assertThat(storedHash(email)).as("no password check").startsWith("$2b$04$");
+  }
+
+  @Test
+  void unknownUrlWhenBasicHeaderThen404WithoutPasswordCheck() {
+    String email = cheapUser(true, true);
+    for (String path : new String[] {"api/no-such-endpoint", "no-such-page.xhtml", "nothing"}) {
+      Reply reply = client.get(path, "Authorization", basic(email, PASSWORD), "Accept", JSON);
+      assertThat(reply.status()).as(path).isEqualTo(404);
+      assertThat(reply.header("WWW-Authenticate")).as(path).isEmpty();
+    }
+    assertThat(storedHash(email)).as("no password check").startsWith("$2b$04$");
+  }
+
+  @Test
+  void pageWhenBasicHeaderThenAnonymousWithoutPasswordCheck() {
+    String email = cheapUser(true, true);
+    Reply wrong = client.get("index.xhtml", "Authorization", basic(email, "wrong"));
+    assertThat(wrong.status()).isEqualTo(200);
+    assertThat(wrong.header("WWW-Authenticate")).isEmpty();
+    Reply right = client.get("index.xhtml", "Authorization", basic(email, PASSWORD));
+    assertThat(right.status()).isEqualTo(200);
+    assertThat(right.body()).contains("id=\"anonymous\"").doesNotContain("Signed in as");
+    assertThat(storedHash(email)).as("no password check").startsWith("$2b$04$");
+  }
+
+  @Test
+  void basicEndpointWhenCorrectPasswordThenCallerForPortcullisAndContainerAndRehashed() {
+    String email = cheapUser(true, true);
+    Reply reply = client.get("api/test-identity/basic", "Authorization", basic(email, PASSWORD));
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().getString("user")).isEqualTo(email);
+    assertThat(reply.json().getString("caller")).isEqualTo(email);
+    assertThat(reply.json().getString("mechanism")).isEqualTo("BASIC");
+    assertThat(reply.json().getBoolean("session")).isFalse();
+    assertThat(client.cookie("JSESSIONID")).isEmpty();
+    assertThat(storedHash(email)).as("re-hashed at the configured cost").startsWith("$2b$12$");
+
+    Reply admin =
+        client.get(
+            "api/test-identity/basic", "Authorization", basic("ADMIN@example.com", PASSWORD));
+    assertThat(admin.json().getString("caller")).isEqualTo(ADMIN);
+    assertThat(admin.json().getBoolean("admin")).as("roles are the caller's groups").isTrue();
+    Reply byUsername =
+        client.get("api/test-identity/basic", "Authorization", basic("admin", PASSWORD));
+    assertThat(byUsername.status()).isEqualTo(200);
+  }
+
+  @Test
+  void basicEndpointWhenInactiveOrUnconfirmedThenSameAnswerAsWrongPassword() {
+    Reply wrong =
+        client.get(
+            "api/test-identity/basic",
+            "Authorization",
+            basic(cheapUser(true, true), "wrong"),
+            "Accept",
+            JSON);
+    assertThat(wrong.status()).isEqualTo(401);
+    for (String email : new String[] {cheapUser(false, true), cheapUser(true, false)}) {
+      Reply reply =
+          client.get(
+              "api/test-identity/basic", "Authorization", basic(email, PASSWORD), "Accept", JSON);
+      assertThat(reply.status()).as(email).isEqualTo(401);
+      assertThat(reply.body()).as(email).isEqualTo(wrong.body());
+      assertThat(reply.header("WWW-Authenticate")).isEqualTo(wrong.header("WWW-Authenticate"));
+    }
+  }
+
   @Test
   void unsafeRequestWhenSessionWithoutCsrfThen400AndWithTokenThenOk() {
     client.login(USER, PASSWORD, "");
@@ -458,6 +541,29 @@ class LoginIT {
             + "&hash="
             + java.net.URLEncoder.encode(hash, StandardCharsets.UTF_8),
         "{}");
+  }
+
+  /** A fresh user with a cost-4 bcrypt hash of {@link #PASSWORD}. */
+  private String cheapUser(boolean active, boolean confirmed) {
+    String email = "cheap-" + System.nanoTime() + "@example.com";
+    Reply created =
+        client.postJson(
+            "api/test-identity/users?email="
+                + email
+                + "&password="
+                + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                + "&active="
+                + active
+                + "&confirmed="
+                + confirmed,
+            "{}");
+    assertThat(created.status()).isEqualTo(200);
+    assertThat(storedHash(email)).startsWith("$2b$04$");
+    return email;
+  }
+
+  private String storedHash(String email) {
+    return new ApiClient(base).get("api/test-support/users/" + email).json().getString("password");
   }
 
   private static String basic(String user, String password) {

@@ -19,7 +19,8 @@ public final class SampleDeployment {
             TestSupportResource.class,
             EventRecorder.class,
             MovableClock.class,
-            TestSecondFactor.class);
+            TestSecondFactor.class,
+            IdentityTestResource.class);
   }
 
   /**

@@ -9,7 +9,7 @@ public class PortcullisPrincipal extends CallerPrincipal {
 
   private final long userId;
 
-  PortcullisPrincipal(String email, long userId) {
+  public PortcullisPrincipal(String email, long userId) {
     super(email);
     this.userId = userId;
   }
