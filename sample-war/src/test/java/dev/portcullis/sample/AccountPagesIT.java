@@ -117,6 +117,23 @@ class AccountPagesIT {
   }
 
   @Test
+  void changePasswordWhenNewEqualsCurrentThenErrorNextToCurrent() {
+    signIn(USER, PASSWORD);
+    browser.findElement(By.id("change-password")).click();
+    wait.until(ExpectedConditions.urlContains("/security/change_password.xhtml"));
+
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("new_password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("new_password_confirm")).sendKeys(PASSWORD);
+    browser.findElement(By.id("change-password-submit")).click();
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-errors"), "."));
+    assertThat(text("password-errors"))
+        .isEqualTo("The new password must differ from the current one.");
+    assertThat(text("new_password-errors")).isEmpty();
+  }
+
+  @Test
   void changePasswordWhenCurrentPasswordWrongThenErrorNextToIt() {
     signIn(USER, PASSWORD);
     browser.findElement(By.id("change-password")).click();

@@ -141,7 +141,8 @@ final class UsersCommand {
   @Command(
       name = "change_password",
       mixinStandardHelpOptions = true,
-      description = "Set a user's password; the user's sessions and remember-me cookies end.")
+      description =
+          "Set a user's password; the user's sessions, remember-me cookies and auth tokens end.")
   int changePassword(
       @Parameters(paramLabel = "USER", description = "Email or username.") String identity,
       @Option(
@@ -163,13 +164,16 @@ final class UsersCommand {
         throw new CliFailure("Password not changed: " + String.join(" ", problems));
       }
       String hash = context.hasher().hash(secret);
-      // Flask's admin_change_password: new hash and new fs_uniquifier, committed together.
+      // Flask's admin_change_password, committed together: the new hash, a new fs_uniquifier
+      // (sessions, remember-me cookies) and, as the web /change and /reset do, a new
+      // fs_token_uniquifier, so auth tokens issued under the old password end too.
       context
           .stores()
           .inTransaction(
               () ->
                   context.users().setPassword(user.id(), hash)
-                      && context.users().rotateUniquifier(user.id()).isPresent());
+                      && context.users().rotateUniquifier(user.id()).isPresent()
+                      && context.users().rotateTokenUniquifier(user.id()).isPresent());
       out().printf("Password of user '%s' has been changed.%n", user.email());
     }
     return 0;

@@ -208,6 +208,19 @@ abstract class AbstractCliCommandsTest extends AbstractCliTest {
   }
 
   @Test
+  void changePasswordWhenUserHasAuthTokensThenTokenUniquifierRotates() throws Exception {
+    // The web /change and /reset end auth tokens too (issue 6, defect 6): so must the CLI.
+    assertOk(run("users", "create", "ann@example.com", "--password", PASSWORD, "-a"));
+    Object tokenUniquifier = user("ann@example.com").get("fs_token_uniquifier");
+    assertThat(tokenUniquifier).isNotNull();
+
+    assertOk(run("users", "change_password", "ann@example.com", "--password", "N3w-Passw0rd!"));
+
+    Object after = user("ann@example.com").get("fs_token_uniquifier");
+    assertThat(after).isNotNull().isNotEqualTo(tokenUniquifier);
+  }
+
+  @Test
   void changePasswordWhenTooShortThenExit1AndNothingChanged() throws Exception {
     assertOk(run("users", "create", "ann@example.com", "--password", PASSWORD));
     Map<String, Object> before = user("ann@example.com");

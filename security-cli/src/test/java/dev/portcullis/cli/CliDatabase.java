@@ -98,4 +98,38 @@ interface CliDatabase {
       }
     }
   }
+
+  /**
+   * MariaDB at 127.0.0.1:3306 (user {@code root}, no password), database {@value #DATABASE},
+   * created afresh through the server's {@code test} database.
+   */
+  final class MariaDb implements CliDatabase {
+    static final String DATABASE = "portcullis_cli_test";
+    private static final String BASE = "jdbc:mariadb://127.0.0.1:3306/";
+
+    @Override
+    public String url() {
+      return BASE + DATABASE;
+    }
+
+    @Override
+    public String user() {
+      return "root";
+    }
+
+    @Override
+    public String password() {
+      return "";
+    }
+
+    @Override
+    public void recreate() throws SQLException {
+      try (Connection c = DriverManager.getConnection(BASE + "test", user(), password());
+          Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+        // The server's default character set: the migrations give every table its own.
+        s.execute("CREATE DATABASE " + DATABASE);
+      }
+    }
+  }
 }

@@ -94,7 +94,11 @@ public class ChangePasswordService {
     return fresh;
   }
 
-  /** The current password: required, right (plain verify, no re-hash), and not the new one. */
+  /**
+   * The current password: required, right (plain verify, no re-hash), and not the new one. All
+   * three errors go on {@code password}, the current-password field, as in Flask-Security's {@code
+   * ChangePasswordForm.validate}.
+   */
   private void checkCurrent(
       UserRecord user, Optional<String> current, Optional<String> fresh, FieldErrors errors) {
     if (current.isEmpty()) {
@@ -102,7 +106,7 @@ public class ChangePasswordService {
     } else if (!hasher.verify(hasher.normalize(current.get()), user.password()).ok()) {
       errors.add("password", messages.text("INVALID_PASSWORD"));
     } else if (fresh.isPresent() && hasher.normalize(current.get()).equals(fresh.get())) {
-      errors.add("new_password", messages.text("PASSWORD_IS_THE_SAME"));
+      errors.add("password", messages.text("PASSWORD_IS_THE_SAME"));
     }
   }
 

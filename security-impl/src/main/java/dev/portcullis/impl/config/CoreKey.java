@@ -26,9 +26,11 @@ public enum CoreKey implements ConfigKey {
   PASSWORD_SCHEMES(
       new KeySpec(
           "security.password_schemes",
-          "bcrypt,argon2,des_crypt,pbkdf2_sha256,pbkdf2_sha512,sha256_crypt,sha512_crypt,plaintext",
+          "bcrypt,argon2,des_crypt,pbkdf2_sha256,pbkdf2_sha512,sha256_crypt,sha512_crypt",
           "SECURITY_PASSWORD_SCHEMES",
-          "Schemes accepted when verifying stored hashes.")),
+          "Schemes accepted when verifying stored hashes, in order. plaintext (stored value = the"
+              + " password) only if listed here (last) or set as security.password_hash;"
+              + " Flask-Security's default list has it.")),
   DEPRECATED_PASSWORD_SCHEMES(
       new KeySpec(
           "security.deprecated_password_schemes",

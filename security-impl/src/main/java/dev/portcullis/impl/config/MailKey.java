@@ -114,7 +114,15 @@ public enum MailKey implements ConfigKey {
           "security.mail_max_attempts",
           "50",
           "(Portcullis)",
-          "Delivery attempts per mail before the outbox gives up (the row stays for an operator)."));
+          "Delivery attempts per mail before the outbox gives up; its text and HTML bodies are"
+              + " dropped then.")),
+  MAIL_OUTBOX_FAILED_RETENTION(
+      new KeySpec(
+          "security.mail_outbox_failed_retention",
+          "3 days",
+          "(Portcullis)",
+          "How long the outbox keeps the row of a mail it gave up on (recipient, subject, last"
+              + " error; no body) before deleting it. Sent rows are deleted after 7 days."));
 
   private final KeySpec spec;
 

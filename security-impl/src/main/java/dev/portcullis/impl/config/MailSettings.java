@@ -52,7 +52,8 @@ final class MailSettings {
         html,
         mailSubjects(),
         settings.positiveDuration(MailKey.MAIL_RETRY_INTERVAL),
-        positiveInteger(MailKey.MAIL_MAX_ATTEMPTS));
+        positiveInteger(MailKey.MAIL_MAX_ATTEMPTS),
+        settings.positiveDuration(MailKey.MAIL_OUTBOX_FAILED_RETENTION));
   }
 
   private int mailPort() {

@@ -143,7 +143,9 @@ public final class SecurityConfiguration {
   private Set<String> singleHashSchemes(List<String> schemes) {
     String value = settings.string(CoreKey.PASSWORD_SINGLE_HASH).trim();
     if (value.equalsIgnoreCase("true")) {
-      return new HashSet<>(schemes);
+      Set<String> all = new HashSet<>(schemes);
+      all.add("plaintext"); // accepted when it is the hash scheme even if not listed
+      return all;
     }
     if (value.equalsIgnoreCase("false") || value.isEmpty()) {
       return Set.of("plaintext");

@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param subjects subject texts configured by key ({@code security.email_subject_*}), keyed by the
  *     message key ({@code EMAIL_SUBJECT_REGISTER}); a missing key means "from the bundle"
  * @param retryInterval period of the outbox sweep and first retry delay
- * @param maxAttempts attempts before the outbox gives up on a mail
+ * @param maxAttempts attempts before the outbox gives up on a mail (and drops its bodies)
+ * @param failedRetention how long a given-up mail's row (recipient, subject, last error) is kept
  */
 public record MailConfig(
     MailBackend backend,
@@ -40,7 +41,8 @@ public record MailConfig(
     boolean html,
     Map<String, String> subjects,
     Duration retryInterval,
-    int maxAttempts) {
+    int maxAttempts,
+    Duration failedRetention) {
 
   /** Where mails go. */
   public enum MailBackend {

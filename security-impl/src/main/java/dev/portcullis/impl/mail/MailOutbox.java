@@ -61,14 +61,26 @@ public class MailOutbox {
     return repository().markSent(id);
   }
 
-  /** Records a failure; the attempts made so far, empty if the row is gone or sent. */
+  /**
+   * Records a failure, giving the mail up (bodies dropped) when it was the last attempt; the
+   * attempts made so far, empty if the row is gone, sent or given up.
+   */
   @Transactional(TxType.REQUIRES_NEW)
   public Optional<Integer> markFailed(long id, String reason) {
-    return repository().markFailed(id, reason, config.retryInterval());
+    return repository().markFailed(id, reason, config.retryInterval(), config.maxAttempts());
   }
 
+  /**
+   * Housekeeping: gives up mails out of attempts that still have bodies (a lowered limit, rows of
+   * an older version), deletes failed rows older than {@code security.mail_outbox_failed_retention}
+   * and sent rows older than a week.
+   *
+   * @return how many rows were deleted
+   */
   @Transactional(TxType.REQUIRES_NEW)
-  public int purgeSent() {
-    return repository().purgeSent();
+  public int purge() {
+    OutboxRepository repository = repository();
+    repository.giveUp(config.maxAttempts());
+    return repository.purgeFailed(config.failedRetention()) + repository.purgeSent();
   }
 }

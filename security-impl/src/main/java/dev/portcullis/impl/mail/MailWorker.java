@@ -73,7 +73,7 @@ public class MailWorker {
       for (long id : outbox.due(SWEEP_BATCH)) {
         deliver(id);
       }
-      outbox.purgeSent();
+      outbox.purge();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Portcullis mail outbox sweep failed: {0}", describe(e));
     }
@@ -113,8 +113,9 @@ public class MailWorker {
     if (attempts >= config.maxAttempts()) {
       LOG.log(
           Level.WARNING,
-          "Portcullis mail {0}: attempt {1} failed, giving up (row kept in fs_mail_outbox): {2}",
-          new Object[] {id, attempts, reason});
+          "Portcullis mail {0}: attempt {1} failed, giving up (body dropped; the row stays in"
+              + " fs_mail_outbox for {2}): {3}",
+          new Object[] {id, attempts, config.failedRetention(), reason});
     } else {
       LOG.log(
           Level.WARNING,

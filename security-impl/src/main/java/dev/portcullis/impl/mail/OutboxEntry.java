@@ -14,7 +14,8 @@ import java.time.Instant;
 /**
  * One rendered mail waiting in (or delivered from) the persistent outbox, table {@code
  * fs_mail_outbox}. Claims, delivery marks and failures are written with conditional updates by
- * {@link OutboxRepository}; this entity is only inserted and read.
+ * {@link OutboxRepository}; this entity is only inserted and read. Bodies are cleared when the mail
+ * is sent or given up ({@code failed_at}), since they hold live links.
  */
 @Entity
 @Table(name = "fs_mail_outbox")
@@ -68,6 +69,10 @@ public class OutboxEntry {
 
   @Column(name = "last_error", length = 1000)
   private String lastError;
+
+  @Convert(converter = UtcInstantConverter.class)
+  @Column(name = "failed_at")
+  private Instant failedAt;
 
   public Long getId() {
     return id;
@@ -143,5 +148,10 @@ public class OutboxEntry {
 
   public String getLastError() {
     return lastError;
+  }
+
+  /** When the outbox gave up on this mail (and dropped its bodies); {@code null} before. */
+  public Instant getFailedAt() {
+    return failedAt;
   }
 }

@@ -3,6 +3,7 @@ package dev.portcullis.impl.mail;
 import dev.portcullis.impl.persistence.UtcInstantConverter;
 import dev.portcullis.spi.MailMessage;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,10 @@ import java.util.Optional;
  * UPDATE} claimed it, and marks it sent right after (why: several nodes sweep the same table). A
  * node that dies between sending and marking leaves a claim that expires after {@link
  * #CLAIM_LEASE}; the mail is then sent again — the one case of a duplicate.
+ *
+ * <p>Bodies hold live confirmation and reset links, so they are kept only while the mail may still
+ * be delivered: cleared when it is sent, and when the last attempt fails ({@code failed_at}). Sent
+ * rows are deleted after {@link #KEEP_SENT}, failed ones after the configured retention.
  */
 final class OutboxRepository {
 
@@ -61,8 +66,9 @@ final class OutboxRepository {
     LocalDateTime now = TIME.convertToDatabaseColumn(clock.instant());
     List<?> ids =
         em.createNativeQuery(
-                "SELECT id FROM fs_mail_outbox WHERE sent_at IS NULL AND attempts < ?1"
-                    + " AND next_attempt_at <= ?2 AND (claimed_until IS NULL OR claimed_until < ?3)"
+                "SELECT id FROM fs_mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL"
+                    + " AND attempts < ?1 AND next_attempt_at <= ?2"
+                    + " AND (claimed_until IS NULL OR claimed_until < ?3)"
                     + " ORDER BY next_attempt_at, id")
             .setParameter(1, maxAttempts)
             .setParameter(2, now)
@@ -74,14 +80,14 @@ final class OutboxRepository {
 
   /**
    * Claims row {@code id} for {@link #CLAIM_LEASE}: the message when this caller won the claim,
-   * empty when the row is sent, claimed by someone else, or gone.
+   * empty when the row is sent, given up, claimed by someone else, or gone.
    */
   Optional<MailMessage> claim(long id) {
     Instant now = clock.instant();
     int claimed =
         em.createNativeQuery(
                 "UPDATE fs_mail_outbox SET claimed_until = ?1 WHERE id = ?2 AND sent_at IS NULL"
-                    + " AND (claimed_until IS NULL OR claimed_until < ?3)")
+                    + " AND failed_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?3)")
             .setParameter(1, TIME.convertToDatabaseColumn(now.plus(CLAIM_LEASE)))
             .setParameter(2, id)
             .setParameter(3, TIME.convertToDatabaseColumn(now))
@@ -115,36 +121,72 @@ final class OutboxRepository {
 
   /**
    * Records a failed attempt and releases the claim; the next attempt waits {@code retryInterval}
-   * doubled per earlier failure, at most {@link #MAX_BACKOFF}.
+   * doubled per earlier failure, at most {@link #MAX_BACKOFF}. The attempt that reaches {@code
+   * maxAttempts} gives the mail up: {@code failed_at} is set and the bodies are dropped.
    *
-   * @return the attempts made so far, or empty if the row is gone or already sent
+   * @return the attempts made so far, or empty if the row is gone, already sent or given up
    */
-  Optional<Integer> markFailed(long id, String reason, Duration retryInterval) {
+  Optional<Integer> markFailed(long id, String reason, Duration retryInterval, int maxAttempts) {
     List<?> rows =
         em.createNativeQuery(
-                "SELECT attempts FROM fs_mail_outbox WHERE id = ?1 AND sent_at IS NULL")
+                "SELECT attempts FROM fs_mail_outbox WHERE id = ?1 AND sent_at IS NULL"
+                    + " AND failed_at IS NULL")
             .setParameter(1, id)
             .getResultList();
     if (rows.isEmpty()) {
       return Optional.empty();
     }
     int attempts = ((Number) rows.get(0)).intValue() + 1;
-    Instant next = clock.instant().plus(backoff(retryInterval, attempts));
-    em.createNativeQuery(
-            "UPDATE fs_mail_outbox SET attempts = ?1, last_error = ?2, next_attempt_at = ?3,"
-                + " claimed_until = NULL WHERE id = ?4 AND sent_at IS NULL")
-        .setParameter(1, attempts)
-        .setParameter(2, truncate(reason))
-        .setParameter(3, TIME.convertToDatabaseColumn(next))
-        .setParameter(4, id)
-        .executeUpdate();
+    Instant now = clock.instant();
+    boolean last = attempts >= maxAttempts;
+    Query update =
+        em.createNativeQuery(
+                "UPDATE fs_mail_outbox SET attempts = ?1, last_error = ?2, next_attempt_at = ?3,"
+                    + " claimed_until = NULL"
+                    + (last ? ", failed_at = ?5, text_body = NULL, html_body = NULL" : "")
+                    + " WHERE id = ?4 AND sent_at IS NULL AND failed_at IS NULL")
+            .setParameter(1, attempts)
+            .setParameter(2, truncate(reason))
+            .setParameter(
+                3, TIME.convertToDatabaseColumn(now.plus(backoff(retryInterval, attempts))))
+            .setParameter(4, id);
+    if (last) {
+      update.setParameter(5, TIME.convertToDatabaseColumn(now));
+    }
+    update.executeUpdate();
     return Optional.of(attempts);
+  }
+
+  /**
+   * Gives up every unsent, unclaimed mail that has used {@code maxAttempts}: sets {@code failed_at}
+   * and drops the bodies. Also catches rows left by a lowered limit or by a version without {@code
+   * failed_at}.
+   *
+   * @return how many rows were given up
+   */
+  int giveUp(int maxAttempts) {
+    LocalDateTime now = TIME.convertToDatabaseColumn(clock.instant());
+    return em.createNativeQuery(
+            "UPDATE fs_mail_outbox SET failed_at = ?1, text_body = NULL, html_body = NULL,"
+                + " claimed_until = NULL WHERE sent_at IS NULL AND failed_at IS NULL"
+                + " AND attempts >= ?2 AND (claimed_until IS NULL OR claimed_until < ?3)")
+        .setParameter(1, now)
+        .setParameter(2, maxAttempts)
+        .setParameter(3, now)
+        .executeUpdate();
   }
 
   /** Deletes rows sent before {@link #KEEP_SENT} ago; returns how many. */
   int purgeSent() {
     return em.createNativeQuery("DELETE FROM fs_mail_outbox WHERE sent_at < ?1")
         .setParameter(1, TIME.convertToDatabaseColumn(clock.instant().minus(KEEP_SENT)))
+        .executeUpdate();
+  }
+
+  /** Deletes rows given up before {@code retention} ago; returns how many. */
+  int purgeFailed(Duration retention) {
+    return em.createNativeQuery("DELETE FROM fs_mail_outbox WHERE failed_at < ?1")
+        .setParameter(1, TIME.convertToDatabaseColumn(clock.instant().minus(retention)))
         .executeUpdate();
   }
 

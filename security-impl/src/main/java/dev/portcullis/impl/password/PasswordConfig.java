@@ -1,6 +1,7 @@
 package dev.portcullis.impl.password;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -17,7 +18,9 @@ import java.util.Set;
  * @param singleHashSchemes schemes that are not pre-hashed ({@code security.password_single_hash});
  *     Flask's {@code True} maps to every scheme name, a falsy value to {@code {"plaintext"}}
  * @param schemes schemes accepted when verifying, in identification order ({@code
- *     security.password_schemes}); {@code plaintext} belongs last because it matches anything
+ *     security.password_schemes}); {@code plaintext} belongs last because it matches anything. It
+ *     is accepted only when configured: listed here, or as {@code hashScheme} (then it is added
+ *     last)
  * @param deprecatedSchemes schemes re-hashed after a successful verification ({@code
  *     security.deprecated_password_schemes}); {@code "auto"} means every scheme but {@code
  *     hashScheme}
@@ -60,7 +63,11 @@ public record PasswordConfig(
           "django_des_crypt",
           "plaintext");
 
-  /** Flask-Security's {@code PASSWORD_SCHEMES} default. */
+  /**
+   * Flask-Security's {@code PASSWORD_SCHEMES} default without {@code plaintext}: as a fallback that
+   * identifies every string, plaintext let an imported hash of a format no scheme recognises (say
+   * {@code $1$...} or {@code {SSHA}...}) verify against the hash string itself.
+   */
   public static final List<String> DEFAULT_SCHEMES =
       List.of(
           "bcrypt",
@@ -69,8 +76,9 @@ public record PasswordConfig(
           "pbkdf2_sha256",
           "pbkdf2_sha512",
           "sha256_crypt",
-          "sha512_crypt",
-          "plaintext");
+          "sha512_crypt");
+
+  private static final String PLAINTEXT = "plaintext";
 
   /** passlib 1.7.4 {@code bcrypt.default_rounds}. */
   public static final int DEFAULT_BCRYPT_ROUNDS = 12;
@@ -93,17 +101,25 @@ public record PasswordConfig(
   /** Flask-Security's built-in hard maximum password length. */
   public static final int DEFAULT_LENGTH_MAX = 128;
 
-  /** Copies the collections and rejects missing required values. */
+  /**
+   * Copies the collections, rejects missing required values, and accepts {@code plaintext} last
+   * when it is the hash scheme: choosing it for new hashes is the explicit opt-in.
+   */
   public PasswordConfig {
     Objects.requireNonNull(hashScheme, "hashScheme");
     singleHashSchemes = Set.copyOf(singleHashSchemes);
+    if (PLAINTEXT.equals(hashScheme) && !schemes.contains(PLAINTEXT)) {
+      List<String> withPlaintext = new ArrayList<>(schemes);
+      withPlaintext.add(PLAINTEXT);
+      schemes = withPlaintext;
+    }
     schemes = List.copyOf(schemes);
     deprecatedSchemes = List.copyOf(deprecatedSchemes);
   }
 
   /**
    * Flask-Security's defaults: bcrypt for new hashes, every other default scheme accepted and
-   * deprecated, NFKD, length 8 to 128.
+   * deprecated (plaintext not accepted), NFKD, length 8 to 128.
    *
    * @param passwordSalt the HMAC key ({@code security.password_salt}), may be {@code null}
    * @return the default configuration

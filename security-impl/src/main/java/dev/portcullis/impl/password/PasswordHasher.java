@@ -18,8 +18,10 @@ import java.util.Set;
  * taken from <em>that</em> scheme, so older single-hashed hashes keep working.
  *
  * <p>Unlike Flask-Security, the password is also normalized for HTTP Basic callers (the quirk of
- * spec §6.3 is not reproduced), an empty stored hash never verifies (even as plaintext), and
- * verification with a malformed stored hash answers "not ok" instead of raising.
+ * spec §6.3 is not reproduced), an empty stored hash never verifies (even as plaintext),
+ * verification with a malformed stored hash answers "not ok" instead of raising, and {@code
+ * plaintext} is not among the default schemes (a stored string no other scheme recognises must not
+ * verify as its own password; see {@link PasswordConfig#DEFAULT_SCHEMES}).
  *
  * <p>DoS guard: a password longer than {@link #MAX_INPUT_CHARS} characters (or a stored hash longer
  * than {@link #MAX_STORED_CHARS}) is rejected before any hashing work; the password policy caps

@@ -114,6 +114,30 @@ class SecurityConfigurationTest {
   }
 
   @Test
+  void constructorWhenSchemesNotSetThenPlaintextNotAccepted() {
+    var config = new SecurityConfiguration(MapConfig.valid(Map.of()));
+
+    assertThat(config.password().schemes()).isNotEmpty().doesNotContain("plaintext");
+  }
+
+  @Test
+  void constructorWhenPasswordHashPlaintextThenPlaintextAcceptedLast() {
+    var config =
+        new SecurityConfiguration(MapConfig.valid(Map.of("security.password_hash", "plaintext")));
+
+    assertThat(config.password().schemes()).last().isEqualTo("plaintext");
+  }
+
+  @Test
+  void constructorWhenSchemesListPlaintextThenAccepted() {
+    var config =
+        new SecurityConfiguration(
+            MapConfig.valid(Map.of("security.password_schemes", "bcrypt,plaintext")));
+
+    assertThat(config.password().schemes()).containsExactly("bcrypt", "plaintext");
+  }
+
+  @Test
   void constructorWhenSingleHashTrueThenEverySchemeSingleHashed() {
     var config =
         new SecurityConfiguration(MapConfig.valid(Map.of("security.password_single_hash", "true")));

@@ -37,6 +37,7 @@ abstract class AbstractOutboxRepositoryTest {
   static final Instant NOW = Instant.parse("2024-05-01T10:15:30.123456Z");
   static final Duration INTERVAL = Duration.ofSeconds(30);
   static final int MAX_ATTEMPTS = 3;
+  static final Duration RETENTION = Duration.ofDays(3);
 
   private final MovingClock clock = new MovingClock();
   private DataSource dataSource;
@@ -119,17 +120,108 @@ abstract class AbstractOutboxRepositoryTest {
   }
 
   @Test
-  void dueWhenMaxAttemptsReachedThenNotPickedButKept() throws SQLException {
+  void dueWhenMaxAttemptsReachedThenNeverPickedAgainEvenWithHigherLimit() throws SQLException {
     long id = add("ann@example.com");
-    for (int i = 0; i < MAX_ATTEMPTS; i++) {
-      claim(id);
-      markFailed(id, "down", INTERVAL);
-      clock.now = clock.now.plus(Duration.ofHours(2));
-    }
+    failEveryAttempt(id);
 
     assertThat(due(MAX_ATTEMPTS, 10)).isEmpty();
     assertThat(column(id, "attempts")).isEqualTo(String.valueOf(MAX_ATTEMPTS));
-    assertThat(due(MAX_ATTEMPTS + 1, 10)).containsExactly(id);
+    // Raising the limit later must not send a mail whose body is gone.
+    assertThat(due(MAX_ATTEMPTS + 1, 10)).isEmpty();
+    assertThat(markFailed(id, "late", INTERVAL)).isEmpty();
+  }
+
+  @Test
+  void markFailedWhenLastAttemptFailsThenBodiesDroppedAtOnce() throws SQLException {
+    long id = add("ann@example.com");
+    failEveryAttempt(id);
+
+    // The bodies hold live confirmation and reset links: gone as soon as the outbox gives up.
+    assertThat(column(id, "text_body")).isNull();
+    assertThat(column(id, "html_body")).isNull();
+    assertThat(column(id, "last_error")).isEqualTo("down");
+    assertThat(column(id, "failed_at")).isNotNull();
+    assertThat(claim(id)).isEmpty();
+  }
+
+  @Test
+  void markFailedWhenAttemptsLeftThenBodiesKept() throws SQLException {
+    long id = add("ann@example.com");
+    claim(id);
+
+    markFailed(id, "down", INTERVAL);
+
+    assertThat(column(id, "text_body")).isEqualTo("text body");
+    assertThat(column(id, "html_body")).isEqualTo("<p>html</p>");
+    assertThat(column(id, "failed_at")).isNull();
+  }
+
+  @Test
+  void purgeFailedWhenFailedLongerThanRetentionThenDeletedOthersKept() throws SQLException {
+    long failed = add("ann@example.com");
+    failEveryAttempt(failed);
+    Instant gaveUp = clock.now.minus(Duration.ofHours(2));
+    long pending = add("bob@example.com");
+    long sent = add("cy@example.com");
+    claim(sent);
+    markSent(sent);
+
+    clock.now = gaveUp.plus(RETENTION);
+    assertThat(purgeFailed()).isZero();
+    assertThat(count(failed)).isOne();
+    clock.now = gaveUp.plus(RETENTION).plusSeconds(1);
+    assertThat(purgeFailed()).isOne();
+
+    assertThat(count(failed)).isZero();
+    assertThat(count(pending)).isOne();
+    assertThat(count(sent)).isOne();
+  }
+
+  @Test
+  void giveUpWhenRowOutOfAttemptsStillHasBodiesThenBodiesDroppedAndExpiresLater()
+      throws SQLException {
+    // As left by a version without failed_at, or by a lowered security.mail_max_attempts.
+    long old = add("ann@example.com");
+    long pending = add("bob@example.com");
+    execute("UPDATE fs_mail_outbox SET attempts = " + MAX_ATTEMPTS + " WHERE id = " + old);
+
+    assertThat(giveUp()).isOne();
+
+    assertThat(column(old, "text_body")).isNull();
+    assertThat(column(old, "html_body")).isNull();
+    assertThat(column(old, "failed_at")).isNotNull();
+    assertThat(column(pending, "text_body")).isEqualTo("text body");
+    assertThat(giveUp()).isZero();
+    clock.now = NOW.plus(RETENTION).plusSeconds(1);
+    assertThat(purgeFailed()).isOne();
+    assertThat(count(old)).isZero();
+  }
+
+  @Test
+  void giveUpWhenRowClaimedThenLeftToItsSender() throws SQLException {
+    long id = add("ann@example.com");
+    claim(id);
+    execute("UPDATE fs_mail_outbox SET attempts = " + MAX_ATTEMPTS + " WHERE id = " + id);
+
+    assertThat(giveUp()).isZero();
+    assertThat(column(id, "text_body")).isEqualTo("text body");
+  }
+
+  private void failEveryAttempt(long id) {
+    for (int i = 0; i < MAX_ATTEMPTS; i++) {
+      assertThat(claim(id)).isPresent();
+      markFailed(id, "down", INTERVAL);
+      clock.now = clock.now.plus(Duration.ofHours(2));
+    }
+  }
+
+  private int count(long id) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM fs_mail_outbox WHERE id = " + id)) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 
   @Test
@@ -205,11 +297,26 @@ abstract class AbstractOutboxRepositoryTest {
   }
 
   private Optional<Integer> markFailed(long id, String reason, Duration interval) {
-    return this.<Optional<Integer>>tx(r -> r.markFailed(id, reason, interval));
+    return this.<Optional<Integer>>tx(r -> r.markFailed(id, reason, interval, MAX_ATTEMPTS));
   }
 
   private int purgeSent() {
     return this.<Integer>tx(OutboxRepository::purgeSent);
+  }
+
+  private int purgeFailed() {
+    return this.<Integer>tx(r -> r.purgeFailed(RETENTION));
+  }
+
+  private int giveUp() {
+    return this.<Integer>tx(r -> r.giveUp(MAX_ATTEMPTS));
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(sql);
+    }
   }
 
   private long add(String to) {

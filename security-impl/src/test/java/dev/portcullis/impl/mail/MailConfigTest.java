@@ -35,6 +35,7 @@ class MailConfigTest {
     assertThat(config.subjects()).isEmpty();
     assertThat(config.retryInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.maxAttempts()).isEqualTo(50);
+    assertThat(config.failedRetention()).isEqualTo(Duration.ofDays(3));
     assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(30));
   }
 
@@ -59,13 +60,15 @@ class MailConfigTest {
                 "security.email_subject_register", "Hi there",
                 "mail.username", "u",
                 "mail.password", " p w ",
-                "security.mail_retry_interval", "2 minutes"));
+                "security.mail_retry_interval", "2 minutes",
+                "security.mail_outbox_failed_retention", "PT12H"));
 
     assertThat(config.backend()).isEqualTo(MailConfig.MailBackend.CONSOLE);
     assertThat(config.subjects()).containsExactly(Map.entry("EMAIL_SUBJECT_REGISTER", "Hi there"));
     assertThat(config.username()).contains("u");
     assertThat(config.password()).isEqualTo(Optional.of(" p w "));
     assertThat(config.retryInterval()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.failedRetention()).isEqualTo(Duration.ofHours(12));
   }
 
   @Test
@@ -91,5 +94,7 @@ class MailConfigTest {
         .hasMessageContaining("security.mail_max_attempts");
     assertThatThrownBy(() -> mail(Map.of("security.mail_retry_interval", "0")))
         .hasMessageContaining("security.mail_retry_interval");
+    assertThatThrownBy(() -> mail(Map.of("security.mail_outbox_failed_retention", "none")))
+        .hasMessageContaining("security.mail_outbox_failed_retention");
   }
 }

@@ -74,7 +74,8 @@ class SmtpMailSenderTest {
         true,
         Map.of(),
         Duration.ofSeconds(30),
-        5);
+        5,
+        Duration.ofDays(3));
   }
 
   private static MailMessage message() {
@@ -186,6 +187,7 @@ class SmtpMailSenderTest {
         c.html(),
         c.subjects(),
         c.retryInterval(),
-        c.maxAttempts());
+        c.maxAttempts(),
+        c.failedRetention());
   }
 }

@@ -22,8 +22,53 @@ class PasswordHasherTest {
   private static final String SALT = "test-salt";
   private static final String PASSWORD = "correct horse battery";
 
+  /** Every supported scheme: the defaults and plaintext, which is only there when configured. */
   static List<String> schemes() {
-    return PasswordConfig.DEFAULT_SCHEMES;
+    List<String> all = new java.util.ArrayList<>(PasswordConfig.DEFAULT_SCHEMES);
+    if (!all.contains("plaintext")) {
+      all.add("plaintext");
+    }
+    return all;
+  }
+
+  /** Imported hashes in formats no Portcullis scheme implements (md5_crypt, LDAP salted SHA-1). */
+  static List<String> unrecognisedHashes() {
+    return List.of(
+        "$1$abc$xyz", "$1$saltsalt$qjXMvbEw8oaL.CzflDugX/", "{SSHA}2a5Nnr+5v3Ai0F2LmA==");
+  }
+
+  @ParameterizedTest
+  @MethodSource("unrecognisedHashes")
+  void verifyWhenDefaultConfigAndUnrecognisedFormatThenHashStringItselfDoesNotVerify(
+      String imported) {
+    PasswordHasher hasher = new PasswordHasher(PasswordConfig.defaults(SALT), new SecureRandom());
+
+    assertThat(hasher.verify(imported, imported)).isEqualTo(VerifyResult.FAILED);
+  }
+
+  @Test
+  void constructorWhenDefaultConfigThenPlaintextNotAccepted() {
+    assertThat(PasswordConfig.defaults(SALT).schemes()).doesNotContain("plaintext");
+  }
+
+  @Test
+  void verifyWhenPlaintextListedExplicitlyThenStoredValueVerifiesAndIsRehashed() {
+    TestConfigs config = TestConfigs.lowCost(SALT);
+    config.schemes = schemes();
+
+    assertThat(config.hasher().verify("$1$abc$xyz", "$1$abc$xyz")).isEqualTo(VerifyResult.ok(true));
+  }
+
+  @Test
+  void verifyWhenPlaintextIsHashSchemeThenAcceptedWithoutListingIt() {
+    TestConfigs config = TestConfigs.lowCost(SALT).hashScheme("plaintext");
+    config.schemes = List.of("bcrypt");
+
+    PasswordHasher hasher = config.hasher();
+
+    assertThat(hasher.hash(PASSWORD)).isEqualTo(PASSWORD);
+    assertThat(hasher.verify(PASSWORD, PASSWORD)).isEqualTo(VerifyResult.ok(false));
+    assertThat(hasher.verify("$1$abc$xyz", "$1$abc$xyz").ok()).isTrue();
   }
 
   @ParameterizedTest
@@ -222,10 +267,13 @@ class PasswordHasherTest {
   }
 
   @Test
-  void verifyWhenPlaintextStoredAndPlaintextAcceptedThenOkAndNeedsRehash() {
-    PasswordHasher hasher = TestConfigs.lowCost(SALT).hasher();
+  void verifyWhenPlaintextStoredAndPlaintextListedThenOkAndNeedsRehash() {
+    TestConfigs config = TestConfigs.lowCost(SALT);
+    config.schemes = schemes();
 
-    assertThat(hasher.verify(PASSWORD, PASSWORD)).isEqualTo(VerifyResult.ok(true));
+    assertThat(config.hasher().verify(PASSWORD, PASSWORD)).isEqualTo(VerifyResult.ok(true));
+    assertThat(TestConfigs.lowCost(SALT).hasher().verify(PASSWORD, PASSWORD))
+        .isEqualTo(VerifyResult.FAILED);
   }
 
   @Test
