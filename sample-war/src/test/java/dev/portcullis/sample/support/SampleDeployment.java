@@ -10,12 +10,19 @@ public final class SampleDeployment {
 
   private SampleDeployment() {}
 
-  /** The packaged sample with the test support resource, event recorder and movable clock. */
+  /**
+   * The packaged sample with the test support resource, event recorder, movable clock and session
+   * counter.
+   */
   public static WebArchive withTestSupport() {
     return ShrinkWrap.create(ZipImporter.class, "sample.war")
         .importFrom(new File("target/sample.war"))
         .as(WebArchive.class)
-        .addClasses(TestSupportResource.class, EventRecorder.class, MovableClock.class);
+        .addClasses(
+            TestSupportResource.class,
+            EventRecorder.class,
+            MovableClock.class,
+            SessionCounter.class);
   }
 
   /**

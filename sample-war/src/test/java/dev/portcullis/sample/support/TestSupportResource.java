@@ -114,6 +114,13 @@ public class TestSupportResource {
     return Json.createObjectBuilder().add("ok", true).build();
   }
 
+  /** The number of live HTTP sessions ({@link SessionCounter}). */
+  @GET
+  @Path("sessions")
+  public JsonObject sessions() {
+    return Json.createObjectBuilder().add("live", SessionCounter.live()).build();
+  }
+
   private UserRecord find(String email) {
     return users.findByIdentity(IdentityAttribute.EMAIL, email, true).orElseThrow();
   }
