@@ -26,7 +26,12 @@ public enum TokenPurpose {
   /** Change-email links ({@code SECURITY_CHANGE_EMAIL_SALT}, Flask-Security 5.5+). */
   CHANGE_EMAIL("change-email-salt"),
   /** Flask-WTF CSRF tokens (salt fixed in {@code flask_wtf/csrf.py}). */
-  CSRF("wtf-csrf-token");
+  CSRF("wtf-csrf-token"),
+  /**
+   * The cookie holding an anonymous client's raw CSRF value, where Flask keeps it in its signed
+   * session cookie (salt {@code cookie-session}); Portcullis' own salt, not configurable.
+   */
+  CSRF_COOKIE("portcullis-csrf-cookie");
 
   private final String defaultSalt;
 
