@@ -30,7 +30,6 @@ class LoginIT {
   static final String ADMIN = "admin@example.com";
   static final String USER = "user@example.com";
   static final String PASSWORD = "Password123!";
-  static final String CSRF_COOKIE = "fs_csrf";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -92,122 +91,6 @@ class LoginIT {
     Reply whoami = client.get("api/whoami", "Accept", JSON);
     assertThat(whoami.status()).isEqualTo(200);
     assertThat(whoami.json().getString("email")).isEqualTo(USER);
-  }
-
-  @Test
-  void loginGetWhenFloodOfAnonymousJsonClientsThenNoServerSession() {
-    int before = liveSessions();
-    int sessionCookies = 0;
-    for (int i = 0; i < 200; i++) {
-      client.clearCookies();
-      Reply reply = client.get("api/login", "Accept", JSON);
-      assertThat(reply.status()).isEqualTo(200);
-      assertThat(reply.response().getString("csrf_token")).isNotBlank();
-      sessionCookies +=
-          (int)
-              reply.raw().headers().allValues("Set-Cookie").stream()
-                  .filter(cookie -> cookie.startsWith("JSESSIONID="))
-                  .count();
-    }
-    assertThat(liveSessions()).as("live server sessions").isLessThanOrEqualTo(before);
-    assertThat(sessionCookies).as("replies with a session cookie").isZero();
-  }
-
-  @Test
-  void loginGetWhenAnonymousThenCsrfBoundToSignedHttpOnlyLaxCookie() {
-    Reply reply = client.get("api/login", "Accept", JSON);
-    String setCookie =
-        reply.raw().headers().allValues("Set-Cookie").stream()
-            .filter(cookie -> cookie.startsWith(CSRF_COOKIE + "="))
-            .findFirst()
-            .orElseThrow();
-    assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
-    assertThat(setCookie).contains("Path=" + base.getPath().replaceAll("/$", ""));
-    assertThat(setCookie).doesNotContain("Secure");
-    assertThat(client.cookie("JSESSIONID")).isEmpty();
-    // The cookie holds the raw value, the reply the signed token: they differ.
-    assertThat(client.cookie(CSRF_COOKIE).orElseThrow())
-        .isNotEqualTo(reply.response().getString("csrf_token"));
-  }
-
-  @Test
-  void loginWhenCsrfTokenFromCookieBoundFlowThenOkAndBothTokensWorkInTheSession() {
-    String before = client.csrfToken();
-    assertThat(client.cookie("JSESSIONID")).isEmpty();
-    Reply login =
-        client.postJson(
-            "api/login",
-            Json.createObjectBuilder()
-                .add("email", USER)
-                .add("password", PASSWORD)
-                .add("csrf_token", before)
-                .build());
-    assertThat(login.status()).isEqualTo(200);
-    assertThat(client.cookie("JSESSIONID")).isPresent();
-    assertThat(client.cookie(CSRF_COOKIE)).as("moved into the session").isEmpty();
-    String after = login.response().getString("csrf_token");
-    assertThat(client.postJson("api/test-support/echo", "{}", "X-CSRF-Token", after).status())
-        .isEqualTo(200);
-    // As in Flask-Security, a token fetched before login stays valid in the signed-in session.
-    assertThat(client.postJson("api/test-support/echo", "{}", "X-CSRF-Token", before).status())
-        .isEqualTo(200);
-  }
-
-  @Test
-  void loginWhenCsrfCookieTamperedThen400() {
-    String csrf = client.csrfToken();
-    String cookie = client.cookie(CSRF_COOKIE).orElseThrow();
-    String tampered =
-        cookie.substring(0, cookie.length() - 2) + (cookie.endsWith("AA") ? "BB" : "AA");
-    ApiClient other = new ApiClient(base);
-    Reply reply =
-        other.postJson(
-            "api/login",
-            "{\"email\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}",
-            "X-CSRF-Token",
-            csrf,
-            "Cookie",
-            CSRF_COOKIE + "=" + tampered);
-    assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().getJsonObject("meta").getInt("code")).isEqualTo(400);
-    assertThat(
-            reply.response().getJsonObject("field_errors").getJsonArray("csrf_token").getString(0))
-        .isEqualTo("The CSRF session token is missing.");
-    assertThat(other.cookie("JSESSIONID")).isEmpty();
-  }
-
-  @Test
-  void loginWhenCsrfTokenFromAnotherClientsCookieThen400() {
-    String victimsToken = new ApiClient(base).csrfToken();
-    client.csrfToken();
-    Reply reply =
-        client.postJson(
-            "api/login",
-            "{\"email\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}",
-            "X-CSRF-Token",
-            victimsToken);
-    assertThat(reply.status()).isEqualTo(400);
-    assertThat(
-            reply.response().getJsonObject("field_errors").getJsonArray("csrf_token").getString(0))
-        .isEqualTo("The CSRF tokens do not match.");
-  }
-
-  @Test
-  void logoutWhenSignedInThenEarlierCsrfTokensRefused() {
-    String before = client.csrfToken();
-    Reply login = client.login(USER, PASSWORD, "");
-    String inSession = login.response().getString("csrf_token");
-    assertThat(client.postJson("api/logout", "{}").status()).isEqualTo(200);
-    assertThat(client.cookie(CSRF_COOKIE)).isEmpty();
-    for (String token : new String[] {before, inSession}) {
-      Reply reply =
-          client.postJson(
-              "api/login",
-              "{\"email\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}",
-              "X-CSRF-Token",
-              token);
-      assertThat(reply.status()).isEqualTo(400);
-    }
   }
 
   @Test
@@ -527,10 +410,6 @@ class LoginIT {
     ApiClient fresh = new ApiClient(base);
     Reply reply = fresh.get("api/whoami", "Cookie", "remember_token=" + remember, "Accept", JSON);
     assertThat(reply.status()).isEqualTo(200);
-  }
-
-  private int liveSessions() {
-    return new ApiClient(base).get("api/test-support/sessions").json().getInt("live");
   }
 
   private void createUser(String email) {
