@@ -8,6 +8,7 @@ import dev.portcullis.impl.login.LoginService;
 import dev.portcullis.impl.rest.FormData;
 import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.impl.rest.Views;
+import dev.portcullis.web.layout.FormCsrf;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -20,13 +21,15 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Backs {@code security/login_user.xhtml} (Flask-Security {@code views.login} for HTML forms): the
  * fields go to {@link LoginService#authenticate} exactly as the JSON API sends them; rejections
  * become per-field messages, success a session and a redirect to the validated {@code next} or
- * {@code security.post_login_view}. CSRF for this form is Faces' own view state.
+ * {@code security.post_login_view}. The page is a stateless view, so anonymous visitors cost no
+ * server session; its {@code csrf_token} field ({@link FormCsrf}) protects the form.
  */
 @Named
 @RequestScoped
@@ -36,6 +39,7 @@ public class LoginBean {
   @Inject SessionLogin sessionLogin;
   @Inject LoginConfig loginConfig;
   @Inject RedirectConfig redirectConfig;
+  @Inject FormCsrf csrf;
 
   private String email;
   private String username;
@@ -53,6 +57,11 @@ public class LoginBean {
 
   /** Checks the credentials; signs in and redirects, or stays on the page with the errors. */
   public String submit() throws IOException {
+    Optional<String> forged = csrf.failure();
+    if (forged.isPresent()) {
+      errors = Map.of(FormCsrf.FIELD, List.of(forged.get()));
+      return null;
+    }
     Map<String, String> fields = new HashMap<>();
     fields.put("email", email);
     if (loginConfig.usernameEnable()) {
@@ -82,9 +91,11 @@ public class LoginBean {
     return errors.getOrDefault(field, List.of());
   }
 
-  /** Form-level messages, and those about the hidden {@code next} field. */
+  /** Form-level messages, and those about the hidden {@code next} and CSRF fields. */
   public List<String> getFormErrors() {
-    return Stream.concat(errorsFor("").stream(), errorsFor("next").stream()).toList();
+    return Stream.of("", "next", FormCsrf.FIELD)
+        .flatMap(field -> errorsFor(field).stream())
+        .toList();
   }
 
   /** Whether the page offers the username field ({@code security.username_enable}). */
