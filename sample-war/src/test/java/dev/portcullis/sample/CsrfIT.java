@@ -217,6 +217,41 @@ class CsrfIT {
     assertThat(client.get("api/whoami", "Accept", JSON).status()).isEqualTo(401);
   }
 
+  @Test
+  void anonymousPagesWhenVisitedThenNoServerSessionAndCsrfField() {
+    int before = liveSessions();
+    for (String page :
+        new String[] {
+          LOGIN_PAGE,
+          "security/register_user.xhtml",
+          "security/forgot_password.xhtml",
+          "security/send_confirmation.xhtml"
+        }) {
+      client.clearCookies();
+      Reply reply = client.get(page, "Accept", HTML);
+      assertThat(reply.status()).as(page).isEqualTo(200);
+      assertThat(hiddenCsrfToken(reply)).as(page).isNotBlank();
+      assertThat(client.cookie("JSESSIONID")).as(page).isEmpty();
+      assertThat(client.cookie(CSRF_COOKIE)).as(page).isPresent();
+    }
+    assertThat(liveSessions()).as("live server sessions").isLessThanOrEqualTo(before);
+  }
+
+  @Test
+  void forgotPasswordPageWhenPostedWithoutCsrfTokenThenRefused() {
+    client.get("security/forgot_password.xhtml", "Accept", HTML);
+    Reply reply =
+        client.postForm(
+            "security/forgot_password.xhtml",
+            "forgot-password-form=forgot-password-form&email="
+                + URLEncoder.encode(USER, StandardCharsets.UTF_8)
+                + "&forgot-password-submit=Recover+password&jakarta.faces.ViewState=stateless",
+            "Accept",
+            HTML);
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body()).contains("The CSRF token is missing.");
+  }
+
   /** The login page's form as a browser posts it; a stateless Faces view has no saved state. */
   private static String loginForm(String csrfToken) {
     String form =

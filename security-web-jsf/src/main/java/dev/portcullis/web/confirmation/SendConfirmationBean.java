@@ -42,7 +42,7 @@ public class SendConfirmationBean extends FormPage {
 
   /** Sends the instructions and comes back here with a message, or shows the errors. */
   public String submit() {
-    if (!pages.enabled(Feature.CONFIRMABLE)) {
+    if (!pages.enabled(Feature.CONFIRMABLE) || csrfRefused()) {
       return null;
     }
     Map<String, String> fields = new HashMap<>();

@@ -1,15 +1,31 @@
 package dev.portcullis.web.layout;
 
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The errors of a form page, shown next to their fields ({@code <field>-errors}) and, for those not
- * about one field, above the form ({@code form-errors}).
+ * about one field, above the form ({@code form-errors}); and the CSRF check of the stateless pages
+ * ({@link FormCsrf}).
  */
 public abstract class FormPage {
 
+  @Inject FormCsrf formCsrf;
+
   private Map<String, List<String>> errors = Map.of();
+
+  /**
+   * Whether the posted form's {@code csrf_token} is refused (then the reason is shown above the
+   * form). Stateless pages call it first in their action: no view state protects them.
+   */
+  protected boolean csrfRefused() {
+    Optional<String> failure = formCsrf.failure();
+    failure.ifPresent(reason -> show(Map.of(FormCsrf.FIELD, List.of(reason))));
+    return failure.isPresent();
+  }
 
   /** Shows a service's field errors on the page re-rendered by the action. */
   protected void show(Map<String, List<String>> fieldErrors) {
@@ -21,8 +37,8 @@ public abstract class FormPage {
     return errors.getOrDefault(field, List.of());
   }
 
-  /** Form-level messages. */
+  /** Form-level messages, and a refused CSRF token. */
   public List<String> getFormErrors() {
-    return errorsFor("");
+    return Stream.concat(errorsFor("").stream(), errorsFor(FormCsrf.FIELD).stream()).toList();
   }
 }

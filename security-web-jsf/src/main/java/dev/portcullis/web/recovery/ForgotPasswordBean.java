@@ -38,7 +38,7 @@ public class ForgotPasswordBean extends FormPage {
 
   /** Requests the reset mail; comes back here with a message, or shows the errors. */
   public String submit() {
-    if (!pages.enabled(Feature.RECOVERABLE) || !pages.anonymous()) {
+    if (!pages.enabled(Feature.RECOVERABLE) || !pages.anonymous() || csrfRefused()) {
       return null;
     }
     Map<String, String> fields = new HashMap<>();

@@ -59,7 +59,7 @@ public class ResetPasswordBean extends FormPage {
 
   /** Sets the new password; redirects on success or a bad link, else shows the errors. */
   public String submit() {
-    if (!pages.enabled(Feature.RECOVERABLE) || !pages.anonymous()) {
+    if (!pages.enabled(Feature.RECOVERABLE) || !pages.anonymous() || csrfRefused()) {
       return null;
     }
     Map<String, String> fields = new HashMap<>();

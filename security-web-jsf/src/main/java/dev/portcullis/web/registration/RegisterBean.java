@@ -47,7 +47,7 @@ public class RegisterBean extends FormPage {
 
   /** Registers; redirects on success, or stays on the page with the errors. */
   public String submit() {
-    if (!pages.enabled(Feature.REGISTERABLE) || !pages.anonymous()) {
+    if (!pages.enabled(Feature.REGISTERABLE) || !pages.anonymous() || csrfRefused()) {
       return null;
     }
     Map<String, String> fields = new HashMap<>();
