@@ -66,6 +66,12 @@ class CsrfIT {
                   .filter(cookie -> cookie.startsWith("JSESSIONID="))
                   .count();
     }
+    for (String other : new String[] {"api/register", "api/reset", "api/confirm"}) {
+      client.clearCookies();
+      Reply reply = client.get(other, "Accept", JSON);
+      assertThat(reply.response().getString("csrf_token")).as(other).isNotBlank();
+      assertThat(client.cookie("JSESSIONID")).as(other).isEmpty();
+    }
     assertThat(liveSessions()).as("live server sessions").isLessThanOrEqualTo(before);
     assertThat(sessionCookies).as("replies with a session cookie").isZero();
   }
