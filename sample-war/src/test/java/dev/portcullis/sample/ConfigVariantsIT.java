@@ -108,6 +108,7 @@ class ConfigVariantsIT {
   void csrfCookieWhenGetLoginThenSetAndAcceptedAsHeader() {
     client.get("api/login", "Accept", JSON);
     String cookie = client.cookie("XSRF-TOKEN").orElseThrow();
+    assertThat(client.cookie("JSESSIONID")).as("anonymous clients have no session").isEmpty();
     Reply login =
         client.postJson(
             "api/login",

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -98,6 +100,40 @@ class LoginPageIT {
     wait.until(ExpectedConditions.urlContains("/api/admin"));
     assertThat(browser.getCurrentUrl()).endsWith("/sample/api/admin");
     assertThat(browser.getPageSource()).contains("\"admin\":true");
+  }
+
+  @Test
+  void loginPageWhenAnonymousThenNoSessionButCsrfCookieAndSignInWorks() {
+    browser.get(url("security/login_user.xhtml"));
+    assertThat(browser.manage().getCookieNamed("JSESSIONID")).as("server session").isNull();
+    Cookie csrf = browser.manage().getCookieNamed("fs_csrf");
+    assertThat(csrf).isNotNull();
+    assertThat(csrf.isHttpOnly()).isTrue();
+    assertThat(csrf.getSameSite()).isEqualTo("Lax");
+
+    signIn(ADMIN, "wrong-password");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-errors"), "."));
+    assertThat(browser.manage().getCookieNamed("JSESSIONID")).isNull();
+    browser.findElement(By.id("email")).clear();
+    signIn(ADMIN, PASSWORD);
+    wait.until(ExpectedConditions.urlContains("/index.xhtml"));
+    assertThat(browser.findElement(By.id("signed-in")).getText())
+        .isEqualTo("Signed in as " + ADMIN);
+    assertThat(browser.manage().getCookieNamed("JSESSIONID")).isNotNull();
+  }
+
+  @Test
+  void loginWhenCsrfFieldRemovedThenRefusedAndStillAnonymous() {
+    browser.get(url("security/login_user.xhtml"));
+    ((JavascriptExecutor) browser)
+        .executeScript("document.querySelector('input[name=csrf_token]').remove()");
+    signIn(ADMIN, PASSWORD);
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+    assertThat(browser.findElement(By.id("form-errors")).getText())
+        .isEqualTo("The CSRF token is missing.");
+    browser.get(url("index.xhtml"));
+    assertThat(browser.findElement(By.id("anonymous")).getText()).contains("not signed in");
   }
 
   private void signIn(String email, String password) {

@@ -10,7 +10,10 @@ public final class SampleDeployment {
 
   private SampleDeployment() {}
 
-  /** The packaged sample with the test support resource, event recorder and movable clock. */
+  /**
+   * The packaged sample with the test support resource, event recorder, movable clock and session
+   * counter.
+   */
   public static WebArchive withTestSupport() {
     return ShrinkWrap.create(ZipImporter.class, "sample.war")
         .importFrom(new File("target/sample.war"))
@@ -20,7 +23,8 @@ public final class SampleDeployment {
             EventRecorder.class,
             MovableClock.class,
             TestSecondFactor.class,
-            IdentityTestResource.class);
+            IdentityTestResource.class,
+            SessionCounter.class);
   }
 
   /**

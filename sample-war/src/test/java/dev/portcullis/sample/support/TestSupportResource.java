@@ -134,6 +134,13 @@ public class TestSupportResource {
         .build();
   }
 
+  /** The number of live HTTP sessions ({@link SessionCounter}). */
+  @GET
+  @Path("sessions")
+  public JsonObject sessions() {
+    return Json.createObjectBuilder().add("live", SessionCounter.live()).build();
+  }
+
   private UserRecord find(String email) {
     return users.findByIdentity(IdentityAttribute.EMAIL, email, true).orElseThrow();
   }

@@ -18,7 +18,10 @@ public final class SessionKeys {
   /** CSRF-cookie state: {@code set} after login, then {@code sent}. */
   public static final String CSRF_COOKIE_STATE = "fs_cc";
 
-  /** The raw CSRF token (Flask-WTF's {@code csrf_token}). */
+  /**
+   * The raw CSRF token (Flask-WTF's {@code csrf_token}) of a client with a session; clients without
+   * one keep it in a signed cookie instead, so handing out a token never creates a session.
+   */
   public static final String CSRF_TOKEN = "csrf_token";
 
   /** Messages to show on the next HTML page. */

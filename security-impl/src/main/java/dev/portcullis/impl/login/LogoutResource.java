@@ -56,7 +56,7 @@ public class LogoutResource {
       return Response.status(405).build();
     }
     sessions.logout(request, response);
-    csrf.clearCookie(response);
+    csrf.clearCookie(request, response);
     if (json) {
       return Envelope.ok(JsonValue.EMPTY_JSON_OBJECT);
     }

@@ -12,12 +12,38 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 
 /**
- * Session-bound CSRF tokens (Flask-WTF {@code csrf.generate_csrf}/{@code validate_csrf}, and the
- * CSRF cookie of Flask-Security {@code utils.csrf_cookie_handler}). The raw token lives in the
- * session; clients get it signed and time-limited.
+ * CSRF tokens (Flask-WTF {@code csrf.generate_csrf}/{@code validate_csrf}, and the CSRF cookie of
+ * Flask-Security {@code utils.csrf_cookie_handler}). Clients get the raw value signed and
+ * time-limited; where the raw value lives depends on the client:
+ *
+ * <ul>
+ *   <li>A client with a server session (signed in, or one that has a session for another reason)
+ *       keeps it in the session, as Flask-WTF does.
+ *   <li>Any other client (anonymous, token or Basic) keeps it in the {@value #COOKIE_NAME} cookie,
+ *       signed for its own purpose, HttpOnly, {@code SameSite=Lax}: Flask keeps it in its signed
+ *       session cookie. Handing out a CSRF token therefore never creates a server session, so a
+ *       flood of anonymous {@code GET /login} costs no server memory.
+ * </ul>
+ *
+ * <p>The first time a client with a session asks for a token (the login reply), the raw value of
+ * its cookie moves into the session and the cookie is deleted: a token fetched before login stays
+ * valid after it, as in Flask-Security. Logout ends the session with its raw value and deletes the
+ * cookie, so the next token is a new one.
+ *
+ * <p>Cookie changes decided during a request are written by {@link #writeCookie}, which {@link
+ * CsrfFilter} calls for every JSON API response.
  */
 @ApplicationScoped
 public class Csrf {
+
+  /** The cookie binding the CSRF token of a client without a server session. */
+  public static final String COOKIE_NAME = "fs_csrf";
+
+  /** Request attribute: this request's raw value from the cookie, resolved once. */
+  private static final String COOKIE_RAW = Csrf.class.getName() + ".cookieRaw";
+
+  /** Request attribute: the cookie to send ({@code raw value}) or delete ({@code ""}). */
+  private static final String COOKIE_CHANGE = Csrf.class.getName() + ".cookieChange";
 
   private CsrfTokens tokens;
   private CsrfConfig config;
@@ -31,29 +57,23 @@ public class Csrf {
     this.config = config;
   }
 
-  /** The signed token for this session, creating the session and its raw token when needed. */
+  /**
+   * The signed token for this client. Never creates a session: without one, the raw value is bound
+   * to the client's cookie, which {@link #writeCookie} then (re)sends.
+   */
   public String token(HttpServletRequest request) {
-    HttpSession session = request.getSession(true);
-    Object existing = session.getAttribute(SessionKeys.CSRF_TOKEN);
-    String raw;
-    if (existing instanceof String value) {
-      raw = value;
-    } else {
-      raw = tokens.newRawToken();
-      session.setAttribute(SessionKeys.CSRF_TOKEN, raw);
-    }
+    HttpSession session = request.getSession(false);
+    String raw = session == null ? cookieBoundRaw(request) : sessionBoundRaw(request, session);
     return tokens.signedToken(raw);
   }
 
-  /** Checks a presented token against the session; empty when it is valid. */
+  /** Checks a presented token against this client's raw value; empty when it is valid. */
   public Optional<String> failure(HttpServletRequest request, String presented) {
     if (!config.enabled()) {
       return Optional.empty();
     }
-    HttpSession session = request.getSession(false);
-    Object raw = session == null ? null : session.getAttribute(SessionKeys.CSRF_TOKEN);
     CsrfCheck check =
-        tokens.validate(presented, raw instanceof String s ? s : null, config.timeLimit());
+        tokens.validate(presented, currentRaw(request).orElse(null), config.timeLimit());
     return check.isOk() ? Optional.empty() : Optional.of(check.defaultMessage());
   }
 
@@ -81,17 +101,107 @@ public class Csrf {
     boolean justLoggedIn =
         session != null && "set".equals(session.getAttribute(SessionKeys.CSRF_COOKIE_STATE));
     if (force || justLoggedIn || (config.refreshEachRequest() && session != null)) {
-      response.addCookie(cookie(token(request), -1));
-      request.getSession(true).setAttribute(SessionKeys.CSRF_COOKIE_STATE, "sent");
+      response.addCookie(readableCookie(token(request), -1));
+      if (session != null) {
+        session.setAttribute(SessionKeys.CSRF_COOKIE_STATE, "sent");
+      }
     }
   }
 
-  /** Deletes the readable CSRF cookie (logout). */
-  public void clearCookie(HttpServletResponse response) {
-    config.cookieName().ifPresent(name -> response.addCookie(cookie("", 0)));
+  /**
+   * Sends or deletes the {@value #COOKIE_NAME} cookie as this request decided; call before the
+   * response is committed.
+   */
+  public void writeCookie(HttpServletRequest request, HttpServletResponse response) {
+    if (request.getAttribute(COOKIE_CHANGE) instanceof String raw) {
+      request.removeAttribute(COOKIE_CHANGE);
+      boolean delete = raw.isEmpty();
+      response.addCookie(bindingCookie(request, delete ? "" : tokens.cookieValue(raw), delete));
+    }
   }
 
-  private Cookie cookie(String value, int maxAge) {
+  /** Deletes the readable CSRF cookie and the {@value #COOKIE_NAME} cookie (logout). */
+  public void clearCookie(HttpServletRequest request, HttpServletResponse response) {
+    config.cookieName().ifPresent(name -> response.addCookie(readableCookie("", 0)));
+    if (cookie(request).isPresent()) {
+      request.removeAttribute(COOKIE_CHANGE);
+      response.addCookie(bindingCookie(request, "", true));
+    }
+  }
+
+  /** The raw value this request's token must match: the session's, else the cookie's. */
+  private Optional<String> currentRaw(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(SessionKeys.CSRF_TOKEN) instanceof String raw) {
+      return Optional.of(raw);
+    }
+    return cookieRaw(request);
+  }
+
+  /**
+   * The cookie's raw value, or a new one; either way the cookie is re-signed now, so it stays valid
+   * exactly as long as the newest token issued with it.
+   */
+  private String cookieBoundRaw(HttpServletRequest request) {
+    String raw = cookieRaw(request).orElseGet(tokens::newRawToken);
+    request.setAttribute(COOKIE_RAW, Optional.of(raw));
+    if (!"".equals(request.getAttribute(COOKIE_CHANGE))) {
+      request.setAttribute(COOKIE_CHANGE, raw);
+    }
+    return raw;
+  }
+
+  /** The session's raw value; a session without one adopts the cookie's (or a new one). */
+  private String sessionBoundRaw(HttpServletRequest request, HttpSession session) {
+    if (session.getAttribute(SessionKeys.CSRF_TOKEN) instanceof String raw) {
+      return raw;
+    }
+    String raw = cookieRaw(request).orElseGet(tokens::newRawToken);
+    session.setAttribute(SessionKeys.CSRF_TOKEN, raw);
+    if (cookie(request).isPresent() || request.getAttribute(COOKIE_CHANGE) != null) {
+      request.setAttribute(COOKIE_CHANGE, "");
+    }
+    return raw;
+  }
+
+  /** The raw value of a genuine, unexpired cookie, checked once per request. */
+  @SuppressWarnings("unchecked")
+  private Optional<String> cookieRaw(HttpServletRequest request) {
+    if (request.getAttribute(COOKIE_RAW) instanceof Optional<?> resolved) {
+      return (Optional<String>) resolved;
+    }
+    Optional<String> raw =
+        cookie(request).flatMap(value -> tokens.rawFromCookie(value, config.timeLimit()));
+    request.setAttribute(COOKIE_RAW, raw);
+    return raw;
+  }
+
+  private static Optional<String> cookie(HttpServletRequest request) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return Optional.empty();
+    }
+    for (Cookie cookie : cookies) {
+      if (COOKIE_NAME.equals(cookie.getName())) {
+        return Optional.of(cookie.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** HttpOnly, Lax, for this application only, and Secure whenever the request came over TLS. */
+  private static Cookie bindingCookie(HttpServletRequest request, String value, boolean delete) {
+    Cookie cookie = new Cookie(COOKIE_NAME, value);
+    String contextPath = request.getContextPath();
+    cookie.setPath(contextPath == null || contextPath.isEmpty() ? "/" : contextPath);
+    cookie.setHttpOnly(true);
+    cookie.setSecure(request.isSecure());
+    cookie.setMaxAge(delete ? 0 : -1);
+    cookie.setAttribute("SameSite", "Lax");
+    return cookie;
+  }
+
+  private Cookie readableCookie(String value, int maxAge) {
     Cookie cookie = new Cookie(config.cookieName().orElseThrow(), value);
     cookie.setPath("/");
     cookie.setHttpOnly(false);

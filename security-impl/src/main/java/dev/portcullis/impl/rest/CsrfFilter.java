@@ -26,9 +26,12 @@ import java.util.Set;
 /**
  * CSRF enforcement for the JSON API (Flask-Security spec §7.9, with CSRFProtect semantics): an
  * unsafe request authenticated by a mechanism in {@code security.csrf_protect_mechanisms} (session
- * and Basic by default; token-authenticated requests are exempt) must carry the session's token in
+ * and Basic by default; token-authenticated requests are exempt) must carry the client's token in
  * {@code X-CSRF-Token}, {@code X-CSRFToken}, the configured header, or a {@code csrf_token} body
- * field; so must anonymous calls of {@link UnauthCsrf} endpoints such as login.
+ * field; so must anonymous calls of {@link UnauthCsrf} endpoints such as login. The token is bound
+ * to the session, or for clients without one to a signed cookie ({@link Csrf}); a forged or
+ * tampered cookie is no cookie, so the request fails. On the way out it sends the CSRF cookies the
+ * request decided on.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 10)
@@ -65,6 +68,7 @@ public class CsrfFilter implements ContainerRequestFilter, ContainerResponseFilt
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     csrf.maybeSendCookie(this.request, this.response, false);
+    csrf.writeCookie(this.request, this.response);
   }
 
   private boolean isExempt() {

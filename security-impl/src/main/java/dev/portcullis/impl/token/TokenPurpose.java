@@ -31,7 +31,12 @@ public enum TokenPurpose {
    */
   SIGNIN_PENDING("signin-pending-salt"),
   /** Flask-WTF CSRF tokens (salt fixed in {@code flask_wtf/csrf.py}). */
-  CSRF("wtf-csrf-token");
+  CSRF("wtf-csrf-token"),
+  /**
+   * The cookie holding an anonymous client's raw CSRF value, where Flask keeps it in its signed
+   * session cookie (salt {@code cookie-session}); Portcullis' own salt, not configurable.
+   */
+  CSRF_COOKIE("portcullis-csrf-cookie");
 
   private final String defaultSalt;
 

@@ -81,4 +81,54 @@ class CsrfTokensTest {
     assertThat(raw).matches("[0-9a-f]{40}").isNotEqualTo(csrf.newRawToken());
     assertThat(csrf.validate(csrf.signedToken(raw), raw)).isEqualTo(CsrfCheck.OK);
   }
+
+  @Test
+  void cookieValueWhenReadBackThenSameRawToken() {
+    String cookie = csrf.cookieValue(RAW);
+    assertThat(csrf.rawFromCookie(cookie, Duration.ofSeconds(3600))).contains(RAW);
+  }
+
+  @Test
+  void rawFromCookieWhenTamperedThenEmpty() {
+    String cookie = csrf.cookieValue(RAW);
+    String flipped = cookie.substring(0, cookie.length() - 1) + (cookie.endsWith("A") ? "B" : "A");
+    assertThat(csrf.rawFromCookie(flipped, Duration.ofSeconds(3600))).isEmpty();
+    assertThat(csrf.rawFromCookie("garbage", Duration.ofSeconds(3600))).isEmpty();
+    assertThat(csrf.rawFromCookie("", Duration.ofSeconds(3600))).isEmpty();
+    assertThat(csrf.rawFromCookie(null, Duration.ofSeconds(3600))).isEmpty();
+  }
+
+  @Test
+  void rawFromCookieWhenSignedForAnotherPurposeThenEmpty() {
+    // The signed CSRF token itself carries the raw value: it must not pass as the cookie.
+    assertThat(csrf.rawFromCookie(TOKEN, null)).isEmpty();
+    for (TokenPurpose purpose : TokenPurpose.values()) {
+      if (purpose != TokenPurpose.CSRF_COOKIE) {
+        String other = tokens.sign(purpose, Json.createValue(RAW));
+        assertThat(csrf.rawFromCookie(other, null)).as(purpose.name()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void validateWhenCookieValuePresentedAsTokenThenInvalid() {
+    assertThat(csrf.validate(csrf.cookieValue(RAW), RAW)).isEqualTo(CsrfCheck.INVALID);
+  }
+
+  @Test
+  void rawFromCookieWhenOlderThanLimitThenEmpty() {
+    String cookie = csrf.cookieValue(RAW);
+    clock.advance(Duration.ofSeconds(3601));
+    assertThat(csrf.rawFromCookie(cookie, Duration.ofSeconds(3600))).isEmpty();
+    assertThat(csrf.rawFromCookie(cookie, null)).contains(RAW);
+  }
+
+  @Test
+  void rawFromCookieWhenPayloadNotARawTokenThenEmpty() {
+    String array =
+        tokens.sign(TokenPurpose.CSRF_COOKIE, Json.createArrayBuilder().add(RAW).build());
+    String notHex = tokens.sign(TokenPurpose.CSRF_COOKIE, Json.createValue("x".repeat(40)));
+    assertThat(csrf.rawFromCookie(array, null)).isEmpty();
+    assertThat(csrf.rawFromCookie(notHex, null)).isEmpty();
+  }
 }

@@ -47,7 +47,27 @@ public class PageGuard implements PhaseListener {
     if (rule.get().feature().isPresent() && !pages.enabled(rule.get().feature().get())) {
       return;
     }
-    denial(rule.get().access(), pages).ifPresent(pages::deny);
+    Optional<Reason> denied = denial(rule.get().access(), pages);
+    if (denied.isPresent()) {
+      pages.deny(denied.get());
+      return;
+    }
+    if (faces.isPostback() && faces.getViewRoot().isTransient()) {
+      refuseForgedPost(faces);
+    }
+  }
+
+  /**
+   * A stateless page has no view state to protect its form: its {@code csrf_token} field must be
+   * good, else the action is skipped and the page re-rendered with the reason.
+   */
+  private static void refuseForgedPost(FacesContext faces) {
+    FormCsrf csrf = CDI.current().select(FormCsrf.class).get();
+    Optional<String> failure = csrf.failure();
+    if (failure.isPresent()) {
+      csrf.refuse(failure.get());
+      faces.renderResponse();
+    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.portcullis.impl.signin.PrimaryAuthentication;
 import dev.portcullis.impl.signin.SignIn;
 import dev.portcullis.impl.signin.SignInReplies;
 import dev.portcullis.impl.signin.SignInResult;
+import dev.portcullis.web.layout.FormCsrf;
 import dev.portcullis.web.layout.PageAccess;
 import dev.portcullis.web.layout.PageRule;
 import jakarta.annotation.PostConstruct;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  * Backs {@code security/login_user.xhtml} (Flask-Security {@code views.login} for HTML forms): the
  * fields go to {@link LoginService#authenticate} exactly as the JSON API sends them; rejections
  * become per-field messages, success a session and a redirect to the validated {@code next} or
- * {@code security.post_login_view}. CSRF for this form is Faces' own view state.
+ * {@code security.post_login_view}. The page is a stateless view, so anonymous visitors cost no
+ * server session; its {@code csrf_token} field ({@link FormCsrf}) protects the form.
  */
 @Named
 @RequestScoped
@@ -42,6 +44,7 @@ public class LoginBean {
   @Inject SignInReplies replies;
   @Inject LoginConfig loginConfig;
   @Inject RedirectConfig redirectConfig;
+  @Inject FormCsrf csrf;
 
   /** The page: anonymous callers; signed-in ones go on to the post-login view, as in Flask. */
   @Produces
@@ -100,9 +103,12 @@ public class LoginBean {
     return errors.getOrDefault(field, List.of());
   }
 
-  /** Form-level messages, and those about the hidden {@code next} field. */
+  /** Form-level messages, and those about the hidden {@code next} and CSRF fields. */
   public List<String> getFormErrors() {
-    return Stream.concat(errorsFor("").stream(), errorsFor("next").stream()).toList();
+    return Stream.concat(
+            csrf.refusal().stream(),
+            Stream.of("", "next").flatMap(field -> errorsFor(field).stream()))
+        .toList();
   }
 
   /** Whether the page offers the username field ({@code security.username_enable}). */
