@@ -42,7 +42,7 @@ public abstract class AbstractUserStoreContractTest {
    * @param users a user store whose roles are those of {@code roles}
    * @param roles the role store
    */
-  protected record Stores(UserStore users, RoleStore roles) {}
+  public record Stores(UserStore users, RoleStore roles) {}
 
   /** Empty stores that stamp times from {@code clock}. */
   protected abstract Stores emptyStores(Clock clock);
