@@ -93,6 +93,16 @@ class ConfigVariantsIT {
   }
 
   @Test
+  void registerWhenEmailTakenAndPasswordWeakThenSameErrorsAsForANewEmail() {
+    Reply taken = register("user@example.com", "short");
+    Reply fresh = register("fresh-" + System.nanoTime() + "@example.com", "short");
+    assertThat(taken.status()).isEqualTo(400);
+    assertThat(taken.response().getJsonObject("field_errors").keySet()).containsExactly("password");
+    assertThat(taken.response().getJsonObject("field_errors"))
+        .isEqualTo(fresh.response().getJsonObject("field_errors"));
+  }
+
+  @Test
   void forgotWhenUnknownEmailThenLooksSent() {
     String csrf = client.csrfToken();
     Reply reply =
@@ -179,10 +189,14 @@ class ConfigVariantsIT {
   }
 
   private Reply register(String email) {
+    return register(email, STRONG);
+  }
+
+  private Reply register(String email, String password) {
     String csrf = client.csrfToken();
     return client.postJson(
         "api/register",
-        Json.createObjectBuilder().add("email", email).add("password", STRONG).build(),
+        Json.createObjectBuilder().add("email", email).add("password", password).build(),
         "X-CSRF-Token",
         csrf);
   }

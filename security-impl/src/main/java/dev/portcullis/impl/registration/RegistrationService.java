@@ -74,15 +74,21 @@ public class RegistrationService {
     if (onlyDuplicates && config.genericResponses()) {
       return looksRegistered(email.get(), username, emailOwner, usernameOwner.isPresent(), links);
     }
-    emailOwner.ifPresent(
-        u ->
-            errors.add(
-                "email", messages.text("EMAIL_ALREADY_ASSOCIATED", Map.of("email", email.get()))));
-    usernameOwner.ifPresent(
-        u ->
-            errors.add(
-                "username",
-                messages.text("USERNAME_ALREADY_ASSOCIATED", Map.of("username", username.get()))));
+    if (!config.genericResponses()) {
+      // With generic responses a taken email or username is never reported, not even beside other
+      // errors (Flask's register_existing squashes them): a weak password must not reveal it.
+      emailOwner.ifPresent(
+          u ->
+              errors.add(
+                  "email",
+                  messages.text("EMAIL_ALREADY_ASSOCIATED", Map.of("email", email.get()))));
+      usernameOwner.ifPresent(
+          u ->
+              errors.add(
+                  "username",
+                  messages.text(
+                      "USERNAME_ALREADY_ASSOCIATED", Map.of("username", username.get()))));
+    }
     if (!errors.isEmpty()) {
       return new RegistrationOutcome.Rejected(errors.toMap());
     }

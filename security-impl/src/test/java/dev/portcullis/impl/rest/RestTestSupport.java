@@ -1,0 +1,12 @@
+package dev.portcullis.impl.rest;
+
+/** Builds this package's CDI beans outside a container, for service tests in other packages. */
+public final class RestTestSupport {
+
+  private RestTestSupport() {}
+
+  /** Redirect validation over {@code config}. */
+  public static Redirects redirects(RedirectConfig config) {
+    return new Redirects(config);
+  }
+}
