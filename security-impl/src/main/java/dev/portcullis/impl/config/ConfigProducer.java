@@ -9,6 +9,7 @@ import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.rest.CsrfConfig;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.rest.RequestLimits;
 import dev.portcullis.impl.token.AuthTokenCodec;
 import dev.portcullis.impl.token.CsrfTokens;
 import dev.portcullis.impl.token.PurposeTokens;
@@ -106,6 +107,11 @@ public class ConfigProducer {
   @Produces
   LoginConfig loginConfig() {
     return configuration.login();
+  }
+
+  @Produces
+  RequestLimits requestLimits() {
+    return new RequestLimits(configuration.login().maxRequestBytes());
   }
 
   @Produces
