@@ -3,10 +3,9 @@ package dev.portcullis.impl.login;
 import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.rest.Csrf;
-import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.FormData;
-import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.rest.Replies;
 import dev.portcullis.impl.rest.UnauthCsrf;
 import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
@@ -26,10 +25,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,7 +42,7 @@ public class LoginResource {
   @Inject SignInReplies replies;
   @Inject UserJson userJson;
   @Inject Csrf csrf;
-  @Inject Messages messages;
+  @Inject Replies reply;
   @Inject LoginConfig config;
   @Inject RedirectConfig views;
   @Context HttpServletRequest request;
@@ -69,27 +66,20 @@ public class LoginResource {
       config.identityAttributeNames().forEach(attributes::add);
       body.add("identity_attributes", attributes);
     }
-    body.add("csrf_token", csrf.token(request));
     csrf.maybeSendCookie(request, response, true);
-    return Envelope.ok(body.build());
+    return reply.withCsrfToken(body, request);
   }
 
   /** Password login. */
   @POST
   @UnauthCsrf
-  public Response post(InputStream entity) {
+  public Response post(FormData data) {
     boolean json = WantJson.test(request);
     if (Authentication.of(request).isPresent()) {
       return json
-          ? Envelope.of(400, Envelope.errors(List.of(messages.text("ANONYMOUS_USER_REQUIRED"))))
+          ? reply.error(400, "ANONYMOUS_USER_REQUIRED")
           : Views.redirectToView(request, views.postLoginView());
     }
-    var parsed = FormData.read(entity, request.getContentType(), config.maxRequestBytes());
-    if (parsed instanceof FormData.Parsed.Rejected rejected) {
-      return Envelope.of(
-          rejected.status(), Envelope.errors(List.of(messages.text(rejected.messageKey()))));
-    }
-    FormData data = ((FormData.Parsed.Accepted) parsed).data();
     LoginOutcome outcome =
         service.authenticate(
             LoginForm.from(data, config.usernameEnable()),
@@ -97,7 +87,7 @@ public class LoginResource {
             uri.getBaseUri().getHost());
     if (outcome instanceof LoginOutcome.Rejected rejected) {
       return json
-          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          ? reply.fieldErrors(rejected.fieldErrors())
           : Views.redirectToView(request, views.loginTemplate());
     }
     LoginOutcome.Authenticated ok = (LoginOutcome.Authenticated) outcome;

@@ -7,8 +7,8 @@ import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
-import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.rest.Replies;
 import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.impl.signin.SignIn;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +39,7 @@ public class VerifyResource {
   @Context UriInfo uri;
   @Inject UserJson userJson;
   @Inject Csrf csrf;
-  @Inject Messages messages;
+  @Inject Replies reply;
   @Inject LoginConfig config;
   @Inject RedirectConfig views;
   @Inject SignIn signIn;
@@ -67,21 +66,15 @@ public class VerifyResource {
    * token-authenticated request answers the same but changes no session (issue 6, defect 1).
    */
   @POST
-  public Response post(InputStream entity) {
-    var parsed = FormData.read(entity, request.getContentType(), config.maxRequestBytes());
-    if (parsed instanceof FormData.Parsed.Rejected rejected) {
-      return Envelope.of(
-          rejected.status(), Envelope.errors(List.of(messages.text(rejected.messageKey()))));
-    }
-    Form form =
-        Form.read(((FormData.Parsed.Accepted) parsed).data(), VerifyService.FIELDS, List.of());
+  public Response post(FormData data) {
+    Form form = Form.read(data, VerifyService.FIELDS, List.of());
     UserRecord user = Authentication.of(request).orElseThrow().user();
     VerifyService.Outcome outcome =
         service.verify(
             user, form, uri.getQueryParameters().getFirst("next"), uri.getBaseUri().getHost());
     if (outcome instanceof VerifyService.Outcome.Rejected rejected) {
       return WantJson.test(request)
-          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          ? reply.fieldErrors(rejected.fieldErrors())
           : Views.redirectToView(request, views.verifyTemplate());
     }
     signIn.reauthenticated(user, request);

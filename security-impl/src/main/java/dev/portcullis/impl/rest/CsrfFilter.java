@@ -38,10 +38,10 @@ import java.util.Set;
 public class CsrfFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-  private static final int MAX_BODY_PEEK = 65536;
 
   @Inject Csrf csrf;
   @Inject CsrfConfig config;
+  @Inject RequestLimits limits;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
   @Context ResourceInfo resource;
@@ -84,23 +84,24 @@ public class CsrfFilter implements ContainerRequestFilter, ContainerResponseFilt
             || resource.getResourceClass().isAnnotationPresent(UnauthCsrf.class));
   }
 
-  /** Reads {@code csrf_token} from a JSON or form body and puts the body back for the resource. */
-  private static String fromBody(ContainerRequestContext context) {
+  /**
+   * Reads {@code csrf_token} from a JSON or form body. The parse is kept for the resource ({@link
+   * RequestBody}), and the bytes are put back for resources that read the stream themselves.
+   */
+  private String fromBody(ContainerRequestContext context) {
     if (!context.hasEntity()) {
       return null;
     }
     byte[] body;
     try (InputStream in = context.getEntityStream()) {
-      body = in.readNBytes(MAX_BODY_PEEK + 1);
+      body = RequestBody.readUpTo(in, limits.maxRequestBytes());
     } catch (IOException e) {
       return null;
     }
     context.setEntityStream(new ByteArrayInputStream(body));
-    if (body.length > MAX_BODY_PEEK) {
-      return null;
-    }
-    String contentType = context.getHeaderString("Content-Type");
-    var parsed = FormData.read(new ByteArrayInputStream(body), contentType, MAX_BODY_PEEK);
+    var parsed =
+        RequestBody.parse(
+            request, body, context.getHeaderString("Content-Type"), limits.maxRequestBytes());
     if (parsed instanceof FormData.Parsed.Accepted accepted) {
       return accepted.data().string("csrf_token").asOptional().orElse(null);
     }
