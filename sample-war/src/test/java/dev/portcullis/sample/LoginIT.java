@@ -296,6 +296,22 @@ class LoginIT {
   }
 
   @Test
+  void adminWhenBrowserWithCredentialsInQueryThenNextKeepsOnlyTheOtherParameters() {
+    Reply reply =
+        client.get(
+            "api/admin?auth_token=SECRET-TOKEN&page=2&csrf_token=CSRF-VALUE&password=hunter2",
+            "Accept",
+            "text/html,application/xhtml+xml");
+    assertThat(reply.status()).isEqualTo(302);
+    String location = reply.header("Location").orElseThrow();
+    String next =
+        java.net.URLDecoder.decode(
+            location.substring(location.indexOf("next=") + 5), StandardCharsets.UTF_8);
+    assertThat(next).endsWith("/api/admin?page=2");
+    assertThat(location).doesNotContain("SECRET-TOKEN", "CSRF-VALUE", "hunter2", "auth_token");
+  }
+
+  @Test
   void whoamiWhenTokenTamperedThen401() {
     String token =
         client
