@@ -1,6 +1,7 @@
 package dev.portcullis.impl.config;
 
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
@@ -116,6 +117,11 @@ public class ConfigProducer {
   @Produces
   FlowViews flowViews() {
     return configuration.flowViews();
+  }
+
+  @Produces
+  LinkConfig linkConfig() {
+    return configuration.links();
   }
 
   @Produces

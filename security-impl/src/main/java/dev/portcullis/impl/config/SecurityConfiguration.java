@@ -2,6 +2,8 @@ package dev.portcullis.impl.config;
 
 import dev.portcullis.Mechanism;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.links.LinkConfig;
+import dev.portcullis.impl.links.TrustedHosts;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
@@ -18,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
@@ -39,6 +42,7 @@ public final class SecurityConfiguration {
   private final LoginConfig login;
   private final AccountConfig account;
   private final FlowViews flowViews;
+  private final LinkConfig links;
 
   /**
    * Reads and validates the configuration.
@@ -54,6 +58,7 @@ public final class SecurityConfiguration {
     this.redirects = readRedirects();
     this.account = readAccount();
     this.flowViews = readFlowViews();
+    this.links = readLinks();
     this.login = readLogin();
     this.passwordPolicy = new PasswordPolicySettings(settings).read();
   }
@@ -64,6 +69,10 @@ public final class SecurityConfiguration {
 
   public FlowViews flowViews() {
     return flowViews;
+  }
+
+  public LinkConfig links() {
+    return links;
   }
 
   public String secretKey() {
@@ -229,6 +238,31 @@ public final class SecurityConfiguration {
         settings.bool(CoreKey.CSRF_COOKIE_REFRESH_EACH_REQUEST));
   }
 
+  private LinkConfig readLinks() {
+    Optional<String> external =
+        settings
+            .optionalString(AccountKey.EXTERNAL_BASE_URL)
+            .map(u -> u.endsWith("/") ? u : u + "/");
+    external.ifPresent(
+        url -> {
+          if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new ConfigurationException(
+                AccountKey.EXTERNAL_BASE_URL, "must be an absolute http(s) URL");
+          }
+        });
+    List<String> hosts =
+        settings.optionalString(AccountKey.TRUSTED_HOSTS).isEmpty()
+            ? List.of()
+            : settings.list(AccountKey.TRUSTED_HOSTS);
+    TrustedHosts trusted;
+    try {
+      trusted = TrustedHosts.parse(hosts);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(AccountKey.TRUSTED_HOSTS, e.getMessage());
+    }
+    return new LinkConfig(external, trusted, settings.string(AccountKey.URL_PREFIX));
+  }
+
   private RedirectConfig readRedirects() {
     return new RedirectConfig(
         settings.string(CoreKey.LOGIN_USER_TEMPLATE),
@@ -296,10 +330,6 @@ public final class SecurityConfiguration {
     return new FlowViews(
         settings.bool(CoreKey.FLASH_MESSAGES),
         behavior.equalsIgnoreCase("spa"),
-        settings
-            .optionalString(AccountKey.EXTERNAL_BASE_URL)
-            .map(u -> u.endsWith("/") ? u : u + "/"),
-        settings.string(AccountKey.URL_PREFIX),
         settings.optionalString(AccountKey.POST_REGISTER_VIEW),
         settings.optionalString(AccountKey.POST_CONFIRM_VIEW),
         settings.optionalString(AccountKey.CONFIRM_ERROR_VIEW),

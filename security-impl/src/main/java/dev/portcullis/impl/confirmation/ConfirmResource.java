@@ -6,11 +6,11 @@ import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.confirmation.ConfirmationService.ConfirmOutcome;
 import dev.portcullis.impl.json.Jsons;
+import dev.portcullis.impl.links.MailLinks;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Feature;
-import dev.portcullis.impl.rest.FlowRedirects;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
@@ -33,6 +33,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code /confirm} and {@code /confirm/<token>} (Flask-Security {@code views.send_confirmation} and
@@ -52,7 +54,7 @@ public class ConfirmResource {
   @Inject AccountConfig config;
   @Inject FlowViews views;
   @Inject RedirectConfig redirectConfig;
-  @Inject FlowRedirects redirects;
+  @Inject MailLinks mailLinks;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
   @Context UriInfo uri;
@@ -75,7 +77,11 @@ public class ConfirmResource {
       return rejected.toResponse(messages);
     }
     Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), List.of("email"), List.of());
-    var outcome = service.sendInstructions(form, path -> redirects.apiLink(uri, path));
+    Optional<Function<String, String>> links = mailLinks.of(uri);
+    if (links.isEmpty()) {
+      return mailLinks.refusal();
+    }
+    var outcome = service.sendInstructions(form, links.get());
     boolean json = WantJson.test(request);
     if (outcome instanceof ConfirmationService.SendOutcome.Rejected rejected) {
       return json
@@ -98,7 +104,11 @@ public class ConfirmResource {
   @GET
   @Path("{token}")
   public Response confirm(@PathParam("token") String token) {
-    ConfirmOutcome outcome = service.confirm(token, path -> redirects.apiLink(uri, path));
+    Optional<Function<String, String>> links = mailLinks.of(uri);
+    if (links.isEmpty()) {
+      return mailLinks.refusal();
+    }
+    ConfirmOutcome outcome = service.confirm(token, links.get());
     String errorView = views.confirmErrorView().orElse(views.sendConfirmationTemplate());
     if (outcome instanceof ConfirmOutcome.Expired expired) {
       return answers.redirect(

@@ -119,4 +119,40 @@ class SecurityConfigurationTest {
         new SecurityConfiguration(MapConfig.valid(Map.of("security.password_single_hash", "true")));
     assertThat(config.password().singleHashSchemes()).contains("bcrypt", "argon2", "plaintext");
   }
+
+  @Test
+  void constructorWhenLinkKeysUnsetThenNoHostTrusted() {
+    var config = new SecurityConfiguration(MapConfig.valid(Map.of()));
+    assertThat(config.links().externalBaseUrl()).isEmpty();
+    assertThat(config.links().trustedHosts().isEmpty()).isTrue();
+  }
+
+  @Test
+  void constructorWhenTrustedHostsAndBaseUrlSetThenParsed() {
+    var config =
+        new SecurityConfiguration(
+            MapConfig.valid(
+                Map.of(
+                    "security.trusted_hosts", "app.example.com, localhost:8080",
+                    "security.external_base_url", "https://app.example.com/api")));
+    assertThat(config.links().trustedHosts().allows("localhost", 8080)).isTrue();
+    assertThat(config.links().trustedHosts().allows("localhost", 8081)).isFalse();
+    assertThat(config.links().externalBaseUrl()).contains("https://app.example.com/api/");
+  }
+
+  @Test
+  void constructorWhenTrustedHostOrBaseUrlMalformedThenExceptionNamesTheKey() {
+    assertThatThrownBy(
+            () ->
+                new SecurityConfiguration(
+                    MapConfig.valid(Map.of("security.trusted_hosts", "https://x.example"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("security.trusted_hosts");
+    assertThatThrownBy(
+            () ->
+                new SecurityConfiguration(
+                    MapConfig.valid(Map.of("security.external_base_url", "app.example.com/api"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("security.external_base_url");
+  }
 }

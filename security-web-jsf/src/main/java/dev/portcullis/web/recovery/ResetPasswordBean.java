@@ -19,6 +19,8 @@ import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Backs {@code security/reset_password.xhtml} (Flask-Security {@code views.reset_password}): the
@@ -51,7 +53,11 @@ public class ResetPasswordBean extends FormPage {
     if (!pages.enabled(Feature.RECOVERABLE) || !pages.anonymous()) {
       return;
     }
-    if (service.check(token == null ? "" : token, pages.links())
+    Optional<Function<String, String>> links = pages.links(this);
+    if (links.isEmpty()) {
+      return;
+    }
+    if (service.check(token == null ? "" : token, links.get())
         instanceof LinkStatus.Unusable unusable) {
       badLink(unusable.messageKey());
     }
@@ -66,7 +72,11 @@ public class ResetPasswordBean extends FormPage {
     fields.put("password", password);
     fields.put("password_confirm", passwordConfirm);
     Form form = Form.read(FormData.of(fields), List.of("password", "password_confirm"), List.of());
-    ResetOutcome outcome = service.reset(token == null ? "" : token, form, pages.links());
+    Optional<Function<String, String>> links = pages.links(this);
+    if (links.isEmpty()) {
+      return null;
+    }
+    ResetOutcome outcome = service.reset(token == null ? "" : token, form, links.get());
     if (outcome instanceof ResetOutcome.BadLink bad) {
       badLink(bad.messageKey());
       return null;
