@@ -312,6 +312,57 @@ class LoginIT {
   }
 
   @Test
+  void loginWhenSessionRenewedThenSessionCookieIsLaxAndHttpOnlyButNotSecureOverHttp() {
+    Reply login = client.login(USER, PASSWORD, "");
+    assertThat(login.status()).isEqualTo(200);
+    String cookie = setCookie(login, "JSESSIONID");
+    assertThat(cookie).containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax");
+    assertThat(cookie).doesNotContainPattern("(?i);\\s*Secure");
+  }
+
+  @Test
+  void loginWhenRememberThenRememberCookieOnContextPathLaxHttpOnlyNotSecureOverHttp() {
+    String csrf = client.csrfToken();
+    Reply login =
+        client.postJson(
+            "api/login",
+            Json.createObjectBuilder()
+                .add("email", USER)
+                .add("password", PASSWORD)
+                .add("remember", true)
+                .add("csrf_token", csrf)
+                .build());
+    String cookie = setCookie(login, "remember_token");
+    String context = base.getPath().replaceAll("/$", "");
+    assertThat(cookie)
+        .containsPattern("(?i);\\s*Path=" + context + "(;|$)")
+        .containsIgnoringCase("; HttpOnly")
+        .containsIgnoringCase("; SameSite=Lax")
+        .containsIgnoringCase("; Max-Age=31536000");
+    assertThat(cookie).doesNotContainPattern("(?i);\\s*Secure");
+  }
+
+  @Test
+  void loginGetAndPostWhenJsonThenNoStoreButSampleResourcesKeepTheirCaching() {
+    Reply get = client.get("api/login", "Accept", JSON);
+    assertThat(get.header("Cache-Control")).hasValue("no-store");
+    assertThat(get.header("Pragma")).hasValue("no-cache");
+    Reply post = client.login(USER, PASSWORD, "?include_auth_token");
+    assertThat(post.header("Cache-Control")).hasValue("no-store");
+    Reply refused = client.postJson("api/login", "{\"email\":", "Accept", JSON);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.header("Cache-Control")).hasValue("no-store");
+    assertThat(client.get("api/public").header("Cache-Control")).isEmpty();
+  }
+
+  @Test
+  void loginPageWhenRenderedThenNoStore() {
+    Reply page = client.get("security/login_user.xhtml", "Accept", "text/html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Cache-Control")).hasValue("no-store");
+  }
+
+  @Test
   void whoamiWhenTokenTamperedThen401() {
     String token =
         client
@@ -437,6 +488,14 @@ class LoginIT {
             + "&hash="
             + java.net.URLEncoder.encode(hash, StandardCharsets.UTF_8),
         "{}");
+  }
+
+  /** The {@code Set-Cookie} header that sets {@code name}. */
+  private static String setCookie(Reply reply, String name) {
+    return reply.raw().headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No Set-Cookie for " + name));
   }
 
   private static String basic(String user, String password) {

@@ -94,7 +94,7 @@ public class SessionLogin {
     }
     Authentication.detachFrom(request);
     if (response != null && hasCookie(request, config.rememberCookieName())) {
-      response.addCookie(rememberCookies.expired());
+      rememberCookies.expired().forEach(response::addCookie);
     }
     current.ifPresent(a -> events.publish(new UserLoggedOut(a.user().toSecurityUser())));
   }

@@ -1,6 +1,7 @@
 package dev.portcullis.impl.config;
 
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.http.CookieConfig;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
@@ -122,6 +123,11 @@ public class ConfigProducer {
   @Produces
   LinkConfig linkConfig() {
     return configuration.links();
+  }
+
+  @Produces
+  CookieConfig cookieConfig() {
+    return configuration.cookies();
   }
 
   @Produces

@@ -2,6 +2,8 @@ package dev.portcullis.impl.config;
 
 import dev.portcullis.Mechanism;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.http.CookieAttributes;
+import dev.portcullis.impl.http.CookieConfig;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.links.TrustedHosts;
 import dev.portcullis.impl.login.LoginConfig;
@@ -43,6 +45,7 @@ public final class SecurityConfiguration {
   private final AccountConfig account;
   private final FlowViews flowViews;
   private final LinkConfig links;
+  private final CookieConfig cookies;
 
   /**
    * Reads and validates the configuration.
@@ -59,6 +62,7 @@ public final class SecurityConfiguration {
     this.account = readAccount();
     this.flowViews = readFlowViews();
     this.links = readLinks();
+    this.cookies = readCookies();
     this.login = readLogin();
     this.passwordPolicy = new PasswordPolicySettings(settings).read();
   }
@@ -73,6 +77,10 @@ public final class SecurityConfiguration {
 
   public LinkConfig links() {
     return links;
+  }
+
+  public CookieConfig cookies() {
+    return cookies;
   }
 
   public String secretKey() {
@@ -187,7 +195,6 @@ public final class SecurityConfiguration {
         identityAttributes(),
         settings.string(CoreKey.REMEMBER_COOKIE_NAME),
         settings.requiredDuration(CoreKey.REMEMBER_COOKIE_DURATION),
-        settings.bool(CoreKey.REMEMBER_COOKIE_SECURE),
         settings.bool(CoreKey.DEFAULT_REMEMBER_ME),
         settings.requiredDuration(CoreKey.FRESHNESS),
         settings.requiredDuration(CoreKey.FRESHNESS_GRACE_PERIOD),
@@ -221,21 +228,25 @@ public final class SecurityConfiguration {
         mechanisms(CoreKey.CSRF_PROTECT_MECHANISMS),
         settings.bool(CoreKey.CSRF_IGNORE_UNAUTH_ENDPOINTS),
         settings.optionalString(CoreKey.CSRF_COOKIE_NAME),
-        settings.parse(
-            CoreKey.CSRF_COOKIE_SAMESITE,
-            v -> {
-              String s =
-                  v.substring(0, 1).toUpperCase(Locale.ROOT)
-                      + v.substring(1).toLowerCase(Locale.ROOT);
-              if (!Set.of("Strict", "Lax", "None").contains(s)) {
-                throw new IllegalArgumentException(v);
-              }
-              return s;
-            },
-            "must be Strict, Lax or None"),
+        sameSite(CoreKey.CSRF_COOKIE_SAMESITE),
         settings.bool(CoreKey.CSRF_COOKIE_SECURE),
         settings.string(CoreKey.CSRF_HEADER),
         settings.bool(CoreKey.CSRF_COOKIE_REFRESH_EACH_REQUEST));
+  }
+
+  /** {@code Strict}, {@code Lax} or {@code None}, in any case. */
+  private String sameSite(ConfigKey key) {
+    return settings.parse(
+        key,
+        v -> {
+          String s =
+              v.substring(0, 1).toUpperCase(Locale.ROOT) + v.substring(1).toLowerCase(Locale.ROOT);
+          if (!Set.of("Strict", "Lax", "None").contains(s)) {
+            throw new IllegalArgumentException(v);
+          }
+          return s;
+        },
+        "must be Strict, Lax or None");
   }
 
   private LinkConfig readLinks() {
@@ -261,6 +272,43 @@ public final class SecurityConfiguration {
       throw new ConfigurationException(AccountKey.TRUSTED_HOSTS, e.getMessage());
     }
     return new LinkConfig(external, trusted, settings.string(AccountKey.URL_PREFIX));
+  }
+
+  private CookieConfig readCookies() {
+    return new CookieConfig(
+        cookie(
+            CoreKey.SESSION_COOKIE_SAMESITE,
+            CoreKey.SESSION_COOKIE_SECURE,
+            CoreKey.SESSION_COOKIE_HTTPONLY,
+            Optional.empty(),
+            Optional.empty()),
+        cookie(
+            CoreKey.REMEMBER_COOKIE_SAMESITE,
+            CoreKey.REMEMBER_COOKIE_SECURE,
+            CoreKey.REMEMBER_COOKIE_HTTPONLY,
+            settings.optionalString(CoreKey.REMEMBER_COOKIE_PATH),
+            settings.optionalString(CoreKey.REMEMBER_COOKIE_DOMAIN)));
+  }
+
+  private CookieAttributes cookie(
+      ConfigKey sameSiteKey,
+      ConfigKey secureKey,
+      ConfigKey httpOnlyKey,
+      Optional<String> path,
+      Optional<String> domain) {
+    String sameSite = sameSite(sameSiteKey);
+    CookieAttributes.Secure secure =
+        settings.string(secureKey).trim().equalsIgnoreCase("auto")
+            ? CookieAttributes.Secure.WHEN_REQUEST_SECURE
+            : settings.bool(secureKey)
+                ? CookieAttributes.Secure.ALWAYS
+                : CookieAttributes.Secure.NEVER;
+    // Browsers drop a SameSite=None cookie that is not Secure: fail now, not silently per request.
+    if (sameSite.equals("None") && secure != CookieAttributes.Secure.ALWAYS) {
+      throw new ConfigurationException(
+          sameSiteKey, "None needs " + secureKey.property() + "=true (browsers require Secure)");
+    }
+    return new CookieAttributes(sameSite, secure, settings.bool(httpOnlyKey), path, domain);
   }
 
   private RedirectConfig readRedirects() {
