@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.ApiClient.Reply;
 import dev.portcullis.sample.support.MailTrap;
+import dev.portcullis.sample.support.RawHttp;
 import dev.portcullis.sample.support.SampleDeployment;
 import jakarta.json.Json;
+import jakarta.mail.Message;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,6 +41,9 @@ class AccountIT {
   static final String JSON = "application/json";
   static final String STRONG = "Correct-Horse-Battery-9";
   static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+  static final String UNTRUSTED_HOST =
+      "This request came to an address the site does not recognise, so no link was mailed."
+          + " Please use the site's usual address.";
   static MailTrap mail;
 
   @Deployment(testable = false)
@@ -228,6 +240,62 @@ class AccountIT {
   }
 
   @Test
+  void forgotWhenHostHeaderForgedThenRefusedAndNoLinkMailed() throws Exception {
+    String email = confirmedUser("host");
+    String csrf = client.csrfToken();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Host", "evil.example:8080");
+    headers.put("Accept", JSON);
+    headers.put("Content-Type", JSON);
+    headers.put("X-CSRF-Token", csrf);
+    headers.put("Cookie", client.cookieHeader());
+    RawHttp.Reply forged =
+        RawHttp.send(base, "POST", "api/reset", headers, "{\"email\":\"" + email + "\"}");
+
+    assertThat(forged.status()).isEqualTo(400);
+    var envelope = Json.createReader(new StringReader(forged.body())).readObject();
+    assertThat(envelope.getJsonObject("meta").getInt("code")).isEqualTo(400);
+    assertThat(envelope.getJsonObject("response").getJsonArray("errors").getString(0))
+        .isEqualTo(UNTRUSTED_HOST);
+    // A request on the deployment's own address still mails its link; by then a mail for the
+    // forged request would have been delivered too (the outbox delivers in order).
+    Reply legit =
+        client.postJson("api/reset", "{\"email\":\"" + email + "\"}", "X-CSRF-Token", csrf);
+    assertThat(legit.status()).isEqualTo(200);
+    mail.awaitMessage(email, 2, MAIL_WAIT);
+    Thread.sleep(1000);
+    assertThat(mail.messagesFor(email)).hasSize(2);
+    assertThat(bodies(email)).doesNotContain("evil.example");
+  }
+
+  @Test
+  void forgotPageWhenHostHeaderForgedThenPageMessageAndNoLinkMailed() throws Exception {
+    String email = confirmedUser("hostpage");
+    Reply page = client.get("security/forgot_password.xhtml", "Accept", "text/html");
+    Matcher state =
+        Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+            .matcher(page.body());
+    assertThat(state.find()).isTrue();
+    String form =
+        "forgot-password-form=forgot-password-form&email="
+            + URLEncoder.encode(email, StandardCharsets.UTF_8)
+            + "&forgot-password-submit=Recover+password&jakarta.faces.ViewState="
+            + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Host", "evil.example");
+    headers.put("Content-Type", "application/x-www-form-urlencoded");
+    headers.put("Cookie", client.cookieHeader());
+    RawHttp.Reply forged =
+        RawHttp.send(base, "POST", "security/forgot_password.xhtml", headers, form);
+
+    assertThat(forged.status()).isEqualTo(200);
+    assertThat(forged.body()).contains("does not recognise, so no link was mailed.");
+    Thread.sleep(2000);
+    assertThat(mail.messagesFor(email)).hasSize(1);
+    assertThat(bodies(email)).doesNotContain("evil.example");
+  }
+
+  @Test
   void forgotWhenUnknownEmailThenUserDoesNotExist() {
     String csrf = client.csrfToken();
     Reply reply =
@@ -365,6 +433,15 @@ class AccountIT {
         .add("new_password_confirm", fresh)
         .build()
         .toString();
+  }
+
+  /** The sources of every mail to {@code email}, concatenated. */
+  private String bodies(String email) {
+    StringBuilder all = new StringBuilder();
+    for (Message message : mail.messagesFor(email)) {
+      all.append(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(message));
+    }
+    return all.toString();
   }
 
   private void moveClock(Duration by) {

@@ -297,6 +297,73 @@ class LoginIT {
   }
 
   @Test
+  void adminWhenBrowserWithCredentialsInQueryThenNextKeepsOnlyTheOtherParameters() {
+    Reply reply =
+        client.get(
+            "api/admin?auth_token=SECRET-TOKEN&page=2&csrf_token=CSRF-VALUE&password=hunter2",
+            "Accept",
+            "text/html,application/xhtml+xml");
+    assertThat(reply.status()).isEqualTo(302);
+    String location = reply.header("Location").orElseThrow();
+    String next =
+        java.net.URLDecoder.decode(
+            location.substring(location.indexOf("next=") + 5), StandardCharsets.UTF_8);
+    assertThat(next).endsWith("/api/admin?page=2");
+    assertThat(location).doesNotContain("SECRET-TOKEN", "CSRF-VALUE", "hunter2", "auth_token");
+  }
+
+  @Test
+  void loginWhenSessionRenewedThenSessionCookieIsLaxAndHttpOnlyButNotSecureOverHttp() {
+    Reply login = client.login(USER, PASSWORD, "");
+    assertThat(login.status()).isEqualTo(200);
+    String cookie = setCookie(login, "JSESSIONID");
+    assertThat(cookie).containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax");
+    assertThat(cookie).doesNotContainPattern("(?i);\\s*Secure");
+  }
+
+  @Test
+  void loginWhenRememberThenRememberCookieOnContextPathLaxHttpOnlyNotSecureOverHttp() {
+    String csrf = client.csrfToken();
+    Reply login =
+        client.postJson(
+            "api/login",
+            Json.createObjectBuilder()
+                .add("email", USER)
+                .add("password", PASSWORD)
+                .add("remember", true)
+                .add("csrf_token", csrf)
+                .build());
+    String cookie = setCookie(login, "remember_token");
+    String context = base.getPath().replaceAll("/$", "");
+    assertThat(cookie)
+        .containsPattern("(?i);\\s*Path=" + context + "(;|$)")
+        .containsIgnoringCase("; HttpOnly")
+        .containsIgnoringCase("; SameSite=Lax")
+        .containsIgnoringCase("; Max-Age=31536000");
+    assertThat(cookie).doesNotContainPattern("(?i);\\s*Secure");
+  }
+
+  @Test
+  void loginGetAndPostWhenJsonThenNoStoreButSampleResourcesKeepTheirCaching() {
+    Reply get = client.get("api/login", "Accept", JSON);
+    assertThat(get.header("Cache-Control")).hasValue("no-store");
+    assertThat(get.header("Pragma")).hasValue("no-cache");
+    Reply post = client.login(USER, PASSWORD, "?include_auth_token");
+    assertThat(post.header("Cache-Control")).hasValue("no-store");
+    Reply refused = client.postJson("api/login", "{\"email\":", "Accept", JSON);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.header("Cache-Control")).hasValue("no-store");
+    assertThat(client.get("api/public").header("Cache-Control")).isEmpty();
+  }
+
+  @Test
+  void loginPageWhenRenderedThenNoStore() {
+    Reply page = client.get("security/login_user.xhtml", "Accept", "text/html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Cache-Control")).hasValue("no-store");
+  }
+
+  @Test
   void whoamiWhenTokenTamperedThen401() {
     String token =
         client
@@ -565,6 +632,14 @@ class LoginIT {
 
   private String storedHash(String email) {
     return new ApiClient(base).get("api/test-support/users/" + email).json().getString("password");
+  }
+
+  /** The {@code Set-Cookie} header that sets {@code name}. */
+  private static String setCookie(Reply reply, String name) {
+    return reply.raw().headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No Set-Cookie for " + name));
   }
 
   private static String basic(String user, String password) {

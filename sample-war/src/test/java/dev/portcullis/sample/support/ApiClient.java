@@ -98,6 +98,13 @@ public final class ApiClient {
         .findFirst();
   }
 
+  /** Every cookie of the jar as one {@code Cookie} request header value. */
+  public String cookieHeader() {
+    return cookies.getCookieStore().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
   public void clearCookies() {
     cookies.getCookieStore().removeAll();
   }

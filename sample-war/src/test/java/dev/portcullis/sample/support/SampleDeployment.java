@@ -1,7 +1,19 @@
 package dev.portcullis.sample.support;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -11,20 +23,12 @@ public final class SampleDeployment {
   private SampleDeployment() {}
 
   /**
-   * The packaged sample with the test support resource, event recorder, movable clock and session
-   * counter.
+   * The packaged sample with the test fixtures (support resource, event recorder, movable clock,
+   * test second factor, identity resource, session counter), on the sample's configuration plus
+   * {@link #trustedHosts()}.
    */
   public static WebArchive withTestSupport() {
-    return ShrinkWrap.create(ZipImporter.class, "sample.war")
-        .importFrom(new File("target/sample.war"))
-        .as(WebArchive.class)
-        .addClasses(
-            TestSupportResource.class,
-            EventRecorder.class,
-            MovableClock.class,
-            TestSecondFactor.class,
-            IdentityTestResource.class,
-            SessionCounter.class);
+    return withConfiguration(sampleConfiguration());
   }
 
   /**
@@ -32,28 +36,72 @@ public final class SampleDeployment {
    * file), mailing to a {@link MailTrap}.
    */
   public static WebArchive withMailTo(MailTrap trap, String overrides) {
-    String base;
-    try (var in =
-        SampleDeployment.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
-      base =
-          in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
     return withConfiguration(
-        base
+        sampleConfiguration()
             + "\nmail.backend=smtp\nmail.server=127.0.0.1\nmail.port="
             + trap.port()
             + "\nsecurity.mail_retry_interval=1 seconds\n"
             + overrides);
   }
 
+  /**
+   * The sample's {@code microprofile-config.properties} followed by {@link #trustedHosts()}, for
+   * deployments that append settings of their own.
+   */
+  public static String sampleConfiguration() {
+    try (InputStream in =
+        SampleDeployment.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+      String base = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return base + "\n" + trustedHosts() + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code security.trusted_hosts} listing every address of this machine: the URL Arquillian gives
+   * the tests (and the browser tests open) names the machine's address, not {@code localhost}, and
+   * pages and the JSON API mail links only for trusted hosts.
+   */
+  public static String trustedHosts() {
+    Set<String> hosts = new LinkedHashSet<>();
+    hosts.add("localhost");
+    try {
+      hosts.add(InetAddress.getLocalHost().getHostName());
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+          hosts.add(literal(address));
+        }
+      }
+    } catch (IOException e) {
+      if (!(e instanceof SocketException)) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return "security.trusted_hosts=" + String.join(",", hosts);
+  }
+
   /** As {@link #withTestSupport()}, with the sample's configuration replaced by {@code config}. */
   public static WebArchive withConfiguration(String config) {
-    WebArchive war = withTestSupport();
+    WebArchive war =
+        ShrinkWrap.create(ZipImporter.class, "sample.war")
+            .importFrom(new File("target/sample.war"))
+            .as(WebArchive.class)
+            .addClasses(
+                TestSupportResource.class,
+                EventRecorder.class,
+                MovableClock.class,
+                TestSecondFactor.class,
+                IdentityTestResource.class,
+                SessionCounter.class);
     war.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
-    return war.addAsResource(
-        new org.jboss.shrinkwrap.api.asset.StringAsset(config),
-        "META-INF/microprofile-config.properties");
+    return war.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+  }
+
+  private static String literal(InetAddress address) {
+    String text = address.getHostAddress();
+    int zone = text.indexOf('%');
+    String bare = zone < 0 ? text : text.substring(0, zone);
+    return address instanceof Inet6Address ? "[" + bare + "]" : bare;
   }
 }

@@ -19,7 +19,6 @@ import java.util.Set;
  * @param identityAttributes ordered identity attributes (HTTP Basic, lookups)
  * @param rememberCookieName remember-me cookie name
  * @param rememberCookieDuration remember-me cookie lifetime
- * @param rememberCookieSecure whether the remember-me cookie is HTTPS-only
  * @param defaultRememberMe remember-me when the request does not say
  * @param freshness default freshness window (negative disables)
  * @param freshnessGrace grace period after a successful freshness check
@@ -36,7 +35,6 @@ public record AuthenticationConfig(
     List<IdentityAttribute> identityAttributes,
     String rememberCookieName,
     Duration rememberCookieDuration,
-    boolean rememberCookieSecure,
     boolean defaultRememberMe,
     Duration freshness,
     Duration freshnessGrace,

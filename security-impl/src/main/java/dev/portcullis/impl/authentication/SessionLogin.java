@@ -114,7 +114,7 @@ public class SessionLogin {
     }
     Authentication.detachFrom(request);
     if (response != null && hasCookie(request, config.rememberCookieName())) {
-      response.addCookie(rememberCookies.expired());
+      rememberCookies.expired().forEach(response::addCookie);
     }
     current.ifPresent(a -> events.publish(new UserLoggedOut(a.user().toSecurityUser())));
   }

@@ -119,11 +119,14 @@ public class Denials {
         302, Map.of("Location", Views.url(request, views.postLoginView())), null, null);
   }
 
-  /** A redirect to a view with {@code next} = the current path and query (same host). */
+  /**
+   * A redirect to a view with {@code next} = the current path and query (same host), without
+   * credentials from the query ({@link CredentialParameters}).
+   */
   private Denial redirect(String view, HttpServletRequest request) {
-    String current =
-        request.getRequestURI()
-            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    String query =
+        CredentialParameters.strip(request.getQueryString(), authentication.tokenQueryKey());
+    String current = request.getRequestURI() + (query.isEmpty() ? "" : "?" + query);
     String location =
         Views.url(request, view) + "?next=" + URLEncoder.encode(current, StandardCharsets.UTF_8);
     return new Denial(302, Map.of("Location", location), null, null);

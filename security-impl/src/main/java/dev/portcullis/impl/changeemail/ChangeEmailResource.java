@@ -10,12 +10,12 @@ import dev.portcullis.impl.authorization.Denials;
 import dev.portcullis.impl.changeemail.ChangeEmailService.RequestOutcome;
 import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.json.Jsons;
+import dev.portcullis.impl.links.MailLinks;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Feature;
 import dev.portcullis.impl.rest.FeatureFlag;
-import dev.portcullis.impl.rest.FlowRedirects;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
@@ -37,6 +37,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** {@code GET/POST /change-email} (Flask-Security 5.5): authenticated and fresh. */
 @Path("change-email")
@@ -60,7 +61,7 @@ public class ChangeEmailResource {
   @Inject LoginConfig loginConfig;
   @Inject AuthenticationConfig authConfig;
   @Inject FlowViews views;
-  @Inject FlowRedirects redirects;
+  @Inject MailLinks mailLinks;
   @Context HttpServletRequest request;
   @Context UriInfo uri;
 
@@ -93,7 +94,11 @@ public class ChangeEmailResource {
     }
     UserRecord user = Authentication.of(request).orElseThrow().user();
     Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), List.of("email"), List.of());
-    RequestOutcome outcome = service.request(user, form, path -> redirects.apiLink(uri, path));
+    Optional<Function<String, String>> links = mailLinks.of(uri);
+    if (links.isEmpty()) {
+      return mailLinks.refusal();
+    }
+    RequestOutcome outcome = service.request(user, form, links.get());
     boolean json = WantJson.test(request);
     if (outcome instanceof RequestOutcome.Rejected rejected) {
       return json

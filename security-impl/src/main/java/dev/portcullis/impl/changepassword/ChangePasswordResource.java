@@ -11,13 +11,13 @@ import dev.portcullis.impl.authorization.Denials;
 import dev.portcullis.impl.changepassword.ChangePasswordService.Outcome;
 import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.json.Jsons;
+import dev.portcullis.impl.links.MailLinks;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.login.UserJson;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Feature;
 import dev.portcullis.impl.rest.FeatureFlag;
-import dev.portcullis.impl.rest.FlowRedirects;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
@@ -45,6 +45,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code GET/POST /change} (Flask-Security {@code views.change_password}). A session caller stays
@@ -77,7 +78,7 @@ public class ChangePasswordResource {
   @Inject AuthenticationConfig authConfig;
   @Inject FlowViews views;
   @Inject RedirectConfig redirectConfig;
-  @Inject FlowRedirects redirects;
+  @Inject MailLinks mailLinks;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
   @Context UriInfo uri;
@@ -114,7 +115,11 @@ public class ChangePasswordResource {
       return rejected.toResponse(messages);
     }
     Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), FIELDS, List.of());
-    Outcome outcome = service.change(caller.user(), form, path -> redirects.apiLink(uri, path));
+    Optional<Function<String, String>> links = mailLinks.of(uri);
+    if (links.isEmpty()) {
+      return mailLinks.refusal();
+    }
+    Outcome outcome = service.change(caller.user(), form, links.get());
     boolean json = WantJson.test(request);
     if (outcome instanceof Outcome.Rejected rejected) {
       return json

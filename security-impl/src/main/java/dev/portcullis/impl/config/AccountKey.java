@@ -139,7 +139,14 @@ public enum AccountKey implements ConfigKey {
           "none",
           "SERVER_NAME/PREFERRED_URL_SCHEME",
           "Absolute URL of the JSON API root used in mailed links, e.g."
-              + " https://app.example.com/sample/api; none = taken from the request.")),
+              + " https://app.example.com/sample/api; none = the request's host, if trusted.")),
+  TRUSTED_HOSTS(
+      new KeySpec(
+          "security.trusted_hosts",
+          "none",
+          "TRUSTED_HOSTS",
+          "Hosts (host, host:port or .domain; comma-separated) whose requests may mail links built"
+              + " on their own host when security.external_base_url is none; none = refuse them.")),
   URL_PREFIX(
       new KeySpec(
           "security.url_prefix",

@@ -1,6 +1,8 @@
 package dev.portcullis.impl.config;
 
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.http.CookieConfig;
+import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
@@ -122,6 +124,16 @@ public class ConfigProducer {
   @Produces
   FlowViews flowViews() {
     return configuration.flowViews();
+  }
+
+  @Produces
+  LinkConfig linkConfig() {
+    return configuration.links();
+  }
+
+  @Produces
+  CookieConfig cookieConfig() {
+    return configuration.cookies();
   }
 
   @Produces

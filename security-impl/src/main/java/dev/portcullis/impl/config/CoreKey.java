@@ -314,9 +314,53 @@ public enum CoreKey implements ConfigKey {
   REMEMBER_COOKIE_SECURE(
       new KeySpec(
           "remember.cookie_secure",
-          "false",
+          "auto",
           "REMEMBER_COOKIE_SECURE",
-          "Secure flag of the remember-me cookie (set true behind HTTPS).")),
+          "Secure flag of the remember-me cookie: true, false, or auto = when the request is"
+              + " HTTPS (set true behind a TLS-terminating proxy).")),
+  REMEMBER_COOKIE_SAMESITE(
+      new KeySpec(
+          "remember.cookie_samesite",
+          "Lax",
+          "REMEMBER_COOKIE_SAMESITE",
+          "SameSite of the remember-me cookie: Strict, Lax or None (None needs Secure true).")),
+  REMEMBER_COOKIE_HTTPONLY(
+      new KeySpec(
+          "remember.cookie_httponly",
+          "true",
+          "REMEMBER_COOKIE_HTTPONLY",
+          "HttpOnly flag of the remember-me cookie.")),
+  REMEMBER_COOKIE_PATH(
+      new KeySpec(
+          "remember.cookie_path",
+          "none",
+          "REMEMBER_COOKIE_PATH",
+          "Path of the remember-me cookie; none = the application's context path.")),
+  REMEMBER_COOKIE_DOMAIN(
+      new KeySpec(
+          "remember.cookie_domain",
+          "none",
+          "REMEMBER_COOKIE_DOMAIN",
+          "Domain of the remember-me cookie; none = the request's host only.")),
+  SESSION_COOKIE_SECURE(
+      new KeySpec(
+          "session.cookie_secure",
+          "auto",
+          "SESSION_COOKIE_SECURE",
+          "Secure flag of the session cookie (JSESSIONID): true, false, or auto = when the"
+              + " request is HTTPS (set true behind a TLS-terminating proxy).")),
+  SESSION_COOKIE_SAMESITE(
+      new KeySpec(
+          "session.cookie_samesite",
+          "Lax",
+          "SESSION_COOKIE_SAMESITE",
+          "SameSite of the session cookie: Strict, Lax or None (None needs Secure true).")),
+  SESSION_COOKIE_HTTPONLY(
+      new KeySpec(
+          "session.cookie_httponly",
+          "true",
+          "SESSION_COOKIE_HTTPONLY",
+          "HttpOnly flag of the session cookie.")),
   MAX_REQUEST_BYTES(
       new KeySpec(
           "security.max_request_bytes",

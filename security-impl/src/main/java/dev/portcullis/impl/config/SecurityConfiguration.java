@@ -2,6 +2,10 @@ package dev.portcullis.impl.config;
 
 import dev.portcullis.Mechanism;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.http.CookieAttributes;
+import dev.portcullis.impl.http.CookieConfig;
+import dev.portcullis.impl.links.LinkConfig;
+import dev.portcullis.impl.links.TrustedHosts;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
@@ -18,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
@@ -39,6 +44,8 @@ public final class SecurityConfiguration {
   private final LoginConfig login;
   private final AccountConfig account;
   private final FlowViews flowViews;
+  private final LinkConfig links;
+  private final CookieConfig cookies;
 
   /**
    * Reads and validates the configuration.
@@ -54,6 +61,8 @@ public final class SecurityConfiguration {
     this.redirects = readRedirects();
     this.account = readAccount();
     this.flowViews = readFlowViews();
+    this.links = readLinks();
+    this.cookies = readCookies();
     this.login = readLogin();
     this.passwordPolicy = new PasswordPolicySettings(settings).read();
   }
@@ -64,6 +73,14 @@ public final class SecurityConfiguration {
 
   public FlowViews flowViews() {
     return flowViews;
+  }
+
+  public LinkConfig links() {
+    return links;
+  }
+
+  public CookieConfig cookies() {
+    return cookies;
   }
 
   public String secretKey() {
@@ -180,7 +197,6 @@ public final class SecurityConfiguration {
         identityAttributes(),
         settings.string(CoreKey.REMEMBER_COOKIE_NAME),
         settings.requiredDuration(CoreKey.REMEMBER_COOKIE_DURATION),
-        settings.bool(CoreKey.REMEMBER_COOKIE_SECURE),
         settings.bool(CoreKey.DEFAULT_REMEMBER_ME),
         settings.requiredDuration(CoreKey.FRESHNESS),
         settings.requiredDuration(CoreKey.FRESHNESS_GRACE_PERIOD),
@@ -214,21 +230,87 @@ public final class SecurityConfiguration {
         mechanisms(CoreKey.CSRF_PROTECT_MECHANISMS),
         settings.bool(CoreKey.CSRF_IGNORE_UNAUTH_ENDPOINTS),
         settings.optionalString(CoreKey.CSRF_COOKIE_NAME),
-        settings.parse(
-            CoreKey.CSRF_COOKIE_SAMESITE,
-            v -> {
-              String s =
-                  v.substring(0, 1).toUpperCase(Locale.ROOT)
-                      + v.substring(1).toLowerCase(Locale.ROOT);
-              if (!Set.of("Strict", "Lax", "None").contains(s)) {
-                throw new IllegalArgumentException(v);
-              }
-              return s;
-            },
-            "must be Strict, Lax or None"),
+        sameSite(CoreKey.CSRF_COOKIE_SAMESITE),
         settings.bool(CoreKey.CSRF_COOKIE_SECURE),
         settings.string(CoreKey.CSRF_HEADER),
         settings.bool(CoreKey.CSRF_COOKIE_REFRESH_EACH_REQUEST));
+  }
+
+  /** {@code Strict}, {@code Lax} or {@code None}, in any case. */
+  private String sameSite(ConfigKey key) {
+    return settings.parse(
+        key,
+        v -> {
+          String s =
+              v.substring(0, 1).toUpperCase(Locale.ROOT) + v.substring(1).toLowerCase(Locale.ROOT);
+          if (!Set.of("Strict", "Lax", "None").contains(s)) {
+            throw new IllegalArgumentException(v);
+          }
+          return s;
+        },
+        "must be Strict, Lax or None");
+  }
+
+  private LinkConfig readLinks() {
+    Optional<String> external =
+        settings
+            .optionalString(AccountKey.EXTERNAL_BASE_URL)
+            .map(u -> u.endsWith("/") ? u : u + "/");
+    external.ifPresent(
+        url -> {
+          if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new ConfigurationException(
+                AccountKey.EXTERNAL_BASE_URL, "must be an absolute http(s) URL");
+          }
+        });
+    List<String> hosts =
+        settings.optionalString(AccountKey.TRUSTED_HOSTS).isEmpty()
+            ? List.of()
+            : settings.list(AccountKey.TRUSTED_HOSTS);
+    TrustedHosts trusted;
+    try {
+      trusted = TrustedHosts.parse(hosts);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(AccountKey.TRUSTED_HOSTS, e.getMessage());
+    }
+    return new LinkConfig(external, trusted, settings.string(AccountKey.URL_PREFIX));
+  }
+
+  private CookieConfig readCookies() {
+    return new CookieConfig(
+        cookie(
+            CoreKey.SESSION_COOKIE_SAMESITE,
+            CoreKey.SESSION_COOKIE_SECURE,
+            CoreKey.SESSION_COOKIE_HTTPONLY,
+            Optional.empty(),
+            Optional.empty()),
+        cookie(
+            CoreKey.REMEMBER_COOKIE_SAMESITE,
+            CoreKey.REMEMBER_COOKIE_SECURE,
+            CoreKey.REMEMBER_COOKIE_HTTPONLY,
+            settings.optionalString(CoreKey.REMEMBER_COOKIE_PATH),
+            settings.optionalString(CoreKey.REMEMBER_COOKIE_DOMAIN)));
+  }
+
+  private CookieAttributes cookie(
+      ConfigKey sameSiteKey,
+      ConfigKey secureKey,
+      ConfigKey httpOnlyKey,
+      Optional<String> path,
+      Optional<String> domain) {
+    String sameSite = sameSite(sameSiteKey);
+    CookieAttributes.Secure secure =
+        settings.string(secureKey).trim().equalsIgnoreCase("auto")
+            ? CookieAttributes.Secure.WHEN_REQUEST_SECURE
+            : settings.bool(secureKey)
+                ? CookieAttributes.Secure.ALWAYS
+                : CookieAttributes.Secure.NEVER;
+    // Browsers drop a SameSite=None cookie that is not Secure: fail now, not silently per request.
+    if (sameSite.equals("None") && secure != CookieAttributes.Secure.ALWAYS) {
+      throw new ConfigurationException(
+          sameSiteKey, "None needs " + secureKey.property() + "=true (browsers require Secure)");
+    }
+    return new CookieAttributes(sameSite, secure, settings.bool(httpOnlyKey), path, domain);
   }
 
   private RedirectConfig readRedirects() {
@@ -298,10 +380,6 @@ public final class SecurityConfiguration {
     return new FlowViews(
         settings.bool(CoreKey.FLASH_MESSAGES),
         behavior.equalsIgnoreCase("spa"),
-        settings
-            .optionalString(AccountKey.EXTERNAL_BASE_URL)
-            .map(u -> u.endsWith("/") ? u : u + "/"),
-        settings.string(AccountKey.URL_PREFIX),
         settings.optionalString(AccountKey.POST_REGISTER_VIEW),
         settings.optionalString(AccountKey.POST_CONFIRM_VIEW),
         settings.optionalString(AccountKey.CONFIRM_ERROR_VIEW),

@@ -6,12 +6,12 @@ import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.confirmation.ConfirmationService.ConfirmOutcome;
 import dev.portcullis.impl.json.Jsons;
+import dev.portcullis.impl.links.MailLinks;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Feature;
 import dev.portcullis.impl.rest.FeatureFlag;
-import dev.portcullis.impl.rest.FlowRedirects;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
@@ -40,6 +40,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code /confirm} and {@code /confirm/<token>} (Flask-Security {@code views.send_confirmation} and
@@ -67,7 +68,7 @@ public class ConfirmResource {
   @Inject AccountConfig config;
   @Inject FlowViews views;
   @Inject RedirectConfig redirectConfig;
-  @Inject FlowRedirects redirects;
+  @Inject MailLinks mailLinks;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
   @Context UriInfo uri;
@@ -90,7 +91,11 @@ public class ConfirmResource {
       return rejected.toResponse(messages);
     }
     Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), List.of("email"), List.of());
-    var outcome = service.sendInstructions(form, path -> redirects.apiLink(uri, path));
+    Optional<Function<String, String>> links = mailLinks.of(uri);
+    if (links.isEmpty()) {
+      return mailLinks.refusal();
+    }
+    var outcome = service.sendInstructions(form, links.get());
     boolean json = WantJson.test(request);
     if (outcome instanceof ConfirmationService.SendOutcome.Rejected rejected) {
       return json
@@ -113,7 +118,11 @@ public class ConfirmResource {
   @GET
   @Path("{token}")
   public Response confirm(@PathParam("token") String token) {
-    ConfirmOutcome outcome = service.confirm(token, path -> redirects.apiLink(uri, path));
+    Optional<Function<String, String>> links = mailLinks.of(uri);
+    if (links.isEmpty()) {
+      return mailLinks.refusal();
+    }
+    ConfirmOutcome outcome = service.confirm(token, links.get());
     String errorView = views.confirmErrorView().orElse(views.sendConfirmationTemplate());
     if (outcome instanceof ConfirmOutcome.Expired expired) {
       return answers.redirect(

@@ -4,6 +4,7 @@ import dev.portcullis.AnonymousRequired;
 import dev.portcullis.impl.account.LinkAnswers;
 import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.json.Jsons;
+import dev.portcullis.impl.links.MailLinks;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.login.UserJson;
 import dev.portcullis.impl.recovery.RecoveryService.ForgotOutcome;
@@ -43,6 +44,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code /reset} and {@code /reset/<token>} (Flask-Security {@code views.forgot_password} and
@@ -72,6 +74,7 @@ public class ResetResource {
   @Inject FlowViews views;
   @Inject RedirectConfig redirectConfig;
   @Inject FlowRedirects redirects;
+  @Inject MailLinks mailLinks;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
   @Context UriInfo uri;
@@ -96,7 +99,11 @@ public class ResetResource {
     Optional<Form> form =
         Optional.of(
             Form.read(((FormData.Parsed.Accepted) parsed).data(), List.of("email"), List.of()));
-    ForgotOutcome outcome = service.forgot(form.get(), path -> redirects.apiLink(uri, path));
+    Optional<Function<String, String>> links = mailLinks.of(uri);
+    if (links.isEmpty()) {
+      return mailLinks.refusal();
+    }
+    ForgotOutcome outcome = service.forgot(form.get(), links.get());
     boolean json = WantJson.test(request);
     if (outcome instanceof ForgotOutcome.Rejected rejected) {
       if (!json
@@ -130,7 +137,11 @@ public class ResetResource {
   @GET
   @Path("{token}")
   public Response link(@PathParam("token") String token) {
-    LinkStatus status = service.check(token, path -> redirects.apiLink(uri, path));
+    Optional<Function<String, String>> links = mailLinks.of(uri);
+    if (links.isEmpty()) {
+      return mailLinks.refusal();
+    }
+    LinkStatus status = service.check(token, links.get());
     if (status instanceof LinkStatus.Unusable unusable) {
       return badLink(unusable.messageKey());
     }
@@ -156,7 +167,11 @@ public class ResetResource {
                 ((FormData.Parsed.Accepted) parsed).data(),
                 List.of("password", "password_confirm"),
                 List.of()));
-    ResetOutcome outcome = service.reset(token, form.get(), path -> redirects.apiLink(uri, path));
+    Optional<Function<String, String>> links = mailLinks.of(uri);
+    if (links.isEmpty()) {
+      return mailLinks.refusal();
+    }
+    ResetOutcome outcome = service.reset(token, form.get(), links.get());
     boolean json = WantJson.test(request);
     if (outcome instanceof ResetOutcome.BadLink bad) {
       return json

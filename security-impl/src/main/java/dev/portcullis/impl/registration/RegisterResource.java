@@ -3,13 +3,13 @@ package dev.portcullis.impl.registration;
 import dev.portcullis.AnonymousRequired;
 import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.json.Jsons;
+import dev.portcullis.impl.links.MailLinks;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.login.UserJson;
 import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Feature;
 import dev.portcullis.impl.rest.FeatureFlag;
-import dev.portcullis.impl.rest.FlowRedirects;
 import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
@@ -36,6 +36,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** {@code GET/POST /register} (Flask-Security {@code views.register}, spec §1.2 #5). */
 @Path("register")
@@ -61,7 +62,7 @@ public class RegisterResource {
   @Inject LoginConfig loginConfig;
   @Inject AccountConfig accountConfig;
   @Inject FlowViews views;
-  @Inject FlowRedirects redirects;
+  @Inject MailLinks mailLinks;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
   @Context UriInfo uri;
@@ -85,8 +86,11 @@ public class RegisterResource {
     }
     Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), FIELDS, List.of());
     boolean json = WantJson.test(request);
-    RegistrationOutcome outcome =
-        service.register(form, !json, path -> redirects.apiLink(uri, path));
+    Optional<Function<String, String>> links = mailLinks.of(uri);
+    if (links.isEmpty()) {
+      return mailLinks.refusal();
+    }
+    RegistrationOutcome outcome = service.register(form, !json, links.get());
     if (outcome instanceof RegistrationOutcome.Rejected rejected) {
       return json
           ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -12,9 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Links in mails and the redirects of mailed-link endpoints (Flask-Security spec §0.1-7): links are
- * absolute, on {@code security.external_base_url} or the request's API root; SPA redirects carry
- * the message under its category ({@code ?error=...}) plus {@code email}/{@code identity}.
+ * The redirects of mailed-link endpoints (Flask-Security spec §0.1-7): SPA redirects carry the
+ * message under its category ({@code ?error=...}) plus {@code email}/{@code identity}. The links in
+ * the mails themselves come from {@code links.MailLinks}.
  */
 @ApplicationScoped
 public class FlowRedirects {
@@ -27,36 +26,6 @@ public class FlowRedirects {
   @Inject
   FlowRedirects(FlowViews views) {
     this.views = views;
-  }
-
-  /** The absolute URL of an API path such as {@code confirm/<token>}. */
-  public String apiLink(UriInfo uri, String path) {
-    String base = views.externalBaseUrl().orElse(uri.getBaseUri().toString());
-    return (base.endsWith("/") ? base : base + "/") + path;
-  }
-
-  /**
-   * The absolute URL of an API path, from outside JAX-RS (a Faces page): the request's host and
-   * context path plus {@code security.url_prefix}.
-   */
-  public String apiLink(HttpServletRequest request, String path) {
-    if (views.externalBaseUrl().isPresent()) {
-      return views.externalBaseUrl().get() + path;
-    }
-    String prefix = views.urlPrefix().startsWith("/") ? views.urlPrefix() : "/" + views.urlPrefix();
-    String root =
-        request.getScheme()
-            + "://"
-            + request.getServerName()
-            + (isDefaultPort(request) ? "" : ":" + request.getServerPort())
-            + request.getContextPath()
-            + prefix;
-    return (root.endsWith("/") ? root : root + "/") + path;
-  }
-
-  private static boolean isDefaultPort(HttpServletRequest request) {
-    return (request.getScheme().equals("http") && request.getServerPort() == 80)
-        || (request.getScheme().equals("https") && request.getServerPort() == 443);
   }
 
   /** Whether mailed links answer single-page apps. */

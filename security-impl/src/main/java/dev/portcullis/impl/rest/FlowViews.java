@@ -9,8 +9,6 @@ import java.util.Optional;
  * @param flashMessages {@code security.flash_messages}: show messages on the next HTML page
  * @param spa {@code security.redirect_behavior=spa}: mailed links redirect to the SPA views with
  *     query parameters
- * @param externalBaseUrl absolute URL of the JSON API root for mailed links, empty = from request
- * @param urlPrefix path of the JSON API inside the application, e.g. {@code /api}
  * @param postRegisterView after registering
  * @param postConfirmView after confirming
  * @param confirmErrorView after a bad confirmation link
@@ -31,8 +29,6 @@ import java.util.Optional;
 public record FlowViews(
     boolean flashMessages,
     boolean spa,
-    Optional<String> externalBaseUrl,
-    String urlPrefix,
     Optional<String> postRegisterView,
     Optional<String> postConfirmView,
     Optional<String> confirmErrorView,

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portcullis.Mechanism;
+import dev.portcullis.impl.http.CookieAttributes;
 import dev.portcullis.spi.IdentityAttribute;
 import java.text.Normalizer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SecurityConfigurationTest {
@@ -142,5 +145,96 @@ class SecurityConfigurationTest {
     var config =
         new SecurityConfiguration(MapConfig.valid(Map.of("security.password_single_hash", "true")));
     assertThat(config.password().singleHashSchemes()).contains("bcrypt", "argon2", "plaintext");
+  }
+
+  @Test
+  void constructorWhenCookieKeysUnsetThenLaxHttpOnlySecureWhenRequestIsAndContextPath() {
+    var config = new SecurityConfiguration(MapConfig.valid(Map.of()));
+    for (CookieAttributes cookie :
+        List.of(config.cookies().session(), config.cookies().remember())) {
+      assertThat(cookie.sameSite()).isEqualTo("Lax");
+      assertThat(cookie.httpOnly()).isTrue();
+      assertThat(cookie.secure()).isEqualTo(CookieAttributes.Secure.WHEN_REQUEST_SECURE);
+      assertThat(cookie.path()).isEmpty();
+      assertThat(cookie.domain()).isEmpty();
+    }
+  }
+
+  @Test
+  void constructorWhenCookieKeysSetThenRead() {
+    var config =
+        new SecurityConfiguration(
+            MapConfig.valid(
+                Map.of(
+                    "session.cookie_samesite", "strict",
+                    "session.cookie_secure", "true",
+                    "session.cookie_httponly", "false",
+                    "remember.cookie_secure", "false",
+                    "remember.cookie_path", "/app",
+                    "remember.cookie_domain", "example.com")));
+    assertThat(config.cookies().session())
+        .isEqualTo(
+            new CookieAttributes(
+                "Strict",
+                CookieAttributes.Secure.ALWAYS,
+                false,
+                Optional.empty(),
+                Optional.empty()));
+    assertThat(config.cookies().remember())
+        .isEqualTo(
+            new CookieAttributes(
+                "Lax",
+                CookieAttributes.Secure.NEVER,
+                true,
+                Optional.of("/app"),
+                Optional.of("example.com")));
+  }
+
+  @Test
+  void constructorWhenSameSiteNoneWithoutSecureThenExceptionNamesBothKeys() {
+    MapConfig config = MapConfig.valid(Map.of("remember.cookie_samesite", "None"));
+    assertThatThrownBy(() -> new SecurityConfiguration(config))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("remember.cookie_samesite")
+        .hasMessageContaining("remember.cookie_secure=true");
+    MapConfig secure =
+        MapConfig.valid(Map.of("session.cookie_samesite", "None", "session.cookie_secure", "true"));
+    assertThat(new SecurityConfiguration(secure).cookies().session().sameSite()).isEqualTo("None");
+  }
+
+  @Test
+  void constructorWhenLinkKeysUnsetThenNoHostTrusted() {
+    var config = new SecurityConfiguration(MapConfig.valid(Map.of()));
+    assertThat(config.links().externalBaseUrl()).isEmpty();
+    assertThat(config.links().trustedHosts().isEmpty()).isTrue();
+  }
+
+  @Test
+  void constructorWhenTrustedHostsAndBaseUrlSetThenParsed() {
+    var config =
+        new SecurityConfiguration(
+            MapConfig.valid(
+                Map.of(
+                    "security.trusted_hosts", "app.example.com, localhost:8080",
+                    "security.external_base_url", "https://app.example.com/api")));
+    assertThat(config.links().trustedHosts().allows("localhost", 8080)).isTrue();
+    assertThat(config.links().trustedHosts().allows("localhost", 8081)).isFalse();
+    assertThat(config.links().externalBaseUrl()).contains("https://app.example.com/api/");
+  }
+
+  @Test
+  void constructorWhenTrustedHostOrBaseUrlMalformedThenExceptionNamesTheKey() {
+    assertThatThrownBy(
+            () ->
+                new SecurityConfiguration(
+                    MapConfig.valid(Map.of("security.trusted_hosts", "https://x.example"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("security.trusted_hosts");
+    assertThatThrownBy(
+            () ->
+                new SecurityConfiguration(
+                    MapConfig.valid(Map.of("security.external_base_url", "app.example.com/api"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("security.external_base_url");
   }
 }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Backs {@code security/change_email.xhtml} (Flask-Security 5.5 {@code views.change_email}):
@@ -47,7 +48,11 @@ public class ChangeEmailBean extends FormPage {
     Map<String, String> fields = new HashMap<>();
     fields.put("email", email);
     Form form = Form.read(FormData.of(fields), List.of("email"), List.of());
-    RequestOutcome outcome = service.request(caller.get().user(), form, pages.links());
+    Optional<Function<String, String>> links = pages.links(this);
+    if (links.isEmpty()) {
+      return null;
+    }
+    RequestOutcome outcome = service.request(caller.get().user(), form, links.get());
     if (outcome instanceof RequestOutcome.Rejected rejected) {
       show(rejected.fieldErrors());
       return null;

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Backs {@code security/change_password.xhtml} (Flask-Security {@code views.change_password}):
@@ -69,7 +70,11 @@ public class ChangePasswordBean extends FormPage {
     fields.put("new_password", newPassword);
     fields.put("new_password_confirm", newPasswordConfirm);
     Form form = Form.read(FormData.of(fields), FIELDS, List.of());
-    Outcome outcome = service.change(caller.get().user(), form, pages.links());
+    Optional<Function<String, String>> links = pages.links(this);
+    if (links.isEmpty()) {
+      return null;
+    }
+    Outcome outcome = service.change(caller.get().user(), form, links.get());
     if (outcome instanceof Outcome.Rejected rejected) {
       show(rejected.fieldErrors());
       return null;

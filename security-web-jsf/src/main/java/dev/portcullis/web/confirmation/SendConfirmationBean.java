@@ -17,6 +17,8 @@ import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Backs {@code security/send_confirmation.xhtml} (Flask-Security {@code views.send_confirmation}):
@@ -49,7 +51,11 @@ public class SendConfirmationBean extends FormPage {
     Map<String, String> fields = new HashMap<>();
     fields.put("email", email);
     Form form = Form.read(FormData.of(fields), List.of("email"), List.of());
-    var outcome = service.sendInstructions(form, pages.links());
+    Optional<Function<String, String>> links = pages.links(this);
+    if (links.isEmpty()) {
+      return null;
+    }
+    var outcome = service.sendInstructions(form, links.get());
     if (outcome instanceof ConfirmationService.SendOutcome.Rejected rejected) {
       show(rejected.fieldErrors());
       return null;

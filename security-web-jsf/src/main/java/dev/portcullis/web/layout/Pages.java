@@ -5,9 +5,9 @@ import dev.portcullis.Mechanism;
 import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authorization.AccessDecision;
 import dev.portcullis.impl.authorization.Denials;
+import dev.portcullis.impl.links.MailLinks;
 import dev.portcullis.impl.rest.FeatureGate;
 import dev.portcullis.impl.rest.Flash;
-import dev.portcullis.impl.rest.FlowRedirects;
 import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.impl.rest.Views;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -38,7 +40,7 @@ public class Pages {
   @Inject AccessDecision access;
   @Inject Messages messages;
   @Inject Flash flash;
-  @Inject FlowRedirects redirects;
+  @Inject MailLinks mailLinks;
 
   /** The page exists: its feature is enabled; otherwise answers 404. */
   boolean enabled(String feature) {
@@ -74,10 +76,17 @@ public class Pages {
     return Authentication.of(request()).orElseThrow();
   }
 
-  /** Builds absolute links to the JSON API for mails ({@code confirm/<token>} and the like). */
-  public Function<String, String> links() {
-    HttpServletRequest request = request();
-    return path -> redirects.apiLink(request, path);
+  /**
+   * Builds absolute links to the JSON API for mails ({@code confirm/<token>} and the like); empty
+   * when the request's host may not be used for them ({@link MailLinks}), after showing why on
+   * {@code page}. The bean then calls no service: nothing is written, nothing mailed.
+   */
+  public Optional<Function<String, String>> links(FormPage page) {
+    Optional<Function<String, String>> links = mailLinks.of(request());
+    if (links.isEmpty()) {
+      page.show(Map.of("", List.of(mailLinks.refusalText())));
+    }
+    return links;
   }
 
   /** Queues a message for the next page, in its category. */

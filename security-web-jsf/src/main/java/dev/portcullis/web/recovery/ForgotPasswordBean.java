@@ -17,6 +17,8 @@ import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Backs {@code security/forgot_password.xhtml} (Flask-Security {@code views.forgot_password}):
@@ -43,7 +45,11 @@ public class ForgotPasswordBean extends FormPage {
     Map<String, String> fields = new HashMap<>();
     fields.put("email", email);
     Form form = Form.read(FormData.of(fields), List.of("email"), List.of());
-    ForgotOutcome outcome = service.forgot(form, pages.links());
+    Optional<Function<String, String>> links = pages.links(this);
+    if (links.isEmpty()) {
+      return null;
+    }
+    ForgotOutcome outcome = service.forgot(form, links.get());
     if (outcome instanceof ForgotOutcome.Rejected rejected) {
       if (rejected.confirmationRequired() && views.requiresConfirmationErrorView().isPresent()) {
         pages.flash("CONFIRMATION_REQUIRED", Map.of());

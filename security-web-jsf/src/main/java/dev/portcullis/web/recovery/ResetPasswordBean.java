@@ -25,6 +25,8 @@ import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Backs {@code security/reset_password.xhtml} (Flask-Security {@code views.reset_password}): the
@@ -61,7 +63,11 @@ public class ResetPasswordBean extends FormPage {
 
   /** The view action: the link is usable, else back to the forgot-password page. */
   public void open() {
-    if (service.check(token == null ? "" : token, pages.links())
+    Optional<Function<String, String>> links = pages.links(this);
+    if (links.isEmpty()) {
+      return;
+    }
+    if (service.check(token == null ? "" : token, links.get())
         instanceof LinkStatus.Unusable unusable) {
       badLink(unusable.messageKey());
     }
@@ -73,7 +79,11 @@ public class ResetPasswordBean extends FormPage {
     fields.put("password", password);
     fields.put("password_confirm", passwordConfirm);
     Form form = Form.read(FormData.of(fields), List.of("password", "password_confirm"), List.of());
-    ResetOutcome outcome = service.reset(token == null ? "" : token, form, pages.links());
+    Optional<Function<String, String>> links = pages.links(this);
+    if (links.isEmpty()) {
+      return null;
+    }
+    ResetOutcome outcome = service.reset(token == null ? "" : token, form, links.get());
     if (outcome instanceof ResetOutcome.BadLink bad) {
       badLink(bad.messageKey());
       return null;

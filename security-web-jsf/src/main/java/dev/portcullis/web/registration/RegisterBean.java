@@ -22,6 +22,8 @@ import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Backs {@code security/register_user.xhtml} (Flask-Security {@code views.register} for HTML
@@ -65,7 +67,11 @@ public class RegisterBean extends FormPage {
             FormData.of(fields),
             List.of("email", "password", "password_confirm", "username"),
             List.of());
-    RegistrationOutcome outcome = service.register(form, true, pages.links());
+    Optional<Function<String, String>> links = pages.links(this);
+    if (links.isEmpty()) {
+      return null;
+    }
+    RegistrationOutcome outcome = service.register(form, true, links.get());
     if (outcome instanceof RegistrationOutcome.Rejected rejected) {
       show(rejected.fieldErrors());
       return null;
