@@ -341,6 +341,16 @@ class LoginIT {
         .containsIgnoringCase("; SameSite=Lax")
         .containsIgnoringCase("; Max-Age=31536000");
     assertThat(cookie).doesNotContainPattern("(?i);\\s*Secure");
+
+    // Logout deletes it on its path and on "/", where Flask-Login puts it.
+    Reply logout = client.postJson("api/logout", "{}");
+    assertThat(
+            logout.raw().headers().allValues("Set-Cookie").stream()
+                .filter(
+                    c -> c.startsWith("remember_token=;") || c.startsWith("remember_token=\"\""))
+                .filter(c -> c.contains("Max-Age=0"))
+                .map(c -> c.replaceAll("(?i).*;\\s*Path=([^;]*).*", "$1")))
+        .containsExactlyInAnyOrder(context, "/");
   }
 
   @Test
