@@ -276,9 +276,14 @@ class AccountIT {
         Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
             .matcher(page.body());
     assertThat(state.find()).isTrue();
+    Matcher csrf =
+        Pattern.compile("name=\"csrf_token\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(csrf.find()).as("the stateless page's CSRF field").isTrue();
     String form =
         "forgot-password-form=forgot-password-form&email="
             + URLEncoder.encode(email, StandardCharsets.UTF_8)
+            + "&csrf_token="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
             + "&forgot-password-submit=Recover+password&jakarta.faces.ViewState="
             + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
     Map<String, String> headers = new LinkedHashMap<>();

@@ -1,0 +1,71 @@
+package dev.portcullis.impl;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.portcullis.impl.authentication.SessionLogin;
+import dev.portcullis.impl.signin.SignIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The structure issue 6 asked for, kept by tests (DESIGN §2, §3). */
+class ArchitectureTest {
+
+  static JavaClasses engine;
+
+  @BeforeAll
+  static void importEngine() {
+    engine =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.portcullis.impl");
+  }
+
+  @Test
+  void packagesWhenImportedThenFreeOfCycles() {
+    slices().matching("dev.portcullis.impl.(*)..").should().beFreeOfCycles().check(engine);
+  }
+
+  @Test
+  void servicesWhenImportedThenFreeOfHttpTypes() {
+    noClasses()
+        .that()
+        .haveSimpleNameEndingWith("Service")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("jakarta.servlet..", "jakarta.ws.rs..")
+        .check(engine);
+  }
+
+  @Test
+  void sessionsWhenEstablishedThenOnlyBySignInPipeline() {
+    noClasses()
+        .that()
+        .doNotBelongToAnyOf(SignIn.class, SessionLogin.class)
+        .should()
+        .callMethod(
+            SessionLogin.class,
+            "establish",
+            HttpServletRequest.class,
+            HttpServletResponse.class,
+            dev.portcullis.spi.UserRecord.class,
+            boolean.class)
+        .check(engine);
+  }
+
+  @Test
+  void mailWhenSentThenOnlyTheSmtpAdapterKnowsJakartaMail() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("SmtpMailSender")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("jakarta.mail..")
+        .check(engine);
+  }
+}
