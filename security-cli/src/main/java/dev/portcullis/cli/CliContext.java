@@ -2,11 +2,11 @@ package dev.portcullis.cli;
 
 import dev.portcullis.impl.authentication.IdentityResolver;
 import dev.portcullis.impl.config.SecurityConfiguration;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.persistence.SchemaMigrator;
 import dev.portcullis.impl.persistence.StandaloneStores;
 import dev.portcullis.impl.registration.DefaultUsernamePolicy;
-import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.spi.PasswordPolicy;
 import dev.portcullis.spi.RoleStore;
 import dev.portcullis.spi.UserRecord;

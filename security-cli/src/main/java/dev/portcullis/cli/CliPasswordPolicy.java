@@ -1,8 +1,8 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.impl.config.SecurityConfiguration;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.password.DefaultPasswordPolicy;
-import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.spi.PasswordPolicy;
 
 /** Where the CLI gets its {@link PasswordPolicy}: the application's default policy, same config. */

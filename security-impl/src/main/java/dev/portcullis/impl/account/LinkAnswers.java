@@ -1,8 +1,8 @@
 package dev.portcullis.impl.account;
 
-import dev.portcullis.impl.rest.Flash;
-import dev.portcullis.impl.rest.FlowRedirects;
-import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.messages.Messages;
+import dev.portcullis.impl.views.Flash;
+import dev.portcullis.impl.views.FlowRedirects;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

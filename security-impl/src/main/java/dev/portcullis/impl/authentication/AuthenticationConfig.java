@@ -24,6 +24,8 @@ import java.util.Set;
  * @param freshnessGrace grace period after a successful freshness check
  * @param proxyXForHops trusted proxies for the client address (0 = ignore X-Forwarded-For)
  * @param trackable whether logins are recorded
+ * @param confirmationRequired unconfirmed users may not sign in (confirmable and not
+ *     login-without-confirmation)
  */
 public record AuthenticationConfig(
     String tokenQueryKey,
@@ -39,7 +41,8 @@ public record AuthenticationConfig(
     Duration freshness,
     Duration freshnessGrace,
     int proxyXForHops,
-    boolean trackable) {
+    boolean trackable,
+    boolean confirmationRequired) {
 
   /** Copies the collections. */
   public AuthenticationConfig {

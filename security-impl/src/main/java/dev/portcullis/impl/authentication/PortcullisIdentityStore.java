@@ -3,7 +3,6 @@ package dev.portcullis.impl.authentication;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.INVALID_RESULT;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 
-import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.spi.UserRecord;
 import dev.portcullis.spi.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,8 +51,8 @@ public class PortcullisIdentityStore implements IdentityStore {
       IdentityResolver identities,
       PasswordCheck passwords,
       UserStore users,
-      AccountConfig account) {
-    this(identities, passwords, users, account.confirmationRequired());
+      AuthenticationConfig config) {
+    this(identities, passwords, users, config.confirmationRequired());
   }
 
   PortcullisIdentityStore(

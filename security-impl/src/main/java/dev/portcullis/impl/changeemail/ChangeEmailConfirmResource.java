@@ -1,11 +1,11 @@
 package dev.portcullis.impl.changeemail;
 
+import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.account.LinkAnswers;
 import dev.portcullis.impl.changeemail.ChangeEmailService.ConfirmOutcome;
-import dev.portcullis.impl.config.AccountConfig;
-import dev.portcullis.impl.rest.Feature;
-import dev.portcullis.impl.rest.FlowViews;
-import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.feature.Feature;
+import dev.portcullis.impl.views.FlowViews;
+import dev.portcullis.impl.views.RedirectConfig;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,14 +1,14 @@
 package dev.portcullis.impl.changepassword;
 
 import dev.portcullis.event.PasswordChanged;
+import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.account.AccountMail;
-import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.impl.mail.MailTemplate;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
-import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.spi.PasswordPolicy;
 import dev.portcullis.spi.UserRecord;
 import dev.portcullis.spi.UserStore;

@@ -1,6 +1,8 @@
 package dev.portcullis.impl.config;
 
+import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieConfig;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.login.LoginConfig;
@@ -8,10 +10,8 @@ import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
-import dev.portcullis.impl.rest.CsrfConfig;
-import dev.portcullis.impl.rest.FlowViews;
-import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.impl.rest.RequestLimits;
+import dev.portcullis.impl.signin.SignInConfig;
 import dev.portcullis.impl.token.AuthTokenCodec;
 import dev.portcullis.impl.token.CsrfTokens;
 import dev.portcullis.impl.token.PurposeTokens;
@@ -20,6 +20,8 @@ import dev.portcullis.impl.token.TokenDataHash;
 import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.impl.token.TokenSalts;
 import dev.portcullis.impl.token.TokenSigner;
+import dev.portcullis.impl.views.FlowViews;
+import dev.portcullis.impl.views.RedirectConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -109,6 +111,11 @@ public class ConfigProducer {
   @Produces
   LoginConfig loginConfig() {
     return configuration.login();
+  }
+
+  @Produces
+  SignInConfig signInConfig() {
+    return new SignInConfig(configuration.login().backwardsCompatAuthToken());
   }
 
   @Produces

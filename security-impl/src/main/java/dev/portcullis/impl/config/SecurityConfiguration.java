@@ -1,7 +1,9 @@
 package dev.portcullis.impl.config;
 
 import dev.portcullis.Mechanism;
+import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieAttributes;
 import dev.portcullis.impl.http.CookieConfig;
 import dev.portcullis.impl.links.LinkConfig;
@@ -10,9 +12,8 @@ import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
-import dev.portcullis.impl.rest.CsrfConfig;
-import dev.portcullis.impl.rest.FlowViews;
-import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.views.FlowViews;
+import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.spi.IdentityAttribute;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -56,10 +57,10 @@ public final class SecurityConfiguration {
     this.settings = new Settings(config);
     this.secretKey = readSecretKey();
     this.password = readPassword();
+    this.account = readAccount();
     this.authentication = readAuthentication();
     this.csrf = readCsrf();
     this.redirects = readRedirects();
-    this.account = readAccount();
     this.flowViews = readFlowViews();
     this.links = readLinks();
     this.cookies = readCookies();
@@ -201,7 +202,8 @@ public final class SecurityConfiguration {
         settings.requiredDuration(CoreKey.FRESHNESS),
         settings.requiredDuration(CoreKey.FRESHNESS_GRACE_PERIOD),
         settings.integer(CoreKey.PROXY_X_FOR),
-        settings.bool(CoreKey.TRACKABLE));
+        settings.bool(CoreKey.TRACKABLE),
+        account.confirmationRequired());
   }
 
   /** Configured attributes; with usernames enabled, {@code username} is appended if absent. */

@@ -1,7 +1,7 @@
 package dev.portcullis.impl.confirmation;
 
+import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.account.UserBoundTokens;
-import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;

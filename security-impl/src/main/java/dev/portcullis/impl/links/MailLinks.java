@@ -1,7 +1,7 @@
 package dev.portcullis.impl.links;
 
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.Envelope;
-import dev.portcullis.impl.rest.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,9 +1,9 @@
 package dev.portcullis.impl.login;
 
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
-import dev.portcullis.impl.rest.Messages;
 import java.util.List;
 import java.util.Optional;
 

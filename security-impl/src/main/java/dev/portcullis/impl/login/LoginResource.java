@@ -1,18 +1,19 @@
 package dev.portcullis.impl.login;
 
 import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.csrf.Csrf;
+import dev.portcullis.impl.csrf.UnauthCsrf;
 import dev.portcullis.impl.json.Jsons;
-import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.FormData;
-import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.impl.rest.Replies;
-import dev.portcullis.impl.rest.UnauthCsrf;
-import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.impl.signin.PrimaryAuthentication;
 import dev.portcullis.impl.signin.SignIn;
 import dev.portcullis.impl.signin.SignInReplies;
 import dev.portcullis.impl.signin.SignInResult;
+import dev.portcullis.impl.signin.UserJson;
+import dev.portcullis.impl.views.RedirectConfig;
+import dev.portcullis.impl.views.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

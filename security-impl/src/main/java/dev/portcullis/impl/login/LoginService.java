@@ -2,9 +2,9 @@ package dev.portcullis.impl.login;
 
 import dev.portcullis.impl.authentication.EmailNormalizer;
 import dev.portcullis.impl.authentication.PasswordCheck;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.FieldErrors;
-import dev.portcullis.impl.rest.Messages;
-import dev.portcullis.impl.rest.Redirects;
+import dev.portcullis.impl.views.Redirects;
 import dev.portcullis.spi.IdentityAttribute;
 import dev.portcullis.spi.UserRecord;
 import dev.portcullis.spi.UserStore;

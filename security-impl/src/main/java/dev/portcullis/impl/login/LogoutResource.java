@@ -1,13 +1,13 @@
 package dev.portcullis.impl.login;
 
 import dev.portcullis.impl.authentication.SessionLogin;
-import dev.portcullis.impl.rest.Csrf;
-import dev.portcullis.impl.rest.CsrfExempt;
+import dev.portcullis.impl.csrf.Csrf;
+import dev.portcullis.impl.csrf.CsrfExempt;
 import dev.portcullis.impl.rest.Envelope;
-import dev.portcullis.impl.rest.RedirectConfig;
-import dev.portcullis.impl.rest.Redirects;
-import dev.portcullis.impl.rest.Views;
 import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.impl.views.RedirectConfig;
+import dev.portcullis.impl.views.Redirects;
+import dev.portcullis.impl.views.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;

@@ -1,10 +1,10 @@
 package dev.portcullis.impl.login;
 
 import dev.portcullis.impl.authentication.PasswordCheck;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
-import dev.portcullis.impl.rest.Messages;
-import dev.portcullis.impl.rest.Redirects;
+import dev.portcullis.impl.views.Redirects;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package dev.portcullis.impl.password;
 
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.password.PasswordPolicyConfig.BreachCheck;
 import dev.portcullis.impl.password.PasswordPolicyConfig.ComplexityChecker;
-import dev.portcullis.impl.rest.Messages;
 import dev.portcullis.spi.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.portcullis.impl.registration;
 
-import dev.portcullis.impl.config.AccountConfig;
-import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.account.AccountConfig;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.spi.UsernamePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.portcullis.impl.rest;
 
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.FormData.FieldValue;
 import java.util.LinkedHashMap;
 import java.util.List;

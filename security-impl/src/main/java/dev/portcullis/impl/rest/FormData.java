@@ -1,6 +1,7 @@
 package dev.portcullis.impl.rest;
 
 import dev.portcullis.impl.json.Jsons;
+import dev.portcullis.impl.messages.Messages;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

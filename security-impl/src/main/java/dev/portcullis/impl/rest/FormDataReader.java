@@ -1,5 +1,6 @@
 package dev.portcullis.impl.rest;
 
+import dev.portcullis.impl.messages.Messages;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;

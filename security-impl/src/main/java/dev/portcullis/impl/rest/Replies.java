@@ -1,6 +1,7 @@
 package dev.portcullis.impl.rest;
 
 import dev.portcullis.impl.json.Jsons;
+import dev.portcullis.impl.messages.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,14 +18,14 @@ import java.util.Map;
 @ApplicationScoped
 public class Replies {
 
-  private Csrf csrf;
+  private CsrfTokenSource csrf;
   private Messages messages;
 
   /** For CDI. */
   protected Replies() {}
 
   @Inject
-  Replies(Csrf csrf, Messages messages) {
+  Replies(CsrfTokenSource csrf, Messages messages) {
     this.csrf = csrf;
     this.messages = messages;
   }

@@ -1,12 +1,10 @@
 package dev.portcullis.impl.signin;
 
+import dev.portcullis.impl.csrf.Csrf;
 import dev.portcullis.impl.json.Jsons;
-import dev.portcullis.impl.login.LoginConfig;
-import dev.portcullis.impl.login.UserJson;
-import dev.portcullis.impl.rest.Csrf;
 import dev.portcullis.impl.rest.Envelope;
-import dev.portcullis.impl.rest.RedirectConfig;
-import dev.portcullis.impl.rest.Views;
+import dev.portcullis.impl.views.RedirectConfig;
+import dev.portcullis.impl.views.Views;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,14 +24,14 @@ public class SignInReplies {
 
   private UserJson userJson;
   private Csrf csrf;
-  private LoginConfig config;
+  private SignInConfig config;
   private RedirectConfig views;
 
   /** For CDI. */
   protected SignInReplies() {}
 
   @Inject
-  SignInReplies(UserJson userJson, Csrf csrf, LoginConfig config, RedirectConfig views) {
+  SignInReplies(UserJson userJson, Csrf csrf, SignInConfig config, RedirectConfig views) {
     this.userJson = userJson;
     this.csrf = csrf;
     this.config = config;

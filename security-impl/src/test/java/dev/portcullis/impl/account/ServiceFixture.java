@@ -1,9 +1,7 @@
 package dev.portcullis.impl.account;
 
 import dev.portcullis.impl.authentication.AuthenticationTestSupport;
-import dev.portcullis.impl.authentication.EmailValidator;
 import dev.portcullis.impl.authentication.PasswordCheck;
-import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.config.MapConfig;
 import dev.portcullis.impl.config.SecurityConfiguration;
 import dev.portcullis.impl.confirmation.ConfirmationTestSupport;
@@ -12,19 +10,19 @@ import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.impl.events.RecordingEvents;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.DirectMailer;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.password.DefaultPasswordPolicy;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.registration.DefaultUsernamePolicy;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
-import dev.portcullis.impl.rest.Messages;
-import dev.portcullis.impl.rest.Redirects;
-import dev.portcullis.impl.rest.RestTestSupport;
 import dev.portcullis.impl.token.PurposeTokens;
 import dev.portcullis.impl.token.TokenDataHash;
 import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.impl.token.TokenSalts;
 import dev.portcullis.impl.token.TokenSigner;
+import dev.portcullis.impl.views.Redirects;
+import dev.portcullis.impl.views.ViewsTestSupport;
 import dev.portcullis.spi.NewUser;
 import dev.portcullis.spi.PasswordPolicy;
 import dev.portcullis.spi.UserRecord;
@@ -105,11 +103,11 @@ public final class ServiceFixture {
     purposeTokens = new PurposeTokens(new TokenSigner(configuration.secretKey(), clock), salts());
     userBoundTokens = new UserBoundTokens(purposeTokens, new TokenDataHash(random), users);
     confirmationTokens = ConfirmationTestSupport.tokens(userBoundTokens, account);
-    emails = AuthenticationTestSupport.emailValidator(account);
+    emails = new EmailValidator(account);
     passwords = AuthenticationTestSupport.passwordCheck(hasher, users);
     accountMail = new AccountMail(DirectMailer.over(configuration.mail(), messages, mail));
     publisher = events.publisher();
-    redirects = RestTestSupport.redirects(configuration.redirects());
+    redirects = ViewsTestSupport.redirects(configuration.redirects());
   }
 
   /** The default configuration (Flask's defaults, a secret key and a password salt). */

@@ -1,6 +1,5 @@
 package dev.portcullis.impl.authentication;
 
-import dev.portcullis.impl.config.AccountConfig;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.spi.UserStore;
 
@@ -8,11 +7,6 @@ import dev.portcullis.spi.UserStore;
 public final class AuthenticationTestSupport {
 
   private AuthenticationTestSupport() {}
-
-  /** The email validator over {@code config}. */
-  public static EmailValidator emailValidator(AccountConfig config) {
-    return new EmailValidator(config);
-  }
 
   /** The password check over {@code hasher} and {@code users}. */
   public static PasswordCheck passwordCheck(PasswordHasher hasher, UserStore users) {

@@ -1,7 +1,7 @@
 package dev.portcullis.impl.confirmation;
 
+import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.account.UserBoundTokens;
-import dev.portcullis.impl.config.AccountConfig;
 
 /** Builds this package's CDI beans outside a container, for service tests in other packages. */
 public final class ConfirmationTestSupport {

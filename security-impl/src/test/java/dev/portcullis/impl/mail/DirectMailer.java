@@ -1,6 +1,6 @@
 package dev.portcullis.impl.mail;
 
-import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.spi.MailSender;
 import java.util.Map;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.impl.config.MapConfig;
 import dev.portcullis.impl.config.SecurityConfiguration;
-import dev.portcullis.impl.rest.Messages;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.spi.MailMessage;
 import java.lang.reflect.Constructor;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package dev.portcullis.impl.rest;
 
 import dev.portcullis.impl.config.MapConfig;
+import dev.portcullis.impl.messages.Messages;
 import java.util.Map;
 
 /** {@link Messages} over the real bundle, for unit tests in other packages. */

@@ -1,10 +1,10 @@
 package dev.portcullis.web.confirmation;
 
 import dev.portcullis.impl.confirmation.ConfirmationService;
-import dev.portcullis.impl.rest.Feature;
-import dev.portcullis.impl.rest.FlowViews;
+import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.web.layout.FormPage;
 import dev.portcullis.web.layout.PageAccess;
 import dev.portcullis.web.layout.PageRule;

@@ -1,9 +1,9 @@
 package dev.portcullis.web.layout;
 
-import dev.portcullis.impl.rest.Feature;
-import dev.portcullis.impl.rest.FeatureGate;
-import dev.portcullis.impl.rest.FlowViews;
-import dev.portcullis.impl.rest.RedirectConfig;
+import dev.portcullis.impl.feature.Feature;
+import dev.portcullis.impl.feature.FeatureGate;
+import dev.portcullis.impl.views.FlowViews;
+import dev.portcullis.impl.views.RedirectConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,6 +1,6 @@
 package dev.portcullis.web.layout;
 
-import dev.portcullis.impl.rest.Flash;
+import dev.portcullis.impl.views.Flash;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;

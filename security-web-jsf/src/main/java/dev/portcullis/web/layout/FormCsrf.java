@@ -1,8 +1,8 @@
 package dev.portcullis.web.layout;
 
 import dev.portcullis.impl.authentication.Authentication;
-import dev.portcullis.impl.rest.Csrf;
-import dev.portcullis.impl.rest.CsrfConfig;
+import dev.portcullis.impl.csrf.Csrf;
+import dev.portcullis.impl.csrf.CsrfConfig;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;

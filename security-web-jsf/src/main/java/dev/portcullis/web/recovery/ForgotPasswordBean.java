@@ -1,11 +1,11 @@
 package dev.portcullis.web.recovery;
 
+import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.recovery.RecoveryService;
 import dev.portcullis.impl.recovery.RecoveryService.ForgotOutcome;
-import dev.portcullis.impl.rest.Feature;
-import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.web.layout.FormPage;
 import dev.portcullis.web.layout.PageAccess;
 import dev.portcullis.web.layout.PageRule;

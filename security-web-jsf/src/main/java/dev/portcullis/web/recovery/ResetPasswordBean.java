@@ -1,18 +1,18 @@
 package dev.portcullis.web.recovery;
 
-import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.account.AccountConfig;
+import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.recovery.RecoveryService;
 import dev.portcullis.impl.recovery.RecoveryService.LinkStatus;
 import dev.portcullis.impl.recovery.RecoveryService.ResetOutcome;
-import dev.portcullis.impl.rest.Feature;
-import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
-import dev.portcullis.impl.rest.RedirectConfig;
 import dev.portcullis.impl.signin.PrimaryAuthentication;
 import dev.portcullis.impl.signin.SignIn;
 import dev.portcullis.impl.signin.SignInReplies;
 import dev.portcullis.impl.signin.SignInResult;
+import dev.portcullis.impl.views.FlowViews;
+import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.web.layout.FormPage;
 import dev.portcullis.web.layout.PageAccess;
 import dev.portcullis.web.layout.PageRule;

@@ -1,16 +1,16 @@
 package dev.portcullis.web.registration;
 
-import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.account.AccountConfig;
+import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.registration.RegistrationOutcome;
 import dev.portcullis.impl.registration.RegistrationService;
-import dev.portcullis.impl.rest.Feature;
-import dev.portcullis.impl.rest.FlowViews;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
 import dev.portcullis.impl.signin.PrimaryAuthentication;
 import dev.portcullis.impl.signin.SignIn;
 import dev.portcullis.impl.signin.SignInReplies;
 import dev.portcullis.impl.signin.SignInResult;
+import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.web.layout.FormPage;
 import dev.portcullis.web.layout.PageAccess;
 import dev.portcullis.web.layout.PageRule;

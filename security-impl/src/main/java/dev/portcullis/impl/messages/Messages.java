@@ -1,4 +1,4 @@
-package dev.portcullis.impl.rest;
+package dev.portcullis.impl.messages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,15 +14,15 @@ import org.eclipse.microprofile.config.Config;
  * Every user-visible text, keyed by Flask-Security's message names ({@code INVALID_PASSWORD}, ...)
  * with {@code %(name)s} placeholders as in Flask (Flask-Security {@code core._default_messages}).
  *
- * <p>Texts come from the bundle {@code dev.portcullis.impl.rest.messages}; an application overrides
- * one with the config key {@code security.msg_<key>} (Flask's {@code SECURITY_MSG_<KEY>}) or
- * translates them by adding {@code messages_<locale>.properties} to the same bundle name.
+ * <p>Texts come from the bundle {@code dev.portcullis.impl.messages.messages}; an application
+ * overrides one with the config key {@code security.msg_<key>} (Flask's {@code SECURITY_MSG_<KEY>})
+ * or translates them by adding {@code messages_<locale>.properties} to the same bundle name.
  */
 @ApplicationScoped
 public class Messages {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("%\\((\\w+)\\)[sd]");
-  private static final String BUNDLE = "dev.portcullis.impl.rest.messages";
+  private static final String BUNDLE = "dev.portcullis.impl.messages.messages";
 
   private Config config;
 

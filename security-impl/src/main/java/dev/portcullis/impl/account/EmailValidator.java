@@ -1,9 +1,9 @@
-package dev.portcullis.impl.authentication;
+package dev.portcullis.impl.account;
 
-import dev.portcullis.impl.config.AccountConfig;
+import dev.portcullis.impl.authentication.EmailNormalizer;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
-import dev.portcullis.impl.rest.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Hashtable;

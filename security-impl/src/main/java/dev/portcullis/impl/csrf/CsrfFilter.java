@@ -1,6 +1,10 @@
-package dev.portcullis.impl.rest;
+package dev.portcullis.impl.csrf;
 
 import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.rest.Envelope;
+import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.RequestBody;
+import dev.portcullis.impl.rest.RequestLimits;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

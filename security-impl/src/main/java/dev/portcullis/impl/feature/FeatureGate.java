@@ -1,5 +1,7 @@
-package dev.portcullis.impl.rest;
+package dev.portcullis.impl.feature;
 
+import dev.portcullis.impl.messages.Messages;
+import dev.portcullis.impl.rest.Envelope;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;

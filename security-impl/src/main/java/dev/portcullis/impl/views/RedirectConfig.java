@@ -1,4 +1,4 @@
-package dev.portcullis.impl.rest;
+package dev.portcullis.impl.views;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.portcullis.impl.rest;
+package dev.portcullis.impl.feature;
 
 /**
  * Whether an optional feature is on: each feature package produces one ({@code @Produces} on a

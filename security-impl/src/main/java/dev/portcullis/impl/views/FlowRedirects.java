@@ -1,4 +1,4 @@
-package dev.portcullis.impl.rest;
+package dev.portcullis.impl.views;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.portcullis.impl.rest;
+package dev.portcullis.impl.csrf;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

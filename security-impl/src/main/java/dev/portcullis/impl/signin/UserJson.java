@@ -1,4 +1,4 @@
-package dev.portcullis.impl.login;
+package dev.portcullis.impl.signin;
 
 import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.json.Jsons;

@@ -1,9 +1,9 @@
-package dev.portcullis.impl.rest;
+package dev.portcullis.impl.views;
 
 /** Builds this package's CDI beans outside a container, for service tests in other packages. */
-public final class RestTestSupport {
+public final class ViewsTestSupport {
 
-  private RestTestSupport() {}
+  private ViewsTestSupport() {}
 
   /** Redirect validation over {@code config}. */
   public static Redirects redirects(RedirectConfig config) {

@@ -1,4 +1,4 @@
-package dev.portcullis.impl.config;
+package dev.portcullis.impl.account;
 
 import java.text.Normalizer;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.portcullis.impl.rest;
+package dev.portcullis.impl.csrf;
 
 import dev.portcullis.Mechanism;
 import java.time.Duration;

@@ -1,6 +1,7 @@
-package dev.portcullis.impl.rest;
+package dev.portcullis.impl.csrf;
 
 import dev.portcullis.impl.authentication.SessionKeys;
+import dev.portcullis.impl.rest.CsrfTokenSource;
 import dev.portcullis.impl.token.CsrfCheck;
 import dev.portcullis.impl.token.CsrfTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ import java.util.Optional;
  * CsrfFilter} calls for every JSON API response.
  */
 @ApplicationScoped
-public class Csrf {
+public class Csrf implements CsrfTokenSource {
 
   /** The cookie binding the CSRF token of a client without a server session. */
   public static final String COOKIE_NAME = "fs_csrf";
@@ -61,6 +62,7 @@ public class Csrf {
    * The signed token for this client. Never creates a session: without one, the raw value is bound
    * to the client's cookie, which {@link #writeCookie} then (re)sends.
    */
+  @Override
   public String token(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     String raw = session == null ? cookieBoundRaw(request) : sessionBoundRaw(request, session);
