@@ -10,6 +10,8 @@ import jakarta.json.Json;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -114,6 +116,32 @@ class ConfigVariantsIT {
     assertThat(reply.status()).isEqualTo(200);
   }
 
+  /**
+   * Unknown and taken addresses cost the work of real ones (issue 6, defect 10): their stand-in
+   * mails are written to the outbox and discarded in the same transaction. Nothing reaches them,
+   * and the owner gets exactly the real mails.
+   */
+  @Test
+  void forgotConfirmRegisterWhenUnknownOrTakenThenSameAnswerAndNoStandInMailDelivered() {
+    String owner = "owner-" + System.nanoTime() + "@example.com";
+    String nobody = "nobody-" + System.nanoTime() + "@example.com";
+    assertThat(register(owner).status()).isEqualTo(200);
+    mail.awaitMessage(owner, 1, MAIL_WAIT);
+
+    assertThat(post("api/reset", nobody).status()).isEqualTo(200);
+    assertThat(post("api/confirm", nobody).status()).isEqualTo(200);
+    assertThat(register(owner).status()).isEqualTo(200);
+    assertThat(post("api/confirm", owner).status()).isEqualTo(200);
+
+    List<String> mails =
+        IntStream.rangeClosed(1, 3).mapToObj(n -> mail.awaitMessage(owner, n, MAIL_WAIT)).toList();
+    // Welcome, "you already have an account", confirmation instructions; no stand-in welcome.
+    assertThat(mails).filteredOn(m -> m.contains("/api/confirm/")).hasSize(2);
+    assertThat(mails).filteredOn(m -> m.contains("/api/reset")).hasSize(1);
+    assertThat(mail.messagesFor(owner)).hasSize(3);
+    assertThat(mail.messagesFor(nobody)).isEmpty();
+  }
+
   @Test
   void csrfCookieWhenGetLoginThenSetAndAcceptedAsHeader() {
     client.get("api/login", "Accept", JSON);
@@ -199,6 +227,12 @@ class ConfigVariantsIT {
         Json.createObjectBuilder().add("email", email).add("password", password).build(),
         "X-CSRF-Token",
         csrf);
+  }
+
+  private Reply post(String path, String email) {
+    String csrf = client.csrfToken();
+    return client.postJson(
+        path, Json.createObjectBuilder().add("email", email).build(), "X-CSRF-Token", csrf);
   }
 
   private void moveClock(Duration by) {

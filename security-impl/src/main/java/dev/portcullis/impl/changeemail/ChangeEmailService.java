@@ -6,7 +6,6 @@ import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.account.AccountMail;
 import dev.portcullis.impl.account.EmailValidator;
 import dev.portcullis.impl.account.UserBoundTokens;
-import dev.portcullis.impl.authentication.PasswordCheck;
 import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.impl.mail.MailTemplate;
 import dev.portcullis.impl.messages.Messages;
@@ -35,7 +34,6 @@ public class ChangeEmailService {
   @Inject UserStore users;
   @Inject UserBoundTokens tokens;
   @Inject EmailValidator emails;
-  @Inject PasswordCheck passwords;
   @Inject AccountMail mail;
   @Inject EventPublisher events;
   @Inject Messages messages;
@@ -72,28 +70,29 @@ public class ChangeEmailService {
     if (!errors.isEmpty()) {
       return new RequestOutcome.Rejected(errors.toMap());
     }
-    if (users.findByIdentity(IdentityAttribute.EMAIL, email.get(), true).isPresent()) {
-      if (config.genericResponses()) {
-        passwords.equalizeTiming();
-        return new RequestOutcome.Sent(email.get());
-      }
+    boolean taken = users.findByIdentity(IdentityAttribute.EMAIL, email.get(), true).isPresent();
+    if (taken && !config.genericResponses()) {
       return new RequestOutcome.Rejected(
           errors
               .add("email", messages.text("EMAIL_ALREADY_ASSOCIATED", Map.of("email", email.get())))
               .toMap());
     }
     String token = tokens.create(TokenPurpose.CHANGE_EMAIL, user, user.email(), email.get());
-    mail.send(
-        MailTemplate.CHANGE_EMAIL_INSTRUCTIONS,
-        email.get(),
-        user,
+    Map<String, Object> context =
         Map.of(
             "token",
             token,
             "link",
             links.apply("change-email-confirm/" + token),
             "new_email",
-            email.get()));
+            email.get());
+    if (taken) {
+      // Why: with generic responses a taken address answers like a free one, and must cost the
+      // same; the link is made and its mail rehearsed (written and discarded), never sent.
+      mail.rehearse(MailTemplate.CHANGE_EMAIL_INSTRUCTIONS, email.get(), user, context);
+      return new RequestOutcome.Sent(email.get());
+    }
+    mail.send(MailTemplate.CHANGE_EMAIL_INSTRUCTIONS, email.get(), user, context);
     events.publish(new ChangeEmailInstructionsSent(user.toSecurityUser(), email.get()));
     return new RequestOutcome.Sent(email.get());
   }

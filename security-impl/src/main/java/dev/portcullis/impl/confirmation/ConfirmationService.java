@@ -4,9 +4,9 @@ import dev.portcullis.event.ConfirmInstructionsSent;
 import dev.portcullis.event.UserConfirmed;
 import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.account.AccountMail;
+import dev.portcullis.impl.account.Decoys;
 import dev.portcullis.impl.account.EmailValidator;
 import dev.portcullis.impl.account.UserBoundTokens;
-import dev.portcullis.impl.authentication.PasswordCheck;
 import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.impl.mail.MailTemplate;
 import dev.portcullis.impl.messages.Messages;
@@ -34,7 +34,7 @@ public class ConfirmationService {
   @Inject UserStore users;
   @Inject ConfirmationTokens tokens;
   @Inject EmailValidator emails;
-  @Inject PasswordCheck passwords;
+  @Inject Decoys decoys;
   @Inject AccountMail mail;
   @Inject EventPublisher events;
   @Inject Messages messages;
@@ -71,10 +71,13 @@ public class ConfirmationService {
     if (!errors.isEmpty()) {
       return new SendOutcome.Rejected(errors.toMap());
     }
-    Optional<UserRecord> user = validate(form, errors);
+    Optional<String> email = emails.validateField(form, errors, messages);
+    Optional<UserRecord> user = email.flatMap(e -> findUnconfirmed(e, errors));
     if (!errors.isEmpty()) {
       if (config.genericResponses() && errors.toMap().keySet().equals(java.util.Set.of("email"))) {
-        passwords.equalizeTiming();
+        // Why: the answer must not reveal an unknown or already confirmed account, nor may its
+        // time; a stand-in goes through the real path and its mail is discarded.
+        instructions(decoys.user(email.orElse(null)), links, mail::rehearse);
         return new SendOutcome.Sent();
       }
       return new SendOutcome.Rejected(errors.toMap());
@@ -85,12 +88,18 @@ public class ConfirmationService {
 
   /** Mails confirmation instructions and fires {@link ConfirmInstructionsSent}. */
   public void send(UserRecord user, Function<String, String> links) {
+    instructions(user, links, mail::send);
+    events.publish(new ConfirmInstructionsSent(user.toSecurityUser()));
+  }
+
+  /** Makes a confirmation token and mails it; the same work for a real user and a stand-in. */
+  private void instructions(
+      UserRecord user, Function<String, String> links, AccountMail.Delivery delivery) {
     String token = tokens.create(user);
-    mail.send(
+    delivery.deliver(
         MailTemplate.CONFIRMATION_INSTRUCTIONS,
         user,
         Map.of("confirmation_token", token, "confirmation_link", links.apply("confirm/" + token)));
-    events.publish(new ConfirmInstructionsSent(user.toSecurityUser()));
   }
 
   /** {@code GET /confirm/<token>}: confirms the email the token was made for. */
@@ -115,12 +124,9 @@ public class ConfirmationService {
     return new ConfirmOutcome.Confirmed(confirmed);
   }
 
-  private Optional<UserRecord> validate(Form form, FieldErrors errors) {
-    Optional<String> email = emails.validateField(form, errors, messages);
-    if (email.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<UserRecord> user = users.findByIdentity(IdentityAttribute.EMAIL, email.get(), true);
+  /** The account of {@code email}; an error on {@code email} unless it awaits confirmation. */
+  private Optional<UserRecord> findUnconfirmed(String email, FieldErrors errors) {
+    Optional<UserRecord> user = users.findByIdentity(IdentityAttribute.EMAIL, email, true);
     if (user.isEmpty()) {
       errors.add("email", messages.text("USER_DOES_NOT_EXIST"));
     } else if (user.get().confirmedAt() != null) {

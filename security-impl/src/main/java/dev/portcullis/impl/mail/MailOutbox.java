@@ -44,6 +44,18 @@ public class MailOutbox {
     return repository().add(message);
   }
 
+  /**
+   * Writes {@code message} and deletes it again in one transaction: the database work of {@link
+   * #add} (the same row, insert and commit) that leaves nothing behind and is never delivered. Why:
+   * with generic responses, a request about an account that does not exist must not answer faster
+   * than one that queues a mail (see {@link Mailer#rehearse}).
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void rehearse(MailMessage message) {
+    OutboxRepository repository = repository();
+    repository.discard(repository.add(message));
+  }
+
   /** Ids of mails due for an attempt. */
   @Transactional(TxType.REQUIRES_NEW)
   public List<Long> due(int limit) {

@@ -36,6 +36,15 @@ public class Mailer {
     worker.deliverSoon(id);
   }
 
+  /**
+   * Does what {@link #send} does — renders {@code template} and writes the mail to the outbox —
+   * then discards it in the same transaction, so nothing is stored or delivered. For decoy requests
+   * (generic responses about an unknown account) that must cost what a real one costs.
+   */
+  public void rehearse(MailTemplate template, String recipient, Map<String, Object> context) {
+    outbox.rehearse(render(template, recipient, context));
+  }
+
   /** The mail as it will be sent. */
   MailMessage render(MailTemplate template, String recipient, Map<String, Object> context) {
     String subject = config.subjects().get(template.subjectKey());

@@ -61,6 +61,16 @@ final class OutboxRepository {
     return entry.getId();
   }
 
+  /**
+   * Deletes row {@code id}: the second half of a rehearsal (see {@link MailOutbox#rehearse}), in
+   * the transaction that added it.
+   */
+  void discard(long id) {
+    em.createNativeQuery("DELETE FROM fs_mail_outbox WHERE id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
+  }
+
   /** Ids of unsent, unclaimed rows whose next attempt is due, oldest first. */
   List<Long> due(int maxAttempts, int limit) {
     LocalDateTime now = TIME.convertToDatabaseColumn(clock.instant());

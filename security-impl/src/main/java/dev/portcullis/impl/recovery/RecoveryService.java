@@ -4,9 +4,9 @@ import dev.portcullis.event.PasswordReset;
 import dev.portcullis.event.ResetPasswordInstructionsSent;
 import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.account.AccountMail;
+import dev.portcullis.impl.account.Decoys;
 import dev.portcullis.impl.account.EmailValidator;
 import dev.portcullis.impl.account.UserBoundTokens;
-import dev.portcullis.impl.authentication.PasswordCheck;
 import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.impl.mail.MailTemplate;
 import dev.portcullis.impl.messages.Messages;
@@ -39,7 +39,7 @@ public class RecoveryService {
   @Inject UserStore users;
   @Inject UserBoundTokens tokens;
   @Inject EmailValidator emails;
-  @Inject PasswordCheck passwords;
+  @Inject Decoys decoys;
   @Inject PasswordHasher hasher;
   @Inject PasswordPolicy policy;
   @Inject AccountMail mail;
@@ -86,25 +86,35 @@ public class RecoveryService {
   /** {@code POST /reset}: mails reset instructions. */
   public ForgotOutcome forgot(Form form, Function<String, String> links) {
     FieldErrors errors = form.typeErrors(messages);
-    Optional<UserRecord> user = errors.isEmpty() ? validate(form, errors) : Optional.empty();
+    Optional<String> email =
+        errors.isEmpty() ? emails.validateField(form, errors, messages) : Optional.empty();
+    Optional<UserRecord> user = email.flatMap(e -> findUsable(e, errors));
     if (!errors.isEmpty()) {
       if (config.genericResponses() && errors.toMap().keySet().equals(Set.of("email"))) {
-        passwords.equalizeTiming();
+        // Why: the answer must not reveal an unknown, inactive or unconfirmed account, nor may its
+        // time; a stand-in goes through the real path and its mail is discarded.
+        instructions(decoys.user(email.orElse(null)), links, mail::rehearse);
         return new ForgotOutcome.Sent();
       }
       boolean unconfirmed =
           user.isPresent() && config.confirmationRequired() && user.get().confirmedAt() == null;
       return new ForgotOutcome.Rejected(errors.toMap(), unconfirmed);
     }
-    String token = tokens.create(TokenPurpose.RESET, user.get(), user.get().password(), null);
-    if (config.sendPasswordResetEmail()) {
-      mail.send(
-          MailTemplate.RESET_INSTRUCTIONS,
-          user.get(),
-          Map.of("reset_token", token, "reset_link", links.apply("reset/" + token)));
-    }
+    instructions(user.get(), links, mail::send);
     events.publish(new ResetPasswordInstructionsSent(user.get().toSecurityUser()));
     return new ForgotOutcome.Sent();
+  }
+
+  /** Makes a reset token and mails it; the same work for a real user and a stand-in. */
+  private void instructions(
+      UserRecord user, Function<String, String> links, AccountMail.Delivery delivery) {
+    String token = tokens.create(TokenPurpose.RESET, user, user.password(), null);
+    if (config.sendPasswordResetEmail()) {
+      delivery.deliver(
+          MailTemplate.RESET_INSTRUCTIONS,
+          user,
+          Map.of("reset_token", token, "reset_link", links.apply("reset/" + token)));
+    }
   }
 
   /** {@code GET /reset/<token>}: whether the link can be used. */
@@ -146,23 +156,14 @@ public class RecoveryService {
 
   private void resend(UserRecord user, Function<String, String> links) {
     if (user.active()) {
-      String token = tokens.create(TokenPurpose.RESET, user, user.password(), null);
-      if (config.sendPasswordResetEmail()) {
-        mail.send(
-            MailTemplate.RESET_INSTRUCTIONS,
-            user,
-            Map.of("reset_token", token, "reset_link", links.apply("reset/" + token)));
-      }
+      instructions(user, links, mail::send);
       events.publish(new ResetPasswordInstructionsSent(user.toSecurityUser()));
     }
   }
 
-  private Optional<UserRecord> validate(Form form, FieldErrors errors) {
-    Optional<String> email = emails.validateField(form, errors, messages);
-    if (email.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<UserRecord> user = users.findByIdentity(IdentityAttribute.EMAIL, email.get(), true);
+  /** The account of {@code email}; an error on {@code email} unless it may reset its password. */
+  private Optional<UserRecord> findUsable(String email, FieldErrors errors) {
+    Optional<UserRecord> user = users.findByIdentity(IdentityAttribute.EMAIL, email, true);
     if (user.isEmpty()) {
       errors.add("email", messages.text("USER_DOES_NOT_EXIST"));
     } else if (!user.get().active()) {

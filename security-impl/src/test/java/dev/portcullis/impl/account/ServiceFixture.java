@@ -77,6 +77,7 @@ public final class ServiceFixture {
   public final ConfirmationTokens confirmationTokens;
   public final EmailValidator emails;
   public final PasswordCheck passwords;
+  public final Decoys decoys;
   public final AccountMail accountMail;
   public final EventPublisher publisher;
   public final Redirects redirects;
@@ -105,6 +106,7 @@ public final class ServiceFixture {
     confirmationTokens = ConfirmationTestSupport.tokens(userBoundTokens, account);
     emails = new EmailValidator(account);
     passwords = AuthenticationTestSupport.passwordCheck(hasher, users);
+    decoys = new Decoys(hasher);
     accountMail = new AccountMail(DirectMailer.over(configuration.mail(), messages, mail));
     publisher = events.publisher();
     redirects = ViewsTestSupport.redirects(configuration.redirects());

@@ -28,7 +28,6 @@ class ChangeEmailServiceTest {
     service.users = fx.users;
     service.tokens = fx.userBoundTokens;
     service.emails = fx.emails;
-    service.passwords = fx.passwords;
     service.mail = fx.accountMail;
     service.events = fx.publisher;
     service.messages = fx.messages;

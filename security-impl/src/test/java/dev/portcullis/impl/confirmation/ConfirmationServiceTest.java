@@ -31,7 +31,7 @@ class ConfirmationServiceTest {
     service.users = fx.users;
     service.tokens = fx.confirmationTokens;
     service.emails = fx.emails;
-    service.passwords = fx.passwords;
+    service.decoys = fx.decoys;
     service.mail = fx.accountMail;
     service.events = fx.publisher;
     service.messages = fx.messages;

@@ -277,6 +277,24 @@ abstract class AbstractOutboxRepositoryTest {
   }
 
   @Test
+  void discardWhenInTheTransactionThatAddedThenNothingLeftOrDue() throws SQLException {
+    long kept = add("ann@example.com");
+    this.<Void>tx(
+        r -> {
+          r.discard(r.add(message("decoy@example.com")));
+          return null;
+        });
+
+    assertThat(due(MAX_ATTEMPTS, 10)).containsExactly(kept);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM fs_mail_outbox")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void backoffWhenManyAttemptsThenCappedAtOneHour() {
     assertThat(OutboxRepository.backoff(INTERVAL, 1)).isEqualTo(INTERVAL);
     assertThat(OutboxRepository.backoff(INTERVAL, 3)).isEqualTo(Duration.ofMinutes(2));

@@ -30,4 +30,10 @@ public final class DirectMailer extends Mailer {
   public void send(MailTemplate template, String recipient, Map<String, Object> context) {
     sender.send(render(template, recipient, context));
   }
+
+  /** Renders, as a rehearsal does, and delivers nothing. */
+  @Override
+  public void rehearse(MailTemplate template, String recipient, Map<String, Object> context) {
+    render(template, recipient, context);
+  }
 }

@@ -30,7 +30,7 @@ class RecoveryServiceTest {
     service.users = fx.users;
     service.tokens = fx.userBoundTokens;
     service.emails = fx.emails;
-    service.passwords = fx.passwords;
+    service.decoys = fx.decoys;
     service.hasher = fx.hasher;
     service.policy = fx.passwordPolicy;
     service.mail = fx.accountMail;

@@ -29,6 +29,7 @@ class RegistrationServiceTest {
     service.users = fx.users;
     service.hasher = fx.hasher;
     service.passwords = fx.passwords;
+    service.decoys = fx.decoys;
     service.passwordPolicy = fx.passwordPolicy;
     service.usernamePolicy = fx.usernamePolicy;
     service.emails = fx.emails;
