@@ -14,11 +14,11 @@ import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.feature.FeatureFlag;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.links.MailLinks;
-import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.Replies;
 import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.Views;
@@ -33,7 +33,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,12 +52,12 @@ public class ChangeEmailResource {
   }
 
   @Inject ChangeEmailService service;
+  @Inject Replies reply;
   @Inject AccessDecision access;
   @Inject Denials denials;
   @Inject LinkAnswers answers;
   @Inject Csrf csrf;
   @Inject Messages messages;
-  @Inject LoginConfig loginConfig;
   @Inject AuthenticationConfig authConfig;
   @Inject FlowViews views;
   @Inject MailLinks mailLinks;
@@ -84,16 +83,12 @@ public class ChangeEmailResource {
 
   /** Sends a confirmation link to the new address. */
   @POST
-  public Response post(InputStream entity) {
+  public Response post(FormData data) {
     if (!access.isFresh(request)) {
       return stale();
     }
-    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
-    if (parsed instanceof FormData.Parsed.Rejected rejected) {
-      return rejected.toResponse(messages);
-    }
     UserRecord user = Authentication.of(request).orElseThrow().user();
-    Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), List.of("email"), List.of());
+    Form form = Form.read(data, List.of("email"), List.of());
     Optional<Function<String, String>> links = mailLinks.of(uri);
     if (links.isEmpty()) {
       return mailLinks.refusal();
@@ -102,7 +97,7 @@ public class ChangeEmailResource {
     boolean json = WantJson.test(request);
     if (outcome instanceof RequestOutcome.Rejected rejected) {
       return json
-          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          ? reply.fieldErrors(rejected.fieldErrors())
           : Views.redirectToView(request, views.changeEmailTemplate());
     }
     String newEmail = ((RequestOutcome.Sent) outcome).newEmail();

@@ -15,11 +15,11 @@ import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.feature.FeatureFlag;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.links.MailLinks;
-import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.Replies;
 import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.impl.signin.PrimaryAuthentication;
 import dev.portcullis.impl.signin.SignIn;
@@ -41,7 +41,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +65,7 @@ public class ChangePasswordResource {
   static final List<String> FIELDS = List.of("password", "new_password", "new_password_confirm");
 
   @Inject ChangePasswordService service;
+  @Inject Replies reply;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
   @Inject UserJson userJson;
@@ -74,7 +74,6 @@ public class ChangePasswordResource {
   @Inject LinkAnswers answers;
   @Inject Csrf csrf;
   @Inject Messages messages;
-  @Inject LoginConfig loginConfig;
   @Inject AuthenticationConfig authConfig;
   @Inject FlowViews views;
   @Inject RedirectConfig redirectConfig;
@@ -104,17 +103,13 @@ public class ChangePasswordResource {
 
   /** Changes the password. */
   @POST
-  public Response post(InputStream entity) {
+  public Response post(FormData data) {
     Authentication caller = Authentication.of(request).orElseThrow();
     Optional<Response> stale = requireFreshWhenPasswordless(caller.user());
     if (stale.isPresent()) {
       return stale.get();
     }
-    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
-    if (parsed instanceof FormData.Parsed.Rejected rejected) {
-      return rejected.toResponse(messages);
-    }
-    Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), FIELDS, List.of());
+    Form form = Form.read(data, FIELDS, List.of());
     Optional<Function<String, String>> links = mailLinks.of(uri);
     if (links.isEmpty()) {
       return mailLinks.refusal();
@@ -123,7 +118,7 @@ public class ChangePasswordResource {
     boolean json = WantJson.test(request);
     if (outcome instanceof Outcome.Rejected rejected) {
       return json
-          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          ? reply.fieldErrors(rejected.fieldErrors())
           : Views.redirectToView(request, views.changePasswordTemplate());
     }
     UserRecord user = ((Outcome.Changed) outcome).user();

@@ -9,13 +9,11 @@ import dev.portcullis.impl.csrf.Csrf;
 import dev.portcullis.impl.csrf.UnauthCsrf;
 import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.feature.FeatureFlag;
-import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.links.MailLinks;
-import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.messages.Messages;
-import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.Replies;
 import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.impl.signin.PrimaryAuthentication;
 import dev.portcullis.impl.signin.SignIn;
@@ -36,7 +34,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,13 +55,13 @@ public class ConfirmResource {
   }
 
   @Inject ConfirmationService service;
+  @Inject Replies reply;
   @Inject SessionLogin sessions;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
   @Inject LinkAnswers answers;
   @Inject Csrf csrf;
   @Inject Messages messages;
-  @Inject LoginConfig loginConfig;
   @Inject AccountConfig config;
   @Inject FlowViews views;
   @Inject RedirectConfig redirectConfig;
@@ -79,18 +76,14 @@ public class ConfirmResource {
     if (!WantJson.test(request)) {
       return Views.redirectToView(request, views.sendConfirmationTemplate());
     }
-    return Envelope.ok(Jsons.object().add("csrf_token", csrf.token(request)).build());
+    return reply.csrfToken(request);
   }
 
   /** Resends confirmation instructions. */
   @POST
   @UnauthCsrf
-  public Response send(InputStream entity) {
-    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
-    if (parsed instanceof FormData.Parsed.Rejected rejected) {
-      return rejected.toResponse(messages);
-    }
-    Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), List.of("email"), List.of());
+  public Response send(FormData data) {
+    Form form = Form.read(data, List.of("email"), List.of());
     Optional<Function<String, String>> links = mailLinks.of(uri);
     if (links.isEmpty()) {
       return mailLinks.refusal();
@@ -99,7 +92,7 @@ public class ConfirmResource {
     boolean json = WantJson.test(request);
     if (outcome instanceof ConfirmationService.SendOutcome.Rejected rejected) {
       return json
-          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          ? reply.fieldErrors(rejected.fieldErrors())
           : Views.redirectToView(request, views.sendConfirmationTemplate());
     }
     if (!json) {
@@ -111,7 +104,7 @@ public class ConfirmResource {
           Map.of("email", form.text("email").orElse("")),
           null);
     }
-    return Envelope.ok(Jsons.object().add("csrf_token", csrf.token(request)).build());
+    return reply.csrfToken(request);
   }
 
   /** The link in the mail: confirms, then redirects. */

@@ -7,9 +7,7 @@ import dev.portcullis.impl.csrf.Csrf;
 import dev.portcullis.impl.csrf.UnauthCsrf;
 import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.feature.FeatureFlag;
-import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.links.MailLinks;
-import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.recovery.RecoveryService.ForgotOutcome;
 import dev.portcullis.impl.recovery.RecoveryService.LinkStatus;
@@ -17,6 +15,7 @@ import dev.portcullis.impl.recovery.RecoveryService.ResetOutcome;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.Replies;
 import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.impl.signin.PrimaryAuthentication;
 import dev.portcullis.impl.signin.SignIn;
@@ -40,7 +39,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,13 +61,13 @@ public class ResetResource {
   }
 
   @Inject RecoveryService service;
+  @Inject Replies reply;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
   @Inject UserJson userJson;
   @Inject LinkAnswers answers;
   @Inject Csrf csrf;
   @Inject Messages messages;
-  @Inject LoginConfig loginConfig;
   @Inject AccountConfig config;
   @Inject FlowViews views;
   @Inject RedirectConfig redirectConfig;
@@ -85,20 +83,14 @@ public class ResetResource {
     if (!WantJson.test(request)) {
       return Views.redirectToView(request, views.forgotPasswordTemplate());
     }
-    return Envelope.ok(Jsons.object().add("csrf_token", csrf.token(request)).build());
+    return reply.csrfToken(request);
   }
 
   /** Mails reset instructions. */
   @POST
   @UnauthCsrf
-  public Response forgot(InputStream entity) {
-    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
-    if (parsed instanceof FormData.Parsed.Rejected rejected) {
-      return rejected.toResponse(messages);
-    }
-    Optional<Form> form =
-        Optional.of(
-            Form.read(((FormData.Parsed.Accepted) parsed).data(), List.of("email"), List.of()));
+  public Response forgot(FormData data) {
+    Optional<Form> form = Optional.of(Form.read(data, List.of("email"), List.of()));
     Optional<Function<String, String>> links = mailLinks.of(uri);
     if (links.isEmpty()) {
       return mailLinks.refusal();
@@ -118,7 +110,7 @@ public class ResetResource {
             null);
       }
       return json
-          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          ? reply.fieldErrors(rejected.fieldErrors())
           : Views.redirectToView(request, views.forgotPasswordTemplate());
     }
     if (!json) {
@@ -130,7 +122,7 @@ public class ResetResource {
           Map.of("email", form.get().text("email").orElse("")),
           null);
     }
-    return Envelope.ok(Jsons.object().add("csrf_token", csrf.token(request)).build());
+    return reply.csrfToken(request);
   }
 
   /** The link in the mail: to the reset page (or the SPA's), or back with an error. */
@@ -156,17 +148,9 @@ public class ResetResource {
   @POST
   @Path("{token}")
   @UnauthCsrf
-  public Response reset(@PathParam("token") String token, InputStream entity) {
-    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
-    if (parsed instanceof FormData.Parsed.Rejected rejected) {
-      return rejected.toResponse(messages);
-    }
+  public Response reset(@PathParam("token") String token, FormData data) {
     Optional<Form> form =
-        Optional.of(
-            Form.read(
-                ((FormData.Parsed.Accepted) parsed).data(),
-                List.of("password", "password_confirm"),
-                List.of()));
+        Optional.of(Form.read(data, List.of("password", "password_confirm"), List.of()));
     Optional<Function<String, String>> links = mailLinks.of(uri);
     if (links.isEmpty()) {
       return mailLinks.refusal();
@@ -181,7 +165,7 @@ public class ResetResource {
     }
     if (outcome instanceof ResetOutcome.Rejected rejected) {
       return json
-          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          ? reply.fieldErrors(rejected.fieldErrors())
           : redirects.redirect(request, views.resetPasswordTemplate(), Map.of("token", token));
     }
     return reset(((ResetOutcome.Reset) outcome), json);

@@ -8,11 +8,10 @@ import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.feature.FeatureFlag;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.links.MailLinks;
-import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.messages.Messages;
-import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.rest.Replies;
 import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.impl.signin.PrimaryAuthentication;
 import dev.portcullis.impl.signin.SignIn;
@@ -33,7 +32,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -54,12 +52,12 @@ public class RegisterResource {
   static final List<String> FIELDS = List.of("email", "password", "password_confirm", "username");
 
   @Inject RegistrationService service;
+  @Inject Replies reply;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
   @Inject UserJson userJson;
   @Inject Csrf csrf;
   @Inject Messages messages;
-  @Inject LoginConfig loginConfig;
   @Inject AccountConfig accountConfig;
   @Inject FlowViews views;
   @Inject MailLinks mailLinks;
@@ -73,18 +71,14 @@ public class RegisterResource {
     if (!WantJson.test(request)) {
       return Views.redirectToView(request, views.registerTemplate());
     }
-    return Envelope.ok(Jsons.object().add("csrf_token", csrf.token(request)).build());
+    return reply.csrfToken(request);
   }
 
   /** Registers a user. */
   @POST
   @UnauthCsrf
-  public Response post(InputStream entity) {
-    var parsed = FormData.read(entity, request.getContentType(), loginConfig.maxRequestBytes());
-    if (parsed instanceof FormData.Parsed.Rejected rejected) {
-      return rejected.toResponse(messages);
-    }
-    Form form = Form.read(((FormData.Parsed.Accepted) parsed).data(), FIELDS, List.of());
+  public Response post(FormData data) {
+    Form form = Form.read(data, FIELDS, List.of());
     boolean json = WantJson.test(request);
     Optional<Function<String, String>> links = mailLinks.of(uri);
     if (links.isEmpty()) {
@@ -93,7 +87,7 @@ public class RegisterResource {
     RegistrationOutcome outcome = service.register(form, !json, links.get());
     if (outcome instanceof RegistrationOutcome.Rejected rejected) {
       return json
-          ? Envelope.of(400, Envelope.fieldErrors(rejected.fieldErrors()))
+          ? reply.fieldErrors(rejected.fieldErrors())
           : Views.redirectToView(request, views.registerTemplate());
     }
     if (outcome instanceof RegistrationOutcome.Registered registered) {
@@ -126,6 +120,6 @@ public class RegisterResource {
     if (registered != null && !accountConfig.genericResponses()) {
       body.add("user", userJson.of(registered.user(), false));
     }
-    return Envelope.ok(body.add("csrf_token", csrf.token(request)).build());
+    return reply.withCsrfToken(body, request);
   }
 }
