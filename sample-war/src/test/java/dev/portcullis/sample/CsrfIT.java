@@ -195,6 +195,44 @@ class CsrfIT {
     assertThat(sessionCookies).as("replies with a session cookie").isZero();
   }
 
+  /**
+   * A browser denied a protected page is sent to the login page with a flashed message: that
+   * message must not cost a server session either (it rides in a signed cookie).
+   */
+  @Test
+  void protectedPageWhenFloodOfAnonymousBrowsersThenNoServerSessionButMessageShownOnce() {
+    int before = liveSessions();
+    int sessionCookies = 0;
+    for (int i = 0; i < 30; i++) {
+      client.clearCookies();
+      Reply denied = client.get("api/admin", "Accept", HTML);
+      assertThat(denied.status()).isEqualTo(302);
+      sessionCookies +=
+          (int)
+              denied.raw().headers().allValues("Set-Cookie").stream()
+                  .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                  .count();
+    }
+    assertThat(liveSessions()).as("live server sessions").isLessThanOrEqualTo(before);
+    assertThat(sessionCookies).as("replies with a session cookie").isZero();
+
+    client.clearCookies();
+    Reply denied = client.get("api/admin", "Accept", HTML);
+    Reply page = client.get(denied.header("Location").orElseThrow(), "Accept", HTML);
+    assertThat(page.body()).contains("Please sign in to view this resource.");
+    Reply again = client.get(LOGIN_PAGE, "Accept", HTML);
+    assertThat(again.body()).doesNotContain("Please sign in to view this resource.");
+    assertThat(liveSessions()).as("live server sessions").isLessThanOrEqualTo(before);
+  }
+
+  @Test
+  void flashCookieWhenForgedThenIgnored() {
+    client.clearCookies();
+    Reply page = client.get(LOGIN_PAGE, "Accept", HTML, "Cookie", "fs_flash=forged.message.here");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("forged");
+  }
+
   @Test
   void loginPageWhenPostedWithTokenFromThePageThenSignedIn() {
     String token = hiddenCsrfToken(client.get(LOGIN_PAGE, "Accept", HTML));

@@ -4,14 +4,13 @@ import dev.portcullis.Mechanism;
 import dev.portcullis.Security;
 import dev.portcullis.SecurityUser;
 import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.CurrentResponse;
 import dev.portcullis.impl.authentication.SessionLogin;
-import dev.portcullis.impl.mechanism.PortcullisAuthenticationMechanism;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.spi.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
 /** The {@link Security} facade over the request's authentication and the password hasher. */
@@ -49,9 +48,6 @@ public class SecurityFacade implements Security {
 
   @Override
   public void logout() {
-    sessions.logout(
-        request,
-        (HttpServletResponse)
-            request.getAttribute(PortcullisAuthenticationMechanism.RESPONSE_ATTRIBUTE));
+    sessions.logout(request, CurrentResponse.of(request).orElse(null));
   }
 }

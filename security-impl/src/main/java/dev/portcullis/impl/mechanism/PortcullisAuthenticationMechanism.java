@@ -6,6 +6,7 @@ import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authentication.Authenticator;
 import dev.portcullis.impl.authentication.BasicAuthentication;
 import dev.portcullis.impl.authentication.CredentialAuthentication;
+import dev.portcullis.impl.authentication.CurrentResponse;
 import dev.portcullis.impl.authentication.PortcullisPrincipal;
 import dev.portcullis.impl.authorization.Denials;
 import dev.portcullis.impl.signin.PrimaryAuthentication;
@@ -43,9 +44,6 @@ import java.util.Set;
 @ApplicationScoped
 public class PortcullisAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-  /** Request attribute holding the servlet response of the current request. */
-  public static final String RESPONSE_ATTRIBUTE = "dev.portcullis.response";
-
   /** What a caller without authentication may use where the container demands it. */
   private static final Set<Mechanism> CONTAINER_MECHANISMS =
       Set.of(Mechanism.TOKEN, Mechanism.SESSION);
@@ -73,8 +71,8 @@ public class PortcullisAuthenticationMechanism implements HttpAuthenticationMech
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    // The Security facade's logout() needs the response to clear the remember-me cookie.
-    request.setAttribute(RESPONSE_ATTRIBUTE, response);
+    // The facade's logout() and anonymous flashes need the response to set cookies.
+    CurrentResponse.remember(request, response);
     Credential credential =
         context.isAuthenticationRequest() ? context.getAuthParameters().getCredential() : null;
     if (credential != null) {

@@ -30,6 +30,8 @@ public enum TokenPurpose {
    * unsigned in its signed cookie session).
    */
   SIGNIN_PENDING("signin-pending-salt"),
+  /** Flashed messages of a browser without a server session (Portcullis). */
+  FLASH("portcullis-flash"),
   /** Flask-WTF CSRF tokens (salt fixed in {@code flask_wtf/csrf.py}). */
   CSRF("wtf-csrf-token"),
   /**

@@ -52,6 +52,8 @@ public class PageGuard implements PhaseListener {
       pages.deny(denied.get());
       return;
     }
+    // Taken now, before anything is rendered, so a cookie-borne flash can still be deleted.
+    CDI.current().select(FlashMessages.class).get().getList();
     if (faces.isPostback() && faces.getViewRoot().isTransient()) {
       refuseForgedPost(faces);
     }
