@@ -95,6 +95,62 @@ class PageErrorsIT {
     assertNoServerError(reply);
   }
 
+  /** Issue 13, item 4: a rejected {@code next} is dropped, so the next try can sign in. */
+  @Test
+  void loginPageWhenNextRejectedThenDroppedFromTheForm() {
+    String page = "security/login_user.xhtml";
+    Reply form = client.get(page + "?next=https%3A%2F%2Fevil.example%2F", "Accept", HTML);
+    assertThat(form.body()).contains("evil.example");
+    Reply rejected =
+        client.postForm(
+            page, loginPost(hiddenCsrfToken(form), "https://evil.example/"), "Accept", HTML);
+    assertThat(rejected.status()).isEqualTo(200);
+    assertThat(rejected.body()).doesNotContain("value=\"https://evil.example/\"");
+    Reply retry = client.postForm(page, loginPost(hiddenCsrfToken(rejected), ""), "Accept", HTML);
+    assertThat(retry.status()).isEqualTo(302);
+  }
+
+  /** Issue 13, item 4: a page whose URL may carry a token sends no referrer anywhere. */
+  @Test
+  void pagesWhenRenderedThenNoReferrer() {
+    for (String page : ANONYMOUS_PAGES) {
+      Reply reply = client.get(page + "?token=secret", "Accept", HTML);
+      assertThat(reply.header("Referrer-Policy")).as(page).contains("no-referrer");
+    }
+  }
+
+  /** Issue 13, item 4: sessions are tracked by cookie only, never by ;jsessionid= in URLs. */
+  @Test
+  void pageWhenSessionStartsFromRememberCookieThenNoSessionIdInUrls() {
+    ApiClient remembered = new ApiClient(base);
+    String csrf = remembered.csrfToken();
+    remembered.postJson(
+        "api/login",
+        "{\"email\":\"user@example.com\",\"password\":\"Password123!\",\"remember\":true,"
+            + "\"csrf_token\":\""
+            + csrf
+            + "\"}");
+    String cookie = "remember_token=" + remembered.cookie("remember_token").orElseThrow();
+    Reply page = client.get("security/verify.xhtml", "Accept", HTML, "Cookie", cookie);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).doesNotContainIgnoringCase(";jsessionid=");
+  }
+
+  private static String loginPost(String csrfToken, String next) {
+    return "login-form=login-form&email=user%40example.com&password=Password123%21&next="
+        + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)
+        + "&login-submit=Sign+in&jakarta.faces.ViewState=stateless&csrf_token="
+        + csrfToken;
+  }
+
+  private static String hiddenCsrfToken(Reply page) {
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("name=\"csrf_token\"[^>]*value=\"([^\"]+)\"")
+            .matcher(page.body());
+    assertThat(matcher.find()).as("csrf_token field in the page").isTrue();
+    return matcher.group(1);
+  }
+
   private static String form(String viewState, String fields) {
     return "jakarta.faces.ViewState="
         + java.net.URLEncoder.encode(viewState, java.nio.charset.StandardCharsets.UTF_8)

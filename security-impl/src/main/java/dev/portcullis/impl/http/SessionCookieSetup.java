@@ -4,8 +4,10 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.annotation.WebListener;
 import java.lang.reflect.Method;
+import java.util.EnumSet;
 
 /**
  * Gives the servlet session cookie ({@code JSESSIONID}) the {@code session.cookie_*} attributes
@@ -27,6 +29,8 @@ public class SessionCookieSetup implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     CookieAttributes session = config.session();
+    // Cookie only: a ;jsessionid= in a URL leaks the session through logs, history and referrers.
+    event.getServletContext().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
     SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
     cookie.setHttpOnly(session.httpOnly());
     cookie.setSecure(session.secure() == CookieAttributes.Secure.ALWAYS);

@@ -19,5 +19,7 @@ public class NoStorePages {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
     external.setResponseHeader("Cache-Control", "no-store");
     external.setResponseHeader("Pragma", "no-cache");
+    // Reset and confirmation pages carry a token in their URL: never hand it on as a referrer.
+    external.setResponseHeader("Referrer-Policy", "no-referrer");
   }
 }

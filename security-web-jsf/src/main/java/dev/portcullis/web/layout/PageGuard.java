@@ -44,6 +44,8 @@ public class PageGuard implements PhaseListener {
       }
       return;
     }
+    // Before any answer, redirects included: no caching, and no token-bearing URL as referrer.
+    CDI.current().select(NoStorePages.class).get().apply();
     if (rule.get().feature().isPresent() && !pages.enabled(rule.get().feature().get())) {
       return;
     }

@@ -81,6 +81,10 @@ public class LoginBean {
     LoginOutcome outcome = service.authenticate(form, null, request.getServerName());
     if (outcome instanceof LoginOutcome.Rejected rejected) {
       errors = rejected.fieldErrors();
+      if (errors.containsKey("next")) {
+        // Kept in the hidden field, a rejected target would block every retry.
+        next = null;
+      }
       return null;
     }
     LoginOutcome.Authenticated ok = (LoginOutcome.Authenticated) outcome;
