@@ -136,6 +136,16 @@ class PageErrorsIT {
     assertThat(page.body()).doesNotContainIgnoringCase(";jsessionid=");
   }
 
+  /** Issue 13, item 4: a signed-in user opening an anonymous-only page is told why it moved on. */
+  @Test
+  void anonymousPageWhenSignedInThenPostLoginViewWithMessage() {
+    assertThat(client.login("user@example.com", "Password123!", "").status()).isEqualTo(200);
+    Reply moved = client.get("security/register_user.xhtml", "Accept", HTML);
+    assertThat(moved.status()).isEqualTo(302);
+    Reply landing = client.get(moved.header("Location").orElseThrow(), "Accept", HTML);
+    assertThat(landing.body()).contains("You are signed in already");
+  }
+
   private static String loginPost(String csrfToken, String next) {
     return "login-form=login-form&email=user%40example.com&password=Password123%21&next="
         + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)

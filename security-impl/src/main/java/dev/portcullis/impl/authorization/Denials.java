@@ -115,6 +115,11 @@ public class Denials {
       return new Denial(
           400, Map.of(), Envelope.errors(List.of(messages.text("ANONYMOUS_USER_REQUIRED"))), null);
     }
+    // A browser is told why it did not get the page it asked for (login, register, ...).
+    flash.add(
+        request,
+        messages.category("ANONYMOUS_USER_REQUIRED"),
+        messages.text("ANONYMOUS_USER_REQUIRED"));
     return new Denial(
         302, Map.of("Location", Views.url(request, views.postLoginView())), null, null);
   }
