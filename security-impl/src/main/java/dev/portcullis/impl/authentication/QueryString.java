@@ -4,12 +4,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /** Reads one parameter of a raw query string without touching the request body. */
-final class QueryString {
+public final class QueryString {
 
   private QueryString() {}
 
-  /** The first value of {@code name}, or {@code null}. */
-  static String parameter(String queryString, String name) {
+  /**
+   * The first value of {@code name} ({@code ""} for a bare flag like {@code ?include_auth_token}),
+   * or {@code null}.
+   */
+  public static String parameter(String queryString, String name) {
     if (queryString == null || queryString.isEmpty()) {
       return null;
     }

@@ -2,6 +2,7 @@ package dev.portcullis.impl.authentication;
 
 import dev.portcullis.impl.http.CookieAttributes;
 import dev.portcullis.impl.http.CookieConfig;
+import dev.portcullis.impl.http.Cookies;
 import dev.portcullis.impl.token.RememberCookieCodec;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,16 +47,12 @@ public class RememberCookies {
 
   /** The {@code fs_uniquifier} a valid cookie on the request names. */
   Optional<String> uniquifier(HttpServletRequest request) {
-    Cookie[] cookies = request.getCookies();
-    if (cookies == null) {
-      return Optional.empty();
-    }
-    for (Cookie cookie : cookies) {
-      if (cookie.getName().equals(config.rememberCookieName())) {
-        return codec.decode(cookie.getValue());
-      }
-    }
-    return Optional.empty();
+    return Cookies.value(request, config.rememberCookieName()).flatMap(codec::decode);
+  }
+
+  /** Whether the request carries a remember-me cookie at all (valid or not). */
+  public boolean isPresent(HttpServletRequest request) {
+    return Cookies.value(request, config.rememberCookieName()).isPresent();
   }
 
   Cookie create(UserRecord user) {

@@ -6,7 +6,6 @@ import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -25,7 +24,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class SessionLogin {
 
-  private AuthenticationConfig config;
   private RememberCookies rememberCookies;
   private EventPublisher events;
   private Clock clock;
@@ -34,12 +32,7 @@ public class SessionLogin {
   protected SessionLogin() {}
 
   @Inject
-  SessionLogin(
-      AuthenticationConfig config,
-      RememberCookies rememberCookies,
-      EventPublisher events,
-      Clock clock) {
-    this.config = config;
+  SessionLogin(RememberCookies rememberCookies, EventPublisher events, Clock clock) {
     this.rememberCookies = rememberCookies;
     this.events = events;
     this.clock = clock;
@@ -113,7 +106,7 @@ public class SessionLogin {
       session.invalidate();
     }
     Authentication.detachFrom(request);
-    if (response != null && hasCookie(request, config.rememberCookieName())) {
+    if (response != null && rememberCookies.isPresent(request)) {
       rememberCookies.expired().forEach(response::addCookie);
     }
     current.ifPresent(a -> events.publish(new UserLoggedOut(a.user().toSecurityUser())));
@@ -129,18 +122,5 @@ public class SessionLogin {
     existing.removeAttribute(SessionKeys.SIGNIN_PENDING);
     request.changeSessionId();
     return request.getSession(false);
-  }
-
-  private static boolean hasCookie(HttpServletRequest request, String name) {
-    Cookie[] cookies = request.getCookies();
-    if (cookies == null) {
-      return false;
-    }
-    for (Cookie cookie : cookies) {
-      if (cookie.getName().equals(name)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -7,6 +7,7 @@ import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.account.LinkAnswers;
 import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.authentication.RememberCookies;
 import dev.portcullis.impl.authorization.AccessDecision;
 import dev.portcullis.impl.authorization.Denials;
 import dev.portcullis.impl.changepassword.ChangePasswordService.Outcome;
@@ -32,7 +33,6 @@ import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
@@ -75,6 +75,7 @@ public class ChangePasswordResource {
   @Inject Csrf csrf;
   @Inject Messages messages;
   @Inject AuthenticationConfig authConfig;
+  @Inject RememberCookies rememberCookies;
   @Inject FlowViews views;
   @Inject RedirectConfig redirectConfig;
   @Inject MailLinks mailLinks;
@@ -125,7 +126,9 @@ public class ChangePasswordResource {
     if (caller.mechanism() == Mechanism.SESSION) {
       // The rotated fs_uniquifier ended this session: re-establish it for the same user.
       signIn.complete(
-          PrimaryAuthentication.renewal(user, "change", hasRememberCookie()), request, response);
+          PrimaryAuthentication.renewal(user, "change", rememberCookies.isPresent(request)),
+          request,
+          response);
     }
     if (!json) {
       return answers.redirect(
@@ -148,18 +151,5 @@ public class ChangePasswordResource {
         denials
             .answer(Reason.REAUTHENTICATION_REQUIRED, authConfig.apiEnabledMethods(), request)
             .toResponse());
-  }
-
-  private boolean hasRememberCookie() {
-    Cookie[] cookies = request.getCookies();
-    if (cookies == null) {
-      return false;
-    }
-    for (Cookie cookie : cookies) {
-      if (cookie.getName().equals(authConfig.rememberCookieName())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

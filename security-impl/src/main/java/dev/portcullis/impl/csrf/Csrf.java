@@ -1,6 +1,7 @@
 package dev.portcullis.impl.csrf;
 
 import dev.portcullis.impl.authentication.SessionKeys;
+import dev.portcullis.impl.http.Cookies;
 import dev.portcullis.impl.rest.CsrfTokenSource;
 import dev.portcullis.impl.token.CsrfCheck;
 import dev.portcullis.impl.token.CsrfTokens;
@@ -179,28 +180,12 @@ public class Csrf implements CsrfTokenSource {
   }
 
   private static Optional<String> cookie(HttpServletRequest request) {
-    Cookie[] cookies = request.getCookies();
-    if (cookies == null) {
-      return Optional.empty();
-    }
-    for (Cookie cookie : cookies) {
-      if (COOKIE_NAME.equals(cookie.getName())) {
-        return Optional.of(cookie.getValue());
-      }
-    }
-    return Optional.empty();
+    return Cookies.value(request, COOKIE_NAME);
   }
 
-  /** HttpOnly, Lax, for this application only, and Secure whenever the request came over TLS. */
+  /** For the browser session, HttpOnly, Lax, this application only, Secure over TLS. */
   private static Cookie bindingCookie(HttpServletRequest request, String value, boolean delete) {
-    Cookie cookie = new Cookie(COOKIE_NAME, value);
-    String contextPath = request.getContextPath();
-    cookie.setPath(contextPath == null || contextPath.isEmpty() ? "/" : contextPath);
-    cookie.setHttpOnly(true);
-    cookie.setSecure(request.isSecure());
-    cookie.setMaxAge(delete ? 0 : -1);
-    cookie.setAttribute("SameSite", "Lax");
-    return cookie;
+    return Cookies.internal(request, COOKIE_NAME, value, delete ? 0 : -1);
   }
 
   private Cookie readableCookie(String value, int maxAge) {

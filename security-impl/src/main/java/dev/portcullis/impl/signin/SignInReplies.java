@@ -1,9 +1,8 @@
 package dev.portcullis.impl.signin;
 
-import dev.portcullis.impl.csrf.Csrf;
+import dev.portcullis.impl.authentication.QueryString;
 import dev.portcullis.impl.json.Jsons;
-import dev.portcullis.impl.rest.Envelope;
-import dev.portcullis.impl.views.RedirectConfig;
+import dev.portcullis.impl.rest.Replies;
 import dev.portcullis.impl.views.Views;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,19 +22,17 @@ import java.util.Optional;
 public class SignInReplies {
 
   private UserJson userJson;
-  private Csrf csrf;
+  private Replies replies;
   private SignInConfig config;
-  private RedirectConfig views;
 
   /** For CDI. */
   protected SignInReplies() {}
 
   @Inject
-  SignInReplies(UserJson userJson, Csrf csrf, SignInConfig config, RedirectConfig views) {
+  SignInReplies(UserJson userJson, Replies replies, SignInConfig config) {
     this.userJson = userJson;
-    this.csrf = csrf;
+    this.replies = replies;
     this.config = config;
-    this.views = views;
   }
 
   /**
@@ -49,17 +46,13 @@ public class SignInReplies {
     }
     JsonObjectBuilder body = Jsons.object();
     secondFactor(required, body);
-    body.add("csrf_token", csrf.token(request));
-    return Envelope.ok(body.build());
+    return replies.withCsrfToken(body, request);
   }
 
   /** {@code {user, csrf_token}} for a signed-in or re-authenticated user. */
   public Response user(UserRecord user, HttpServletRequest request) {
-    return Envelope.ok(
-        Jsons.object()
-            .add("user", userJson.of(user, includeToken(request)))
-            .add("csrf_token", csrf.token(request))
-            .build());
+    return replies.withCsrfToken(
+        Jsons.object().add("user", userJson.of(user, includeToken(request))), request);
   }
 
   /**
@@ -72,11 +65,6 @@ public class SignInReplies {
       return Views.url(request, required.methods().get(0).view());
     }
     return next.orElseGet(() -> Views.url(request, fallbackView));
-  }
-
-  /** The post-login view, for callers without a view of their own. */
-  public String postLoginView() {
-    return views.postLoginView();
   }
 
   private static void secondFactor(
@@ -92,19 +80,7 @@ public class SignInReplies {
   }
 
   private boolean includeToken(HttpServletRequest request) {
-    if (config.backwardsCompatAuthToken()) {
-      return true;
-    }
-    String query = request.getQueryString();
-    if (query == null) {
-      return false;
-    }
-    for (String pair : query.split("&")) {
-      String name = pair.split("=", 2)[0];
-      if (name.equals("include_auth_token")) {
-        return true;
-      }
-    }
-    return false;
+    return config.backwardsCompatAuthToken()
+        || QueryString.parameter(request.getQueryString(), "include_auth_token") != null;
   }
 }

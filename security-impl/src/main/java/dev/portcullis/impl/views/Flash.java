@@ -2,6 +2,7 @@ package dev.portcullis.impl.views;
 
 import dev.portcullis.impl.authentication.CurrentResponse;
 import dev.portcullis.impl.authentication.SessionKeys;
+import dev.portcullis.impl.http.Cookies;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.token.PurposeTokens;
 import dev.portcullis.impl.token.TokenCheck;
@@ -126,27 +127,11 @@ public class Flash {
   }
 
   private static Optional<String> cookieValue(HttpServletRequest request) {
-    Cookie[] cookies = request.getCookies();
-    if (cookies == null) {
-      return Optional.empty();
-    }
-    for (Cookie cookie : cookies) {
-      if (cookie.getName().equals(COOKIE) && !cookie.getValue().isEmpty()) {
-        return Optional.of(cookie.getValue());
-      }
-    }
-    return Optional.empty();
+    return Cookies.value(request, COOKIE).filter(value -> !value.isEmpty());
   }
 
   private static Cookie cookie(HttpServletRequest request, String value, boolean delete) {
-    Cookie cookie = new Cookie(COOKIE, value);
-    String contextPath = request.getContextPath();
-    cookie.setPath(contextPath == null || contextPath.isEmpty() ? "/" : contextPath);
-    cookie.setHttpOnly(true);
-    cookie.setSecure(request.isSecure());
-    cookie.setMaxAge(delete ? 0 : (int) COOKIE_WITHIN.toSeconds());
-    cookie.setAttribute("SameSite", "Lax");
-    return cookie;
+    return Cookies.internal(request, COOKIE, value, delete ? 0 : (int) COOKIE_WITHIN.toSeconds());
   }
 
   @SuppressWarnings("unchecked")

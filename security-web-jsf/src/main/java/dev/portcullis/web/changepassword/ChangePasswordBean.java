@@ -2,7 +2,7 @@ package dev.portcullis.web.changepassword;
 
 import dev.portcullis.Mechanism;
 import dev.portcullis.impl.authentication.Authentication;
-import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.authentication.RememberCookies;
 import dev.portcullis.impl.changepassword.ChangePasswordService;
 import dev.portcullis.impl.changepassword.ChangePasswordService.Outcome;
 import dev.portcullis.impl.feature.Feature;
@@ -22,7 +22,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.Cookie;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ public class ChangePasswordBean extends FormPage {
   @Inject ChangePasswordService service;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
-  @Inject AuthenticationConfig authConfig;
+  @Inject RememberCookies rememberCookies;
   @Inject FlowViews views;
   @Inject RedirectConfig redirectConfig;
   @Inject Pages pages;
@@ -83,7 +82,7 @@ public class ChangePasswordBean extends FormPage {
     if (caller.get().mechanism() == Mechanism.SESSION) {
       // The rotated fs_uniquifier ended this session: re-establish it for the same user.
       signIn.complete(
-          PrimaryAuthentication.renewal(user, "change", hasRememberCookie()),
+          PrimaryAuthentication.renewal(user, "change", rememberCookies.isPresent(pages.request())),
           pages.request(),
           pages.response());
     }
@@ -95,19 +94,6 @@ public class ChangePasswordBean extends FormPage {
   /** Whether the form asks for the current password (the user has one). */
   public boolean isCurrentPasswordRequired() {
     return Authentication.of(pages.request()).map(a -> a.user().hasPassword()).orElse(true);
-  }
-
-  private boolean hasRememberCookie() {
-    Cookie[] cookies = pages.request().getCookies();
-    if (cookies == null) {
-      return false;
-    }
-    for (Cookie cookie : cookies) {
-      if (cookie.getName().equals(authConfig.rememberCookieName())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   public String getPassword() {

@@ -2,14 +2,14 @@ package dev.portcullis.web.layout;
 
 import dev.portcullis.AccessDeniedException.Reason;
 import dev.portcullis.impl.authentication.Authentication;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.PhaseEvent;
 import jakarta.faces.event.PhaseId;
 import jakarta.faces.event.PhaseListener;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Enforces the declared {@link PageRule}s right after the view is restored — on the first GET and
@@ -20,6 +20,8 @@ import java.util.Optional;
 public class PageGuard implements PhaseListener {
 
   private static final long serialVersionUID = 1L;
+
+  private transient volatile Map<String, PageRule> byViewId;
 
   /** Where Portcullis' own views live; the application's views are not this guard's business. */
   static final String SECURITY_VIEWS = "/security/";
@@ -101,9 +103,24 @@ public class PageGuard implements PhaseListener {
     return pages.isFresh() ? Optional.empty() : Optional.of(Reason.REAUTHENTICATION_REQUIRED);
   }
 
-  private static Optional<PageRule> ruleFor(String viewId) {
-    Instance<PageRule> rules = CDI.current().select(PageRule.class);
-    List<PageRule> matching = rules.stream().filter(rule -> rule.viewId().equals(viewId)).toList();
-    return matching.stream().findFirst();
+  private Optional<PageRule> ruleFor(String viewId) {
+    return Optional.ofNullable(rules().get(viewId));
+  }
+
+  /**
+   * The declared rules by view id, collected once: they come from configuration read at start-up,
+   * so there is no need to ask every producer on every request.
+   */
+  private Map<String, PageRule> rules() {
+    Map<String, PageRule> known = byViewId;
+    if (known == null) {
+      known =
+          CDI.current().select(PageRule.class).stream()
+              .collect(
+                  Collectors.toUnmodifiableMap(
+                      PageRule::viewId, rule -> rule, (first, next) -> first));
+      byViewId = known;
+    }
+    return known;
   }
 }
