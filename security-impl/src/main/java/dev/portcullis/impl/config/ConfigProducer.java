@@ -4,6 +4,7 @@ import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieConfig;
+import dev.portcullis.impl.i18n.LocaleConfig;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
@@ -136,6 +137,11 @@ public class ConfigProducer {
   @Produces
   LinkConfig linkConfig() {
     return configuration.links();
+  }
+
+  @Produces
+  LocaleConfig localeConfig() {
+    return configuration.locales();
   }
 
   @Produces

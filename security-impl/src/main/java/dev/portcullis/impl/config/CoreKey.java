@@ -366,7 +366,21 @@ public enum CoreKey implements ConfigKey {
           "security.max_request_bytes",
           "65536",
           "(Portcullis)",
-          "Largest JSON or form body the API endpoints accept; larger gets 413 in the envelope."));
+          "Largest JSON or form body the API endpoints accept; larger gets 413 in the envelope.")),
+  I18N_DEFAULT_LOCALE(
+      new KeySpec(
+          "security.i18n_default_locale",
+          "en",
+          "BABEL_DEFAULT_LOCALE",
+          "Language of pages, JSON messages and mails when the request asks for none of"
+              + " security.i18n_locales (a BCP 47 tag such as en or de-CH).")),
+  I18N_LOCALES(
+      new KeySpec(
+          "security.i18n_locales",
+          "en,de,fr",
+          "(Portcullis)",
+          "Languages offered, matched against the request's Accept-Language as Flask-Babel's"
+              + " locale selector would; an application adds one by adding bundles for it."));
 
   private final KeySpec spec;
 

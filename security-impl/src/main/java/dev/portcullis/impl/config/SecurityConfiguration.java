@@ -6,6 +6,7 @@ import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieAttributes;
 import dev.portcullis.impl.http.CookieConfig;
+import dev.portcullis.impl.i18n.LocaleConfig;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.links.TrustedHosts;
 import dev.portcullis.impl.login.LoginConfig;
@@ -19,6 +20,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.IllformedLocaleException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +49,7 @@ public final class SecurityConfiguration {
   private final FlowViews flowViews;
   private final LinkConfig links;
   private final CookieConfig cookies;
+  private final LocaleConfig locales;
 
   /**
    * Reads and validates the configuration.
@@ -64,6 +67,7 @@ public final class SecurityConfiguration {
     this.flowViews = readFlowViews();
     this.links = readLinks();
     this.cookies = readCookies();
+    this.locales = readLocales();
     this.login = readLogin();
     this.passwordPolicy = new PasswordPolicySettings(settings).read();
   }
@@ -78,6 +82,10 @@ public final class SecurityConfiguration {
 
   public LinkConfig links() {
     return links;
+  }
+
+  public LocaleConfig locales() {
+    return locales;
   }
 
   public CookieConfig cookies() {
@@ -276,6 +284,29 @@ public final class SecurityConfiguration {
       throw new ConfigurationException(AccountKey.TRUSTED_HOSTS, e.getMessage());
     }
     return new LinkConfig(external, trusted, settings.string(AccountKey.URL_PREFIX));
+  }
+
+  private LocaleConfig readLocales() {
+    Locale fallback =
+        locale(CoreKey.I18N_DEFAULT_LOCALE, settings.string(CoreKey.I18N_DEFAULT_LOCALE));
+    List<Locale> offered = new ArrayList<>();
+    offered.add(fallback);
+    for (String tag : settings.list(CoreKey.I18N_LOCALES)) {
+      Locale locale = locale(CoreKey.I18N_LOCALES, tag);
+      if (!offered.contains(locale)) {
+        offered.add(locale);
+      }
+    }
+    return new LocaleConfig(fallback, offered);
+  }
+
+  private static Locale locale(ConfigKey key, String tag) {
+    try {
+      return new Locale.Builder().setLanguageTag(tag.trim().replace('_', '-')).build();
+    } catch (IllformedLocaleException e) {
+      throw new ConfigurationException(
+          key, "must be language tags such as en or de-CH, not '" + tag + "'");
+    }
   }
 
   private CookieConfig readCookies() {

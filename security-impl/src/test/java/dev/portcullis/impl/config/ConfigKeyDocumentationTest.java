@@ -46,7 +46,8 @@ class ConfigKeyDocumentationTest {
   /** Rows of the table whose first column is a Portcullis key, by property name. */
   private static Map<String, List<String>> configRows() throws IOException {
     return Files.readAllLines(README, StandardCharsets.UTF_8).stream()
-        .filter(line -> line.matches("\\| `(security|wtf|remember|session|mail)\\.[a-z_]+` \\|.*"))
+        .filter(
+            line -> line.matches("\\| `(security|wtf|remember|session|mail)\\.[a-z0-9_]+` \\|.*"))
         .map(ConfigKeyDocumentationTest::cells)
         .collect(Collectors.toMap(cells -> cells.get(0).replace("`", ""), cells -> cells));
   }
