@@ -235,7 +235,7 @@ class AccountIT {
     Reply expired = client.postJson(path(link), body, "X-CSRF-Token", client.csrfToken());
     assertThat(expired.status()).isEqualTo(400);
     assertThat(expired.response().getJsonObject("field_errors").getJsonArray("").getString(0))
-        .contains("not reset within 1 days");
+        .contains("not reset within 1 day");
     mail.awaitMessage(email, 3, MAIL_WAIT);
   }
 

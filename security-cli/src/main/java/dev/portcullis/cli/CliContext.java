@@ -65,7 +65,8 @@ final class CliContext implements AutoCloseable {
     EntityManagerFactory emf = Persistence.createEntityManagerFactory(UNIT, jpa(connection));
     try {
       emf.createEntityManager().close(); // connect now, so a failure is reported here
-      return new CliContext(configuration, new Messages(config), emf, clock);
+      return new CliContext(
+          configuration, new Messages(config, configuration.locales()), emf, clock);
     } catch (RuntimeException e) {
       emf.close();
       throw e;

@@ -9,7 +9,9 @@
  *       defaults (the same contract tests run against both);
  *   <li>{@link dev.portcullis.test.RecordingMailSender}: keeps mails so a test can follow their
  *       links, and fails on demand;
- *   <li>{@link dev.portcullis.test.SettableClock}: a clock that moves only when told to.
+ *   <li>{@link dev.portcullis.test.SettableClock}: a clock that moves only when told to;
+ *   <li>{@link dev.portcullis.test.TranslationCheck}: every language of a text bundle has every
+ *       key, and the same placeholders.
  * </ul>
  *
  * <pre>{@code

@@ -60,19 +60,4 @@ public record AccountConfig(
   public boolean confirmationRequired() {
     return confirmable && !loginWithoutConfirmation;
   }
-
-  /** Flask's "N units" text of a duration, for {@code %(within)s} in messages. */
-  public static String within(Duration duration) {
-    long seconds = duration.toSeconds();
-    if (seconds % 86_400 == 0) {
-      return seconds / 86_400 + " days";
-    }
-    if (seconds % 3_600 == 0) {
-      return seconds / 3_600 + " hours";
-    }
-    if (seconds % 60 == 0) {
-      return seconds / 60 + " minutes";
-    }
-    return seconds + " seconds";
-  }
 }

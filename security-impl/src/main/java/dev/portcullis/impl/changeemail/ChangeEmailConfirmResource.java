@@ -49,7 +49,7 @@ public class ChangeEmailConfirmResource {
         views.changeEmailErrorView(),
         views.changeEmailErrorView().orElse(views.changeEmailTemplate()),
         failed.messageKey(),
-        Map.of("within", AccountConfig.within(config.changeEmailWithin()), "email", failed.email()),
+        Map.of("within", config.changeEmailWithin(), "email", failed.email()),
         null);
   }
 }

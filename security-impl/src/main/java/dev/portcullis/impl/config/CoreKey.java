@@ -380,7 +380,15 @@ public enum CoreKey implements ConfigKey {
           "en,de,fr",
           "(Portcullis)",
           "Languages offered, matched against the request's Accept-Language as Flask-Babel's"
-              + " locale selector would; an application adds one by adding bundles for it."));
+              + " locale selector would; an application adds one by adding bundles for it.")),
+  I18N_BUNDLE(
+      new KeySpec(
+          "security.i18n_bundle",
+          "portcullis",
+          "(Portcullis)",
+          "Base name of the application's own text bundle (UTF-8 .properties files such as"
+              + " WEB-INF/classes/portcullis_de.properties), consulted before Portcullis' texts;"
+              + " none = no application bundle."));
 
   private final KeySpec spec;
 

@@ -297,7 +297,15 @@ public final class SecurityConfiguration {
         offered.add(locale);
       }
     }
-    return new LocaleConfig(fallback, offered);
+    Optional<String> bundle = settings.optionalString(CoreKey.I18N_BUNDLE);
+    if (bundle.isPresent() && !bundle.get().matches("[\\w$-]+([./][\\w$-]+)*")) {
+      throw new ConfigurationException(
+          CoreKey.I18N_BUNDLE,
+          "must be a bundle base name such as portcullis or i18n.myapp, not '"
+              + bundle.get()
+              + "'");
+    }
+    return new LocaleConfig(fallback, offered, bundle.map(name -> name.replace('/', '.')));
   }
 
   private static Locale locale(ConfigKey key, String tag) {

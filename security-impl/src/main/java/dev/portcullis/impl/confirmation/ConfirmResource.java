@@ -123,11 +123,7 @@ public class ConfirmResource {
           views.confirmErrorView(),
           errorView,
           "CONFIRMATION_EXPIRED",
-          Map.of(
-              "within",
-              AccountConfig.within(config.confirmEmailWithin()),
-              "email",
-              expired.user().email()),
+          Map.of("within", config.confirmEmailWithin(), "email", expired.user().email()),
           expired.user());
     }
     if (outcome instanceof ConfirmOutcome.AlreadyConfirmed) {

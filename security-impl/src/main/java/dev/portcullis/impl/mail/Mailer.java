@@ -4,6 +4,8 @@ import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.spi.MailMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,16 +13,22 @@ import java.util.Map;
  * and returns; {@link MailWorker} delivers it off the request thread and retries while SMTP is
  * down, so a registration or reset never fails because mail is unavailable.
  *
- * <p>The subject is {@code security.email_subject_<name>} if configured, else the message of the
- * template's subject key ({@code EMAIL_SUBJECT_REGISTER}, ...), which {@code security.msg_<key>}
- * and translated bundles can override. The mail is committed in its own transaction, even if the
- * caller's later rolls back: send mails as the last step of a service call.
+ * <p>A mail is written in the language of the request that causes it ({@link Messages#locale()}),
+ * so a German browser that registers gets a German welcome. The subject is {@code
+ * security.email_subject_<name>} if configured (one text for every language), else the message of
+ * the template's subject key ({@code EMAIL_SUBJECT_REGISTER}, ...) in that language. The bodies'
+ * prose comes from {@link MailTexts}; besides the caller's variables a template gets {@code text}
+ * (those texts), {@code subject} and {@code lang} (the language tag).
+ *
+ * <p>The mail is committed in its own transaction, even if the caller's later rolls back: send
+ * mails as the last step of a service call.
  */
 @ApplicationScoped
 public class Mailer {
 
   @Inject MailConfig config;
   @Inject MustacheTemplates templates;
+  @Inject MailTexts texts;
   @Inject Messages messages;
   @Inject MailOutbox outbox;
   @Inject MailWorker worker;
@@ -47,12 +55,35 @@ public class Mailer {
 
   /** The mail as it will be sent. */
   MailMessage render(MailTemplate template, String recipient, Map<String, Object> context) {
+    Locale locale = messages.locale();
     String subject = config.subjects().get(template.subjectKey());
     if (subject == null) {
-      subject = messages.text(template.subjectKey());
+      subject = messages.text(template.subjectKey(), Map.of(), locale);
     }
+    Map<String, Object> full = new HashMap<>(context);
+    full.put("text", texts.texts(template, locale, placeholderValues(context)));
+    full.put("subject", subject);
+    full.put("lang", locale.toLanguageTag());
     MustacheTemplates.Bodies bodies =
-        templates.render(template, context, config.plaintext(), config.html());
+        templates.render(template, full, config.plaintext(), config.html());
     return new MailMessage(config.sender(), recipient, subject, bodies.text(), bodies.html());
+  }
+
+  /**
+   * What the texts' {@code %(name)s} placeholders can show: the {@code user} map's entries ({@code
+   * email}, {@code username}), replaced by the context's own plain values of the same name.
+   */
+  private static Map<String, Object> placeholderValues(Map<String, Object> context) {
+    Map<String, Object> values = new HashMap<>();
+    if (context.get("user") instanceof Map<?, ?> user) {
+      user.forEach((name, value) -> values.put(String.valueOf(name), value));
+    }
+    context.forEach(
+        (name, value) -> {
+          if (value instanceof CharSequence || value instanceof Number) {
+            values.put(name, value);
+          }
+        });
+    return values;
   }
 }

@@ -208,11 +208,11 @@ public class ResetResource {
         views.resetErrorView(),
         views.forgotPasswordTemplate(),
         messageKey,
-        Map.of("within", AccountConfig.within(config.resetPasswordWithin())),
+        Map.of("within", config.resetPasswordWithin()),
         null);
   }
 
   private String messageFor(String key) {
-    return messages.text(key, Map.of("within", AccountConfig.within(config.resetPasswordWithin())));
+    return messages.text(key, Map.of("within", config.resetPasswordWithin()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.impl.mail;
 
+import dev.portcullis.impl.i18n.LocaleConfig;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.spi.MailSender;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class DirectMailer extends Mailer {
   private DirectMailer(MailConfig config, Messages messages, MailSender sender) {
     this.config = config;
     this.templates = new MustacheTemplates();
+    this.texts = new MailTexts(LocaleConfig.english());
     this.messages = messages;
     this.sender = sender;
   }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.impl.config.MapConfig;
 import dev.portcullis.impl.config.SecurityConfiguration;
-import dev.portcullis.impl.messages.Messages;
+import dev.portcullis.impl.i18n.LocaleConfig;
+import dev.portcullis.impl.messages.RequestMessages;
 import dev.portcullis.spi.MailMessage;
-import java.lang.reflect.Constructor;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
@@ -15,13 +16,18 @@ import org.junit.jupiter.api.Test;
 class MailerTest {
 
   private static Mailer mailer(Map<String, String> values) throws Exception {
+    return mailer(values, Locale.ENGLISH);
+  }
+
+  /** A mailer whose requests all ask for {@code language}. */
+  private static Mailer mailer(Map<String, String> values, Locale language) throws Exception {
     Config config = MapConfig.valid(values);
+    LocaleConfig locales = new SecurityConfiguration(config).locales();
     Mailer mailer = new Mailer();
     mailer.config = new SecurityConfiguration(config).mail();
     mailer.templates = new MustacheTemplates();
-    Constructor<Messages> constructor = Messages.class.getDeclaredConstructor(Config.class);
-    constructor.setAccessible(true);
-    mailer.messages = constructor.newInstance(config);
+    mailer.texts = new MailTexts(locales);
+    mailer.messages = RequestMessages.asking(config, locales, language);
     return mailer;
   }
 
@@ -70,6 +76,67 @@ class MailerTest {
 
     assertThat(message.htmlBody()).isNull();
     assertThat(message.textBody()).isNotBlank();
+  }
+
+  @Test
+  void renderWhenGermanRequestThenSubjectAndBothBodiesGerman() throws Exception {
+    MailMessage message =
+        mailer(Map.of(), Locale.GERMAN)
+            .render(MailTemplate.RESET_INSTRUCTIONS, "ann@example.com", context());
+
+    assertThat(message.subject()).isEqualTo("Zurücksetzen Ihres Passworts");
+    assertThat(message.textBody())
+        .startsWith("Hallo ann@example.com,")
+        .contains("Um ein neues Passwort zu wählen, öffnen Sie diesen Link:")
+        .contains("https://app.example.com/reset/t")
+        .doesNotContain("password");
+    assertThat(message.htmlBody())
+        .contains("<html lang=\"de\">")
+        .contains("<title>Zurücksetzen Ihres Passworts</title>")
+        .contains(">Neues Passwort wählen</a>")
+        .contains("Falls die Schaltfläche nicht funktioniert")
+        .doesNotContain("password");
+  }
+
+  @Test
+  void renderWhenFrenchRequestThenFrenchAndPlaceholdersFilled() throws Exception {
+    Map<String, Object> context = context();
+    context.put("new_email", "new@example.com");
+    context.put("link", "https://app.example.com/change/t");
+
+    MailMessage message =
+        mailer(Map.of(), Locale.FRENCH)
+            .render(MailTemplate.CHANGE_EMAIL_INSTRUCTIONS, "new@example.com", context);
+
+    assertThat(message.subject()).isEqualTo("Confirmez votre nouvelle adresse e-mail");
+    assertThat(message.textBody())
+        .startsWith("Bonjour,")
+        .contains("vous avez demandé à utiliser new@example.com comme adresse e-mail");
+    assertThat(message.htmlBody()).contains("<html lang=\"fr\">").contains("Bonjour,");
+  }
+
+  @Test
+  void renderWhenNoRequestLanguageThenEnglishAsBefore() throws Exception {
+    MailMessage message =
+        mailer(Map.of()).render(MailTemplate.RESET_INSTRUCTIONS, "ann@example.com", context());
+
+    assertThat(message.textBody())
+        .startsWith("Hello ann@example.com,")
+        .contains("To choose a new password, open this link:");
+    assertThat(message.htmlBody())
+        .contains("<html lang=\"en\">")
+        .contains("If the button does not work, copy this address into your browser:");
+  }
+
+  @Test
+  void renderWhenSubjectConfiguredThenSameSubjectInEveryLanguage() throws Exception {
+    Map<String, String> values = Map.of("security.email_subject_password_reset", "Reset");
+
+    assertThat(
+            mailer(values, Locale.GERMAN)
+                .render(MailTemplate.RESET_INSTRUCTIONS, "a@example.com", context())
+                .subject())
+        .isEqualTo("Reset");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.portcullis.impl.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portcullis.impl.i18n.LocaleConfig;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -22,9 +24,10 @@ class MustacheTemplatesTest {
   @TempDir Path overrides;
 
   private final MustacheTemplates templates = new MustacheTemplates();
+  private static final MailTexts TEXTS = new MailTexts(LocaleConfig.english());
 
-  /** Every variable any template uses. */
-  private static Map<String, Object> fullContext(String email) {
+  /** Every variable any template uses, with the English texts of {@code template}. */
+  private static Map<String, Object> fullContext(MailTemplate template, String email) {
     Map<String, Object> user = new HashMap<>();
     user.put("email", email);
     user.put("username", "ann");
@@ -39,6 +42,12 @@ class MustacheTemplatesTest {
     for (String token : new String[] {"confirmation_token", "reset_token", "token"}) {
       context.put(token, "tok.en");
     }
+    context.put(
+        "text",
+        TEXTS.texts(
+            template, Locale.ENGLISH, Map.of("email", email, "new_email", "new@example.com")));
+    context.put("lang", "en");
+    context.put("subject", "Subject");
     return context;
   }
 
@@ -46,7 +55,7 @@ class MustacheTemplatesTest {
   void renderWhenEveryTemplateThenBothBodiesRendered() {
     for (MailTemplate template : MailTemplate.values()) {
       MustacheTemplates.Bodies bodies =
-          templates.render(template, fullContext("ann@example.com"), true, true);
+          templates.render(template, fullContext(template, "ann@example.com"), true, true);
 
       assertThat(bodies.text()).as(template + " text").isNotBlank().doesNotContain("{{");
       assertThat(bodies.html())
@@ -63,7 +72,11 @@ class MustacheTemplatesTest {
   @Test
   void renderWhenTemplateHasLinkThenLinkInTextVerbatimAndInHtmlEscaped() {
     MustacheTemplates.Bodies bodies =
-        templates.render(MailTemplate.RESET_INSTRUCTIONS, fullContext("a@example.com"), true, true);
+        templates.render(
+            MailTemplate.RESET_INSTRUCTIONS,
+            fullContext(MailTemplate.RESET_INSTRUCTIONS, "a@example.com"),
+            true,
+            true);
 
     assertThat(bodies.text()).contains(LINK);
     // Mustache escapes '=' too; browsers decode character references in attributes.
@@ -77,7 +90,7 @@ class MustacheTemplatesTest {
     String evil = "<script>alert('x')</script>\"&@example.com";
 
     MustacheTemplates.Bodies bodies =
-        templates.render(MailTemplate.WELCOME, fullContext(evil), true, true);
+        templates.render(MailTemplate.WELCOME, fullContext(MailTemplate.WELCOME, evil), true, true);
 
     assertThat(bodies.html()).doesNotContain("<script>").contains("&lt;script&gt;");
     assertThat(bodies.text()).contains(evil);
@@ -85,7 +98,7 @@ class MustacheTemplatesTest {
 
   @Test
   void renderWhenOptionalLinkAbsentThenSectionOmitted() {
-    Map<String, Object> context = fullContext("a@example.com");
+    Map<String, Object> context = fullContext(MailTemplate.CHANGE_NOTICE, "a@example.com");
     context.remove("recovery_link");
 
     MustacheTemplates.Bodies bodies =
@@ -95,7 +108,11 @@ class MustacheTemplatesTest {
     assertThat(bodies.html()).doesNotContain("href");
     assertThat(
             templates
-                .render(MailTemplate.CHANGE_NOTICE, fullContext("a@example.com"), true, true)
+                .render(
+                    MailTemplate.CHANGE_NOTICE,
+                    fullContext(MailTemplate.CHANGE_NOTICE, "a@example.com"),
+                    true,
+                    true)
                 .html())
         .contains("href");
   }
@@ -103,10 +120,22 @@ class MustacheTemplatesTest {
   @Test
   void renderWhenOnlyOneBodyWantedThenOtherNull() {
     assertThat(
-            templates.render(MailTemplate.RESET_NOTICE, fullContext("a@x.org"), true, false).html())
+            templates
+                .render(
+                    MailTemplate.RESET_NOTICE,
+                    fullContext(MailTemplate.RESET_NOTICE, "a@x.org"),
+                    true,
+                    false)
+                .html())
         .isNull();
     assertThat(
-            templates.render(MailTemplate.RESET_NOTICE, fullContext("a@x.org"), false, true).text())
+            templates
+                .render(
+                    MailTemplate.RESET_NOTICE,
+                    fullContext(MailTemplate.RESET_NOTICE, "a@x.org"),
+                    false,
+                    true)
+                .text())
         .isNull();
   }
 
@@ -118,7 +147,11 @@ class MustacheTemplatesTest {
         withContextLoader(
             () ->
                 new MustacheTemplates()
-                    .render(MailTemplate.WELCOME, fullContext("a&b@example.com"), true, true));
+                    .render(
+                        MailTemplate.WELCOME,
+                        fullContext(MailTemplate.WELCOME, "a&b@example.com"),
+                        true,
+                        true));
 
     assertThat(bodies.html()).isEqualTo("<p>Custom welcome for a&amp;b@example.com</p>");
     assertThat(bodies.text()).contains(LINK);

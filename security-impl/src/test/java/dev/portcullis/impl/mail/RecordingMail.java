@@ -1,6 +1,7 @@
 package dev.portcullis.impl.mail;
 
 import dev.portcullis.impl.config.SecurityConfiguration;
+import dev.portcullis.impl.i18n.LocaleConfig;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.spi.MailMessage;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ public final class RecordingMail {
   public RecordingMail(Config config) {
     mailer.config = new SecurityConfiguration(config).mail();
     mailer.templates = new MustacheTemplates();
+    mailer.texts = new MailTexts(LocaleConfig.english());
     mailer.messages = new Messages(config);
     mailer.outbox = new Outbox();
     mailer.worker = new Worker();

@@ -119,7 +119,7 @@ public class ResetPasswordBean extends FormPage {
   }
 
   private void badLink(String messageKey) {
-    pages.flash(messageKey, Map.of("within", AccountConfig.within(config.resetPasswordWithin())));
+    pages.flash(messageKey, Map.of("within", config.resetPasswordWithin()));
     pages.redirectToView(views.forgotPasswordTemplate());
   }
 
