@@ -9,6 +9,7 @@ import dev.portcullis.sample.support.SampleDeployment;
 import jakarta.json.Json;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -16,6 +17,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.ByteArrayAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One deployment with the non-default settings users reach for: generic responses, the SPA CSRF
- * cookie, SPA redirects for mailed links, a token max age, and a disabled feature.
+ * cookie, SPA redirects for mailed links, a token max age, a disabled feature, and a language the
+ * application adds with its own bundle ({@code WEB-INF/classes/portcullis_nl.properties}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -33,25 +36,35 @@ class ConfigVariantsIT {
   static final String JSON = "application/json";
   static final String STRONG = "Correct-Horse-Battery-9";
   static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+  static final String DUTCH_BUNDLE =
+      String.join(
+          "\n",
+          "GENERIC_AUTHN_FAILED=Aanmelden is mislukt: de identiteit of het wachtwoord klopt niet.",
+          "mail.greeting=Beste %(email)s,",
+          "");
   static MailTrap mail;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     mail = MailTrap.start();
     return SampleDeployment.withMailTo(
-        mail,
-        String.join(
-            "\n",
-            "security.return_generic_responses=true",
-            "security.csrf_cookie_name=XSRF-TOKEN",
-            "security.token_max_age=60",
-            "security.change_email=false",
-            "security.redirect_behavior=spa",
-            "security.post_confirm_view=https://spa.example.com/confirmed",
-            "security.confirm_error_view=https://spa.example.com/confirm-error",
-            "security.reset_view=https://spa.example.com/reset",
-            "security.reset_error_view=https://spa.example.com/reset-error",
-            ""));
+            mail,
+            String.join(
+                "\n",
+                "security.return_generic_responses=true",
+                "security.csrf_cookie_name=XSRF-TOKEN",
+                "security.token_max_age=60",
+                "security.change_email=false",
+                "security.redirect_behavior=spa",
+                "security.post_confirm_view=https://spa.example.com/confirmed",
+                "security.confirm_error_view=https://spa.example.com/confirm-error",
+                "security.reset_view=https://spa.example.com/reset",
+                "security.reset_error_view=https://spa.example.com/reset-error",
+                "security.i18n_locales=en,de,fr,nl",
+                ""))
+        .addAsResource(
+            new ByteArrayAsset(DUTCH_BUNDLE.getBytes(StandardCharsets.UTF_8)),
+            "portcullis_nl.properties");
   }
 
   @ArquillianResource URL base;
@@ -216,23 +229,122 @@ class ConfigVariantsIT {
         .startsWith("https://spa.example.com/reset-error?error=");
   }
 
+  @Test
+  void loginWhenAcceptLanguageGermanOrFrenchThenErrorInThatLanguageElseEnglish() {
+    assertThat(failedLogin("de-DE,de;q=0.9,en;q=0.8"))
+        .isEqualTo("Die Anmeldung ist fehlgeschlagen: Kennung oder Passwort/Code ist falsch.");
+    assertThat(failedLogin("fr-CA"))
+        .isEqualTo("La connexion a échoué : l'identifiant ou le mot de passe/code est incorrect.");
+    assertThat(failedLogin("ja,en;q=0.1"))
+        .isEqualTo("Sign-in failed: the identity or the password/passcode is wrong.");
+  }
+
+  @Test
+  void registerWhenAcceptLanguageGermanThenGermanMailWithConfirmationLink() {
+    String email = "de-" + System.nanoTime() + "@example.com";
+    assertThat(register(email, STRONG, "Accept-Language", "de").status()).isEqualTo(200);
+
+    MailTrap.Mail welcome = mail.awaitMail(email, 1, MAIL_WAIT);
+    assertThat(welcome.subject()).isEqualTo("Ihr neues Konto");
+    assertThat(welcome.text())
+        .startsWith("Hallo " + email + ",")
+        .contains("für diese E-Mail-Adresse wurde ein Konto angelegt.")
+        .contains("indem Sie diesen Link öffnen:")
+        .contains("/api/confirm/");
+    assertThat(welcome.html())
+        .contains("<html lang=\"de\">")
+        .contains("<title>Ihr neues Konto</title>")
+        .contains("E-Mail-Adresse bestätigen</a>")
+        .contains("Falls die Schaltfläche nicht funktioniert")
+        .contains("/api/confirm/");
+  }
+
+  @Test
+  void resetWhenAcceptLanguageFrenchThenFrenchMailAndWithoutHeaderEnglish() {
+    String email = "fr-" + System.nanoTime() + "@example.com";
+    register(email);
+    MailTrap.Mail welcome = mail.awaitMail(email, 1, MAIL_WAIT);
+    assertThat(welcome.subject()).isEqualTo("Your new account");
+    assertThat(welcome.text())
+        .startsWith("Hello " + email + ",")
+        .contains("an account has been created for this email address.");
+    assertThat(welcome.html()).contains("<html lang=\"en\">").contains("Confirm my email address");
+    client.get(path(MailTrap.link(welcome.text(), "/api/confirm/")));
+
+    assertThat(post("api/reset", email, "Accept-Language", "fr").status()).isEqualTo(200);
+
+    MailTrap.Mail reset = mail.awaitMail(email, 2, MAIL_WAIT);
+    assertThat(reset.subject()).isEqualTo("Réinitialisation de votre mot de passe");
+    assertThat(reset.text())
+        .startsWith("Bonjour " + email + ",")
+        .contains("Pour choisir un nouveau mot de passe, ouvrez ce lien :")
+        .contains("/api/reset/");
+    assertThat(reset.html())
+        .contains("<html lang=\"fr\">")
+        .contains("Choisir un nouveau mot de passe</a>")
+        .contains("Si le bouton ne fonctionne pas");
+  }
+
+  /**
+   * The application's bundle adds Dutch (and {@code security.i18n_locales} offers it): its texts
+   * where it has them, English where it has none.
+   */
+  @Test
+  void languageWhenApplicationBundleAddsDutchThenItsTextsAndEnglishForTheRest() {
+    assertThat(failedLogin("nl"))
+        .isEqualTo("Aanmelden is mislukt: de identiteit of het wachtwoord klopt niet.");
+
+    String email = "nl-" + System.nanoTime() + "@example.com";
+    register(email, STRONG, "Accept-Language", "nl-BE");
+    MailTrap.Mail welcome = mail.awaitMail(email, 1, MAIL_WAIT);
+    assertThat(welcome.subject()).isEqualTo("Your new account");
+    assertThat(welcome.text())
+        .startsWith("Beste " + email + ",")
+        .contains("an account has been created for this email address.");
+    assertThat(welcome.html()).contains("<html lang=\"nl\">");
+  }
+
+  /** A JSON login with a wrong password asking for {@code acceptLanguage}; its form error. */
+  private String failedLogin(String acceptLanguage) {
+    String csrf = client.csrfToken();
+    Reply reply =
+        client.postJson(
+            "api/login",
+            Json.createObjectBuilder()
+                .add("email", "user@example.com")
+                .add("password", "wrong-password")
+                .build(),
+            "X-CSRF-Token",
+            csrf,
+            "Accept-Language",
+            acceptLanguage);
+    assertThat(reply.status()).isEqualTo(400);
+    return reply.response().getJsonObject("field_errors").getJsonArray("").getString(0);
+  }
+
   private Reply register(String email) {
     return register(email, STRONG);
   }
 
-  private Reply register(String email, String password) {
-    String csrf = client.csrfToken();
+  private Reply register(String email, String password, String... headers) {
     return client.postJson(
         "api/register",
         Json.createObjectBuilder().add("email", email).add("password", password).build(),
-        "X-CSRF-Token",
-        csrf);
+        withCsrf(headers));
   }
 
-  private Reply post(String path, String email) {
-    String csrf = client.csrfToken();
+  private Reply post(String path, String email, String... headers) {
     return client.postJson(
-        path, Json.createObjectBuilder().add("email", email).build(), "X-CSRF-Token", csrf);
+        path, Json.createObjectBuilder().add("email", email).build(), withCsrf(headers));
+  }
+
+  /** {@code headers} with a fresh CSRF token in front. */
+  private String[] withCsrf(String... headers) {
+    String[] all = new String[headers.length + 2];
+    all[0] = "X-CSRF-Token";
+    all[1] = client.csrfToken();
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return all;
   }
 
   private void moveClock(Duration by) {

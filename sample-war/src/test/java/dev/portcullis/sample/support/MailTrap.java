@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -67,6 +69,36 @@ public final class MailTrap {
       sleep(100);
     }
     throw new AssertionError("No message #" + n + " for " + recipient + " within " + timeout);
+  }
+
+  /** A received mail, decoded: subject and the text and HTML bodies ({@code null} if absent). */
+  public record Mail(String subject, String text, String html) {}
+
+  /** Waits for the {@code n}-th message to {@code recipient} and decodes it. */
+  public Mail awaitMail(String recipient, int n, Duration timeout) {
+    awaitMessage(recipient, n, timeout);
+    Message message = messagesFor(recipient).get(n - 1);
+    try {
+      String[] bodies = new String[2];
+      collect(message, bodies);
+      return new Mail(message.getSubject(), bodies[0], bodies[1]);
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException("Cannot decode the mail to " + recipient, e);
+    }
+  }
+
+  /** Puts the text/plain body into {@code bodies[0]}, the text/html one into {@code bodies[1]}. */
+  private static void collect(Part part, String[] bodies) throws MessagingException, IOException {
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        collect(multipart.getBodyPart(i), bodies);
+      }
+    } else if (part.isMimeType("text/plain")) {
+      bodies[0] = (String) part.getContent();
+    } else if (part.isMimeType("text/html")) {
+      bodies[1] = (String) part.getContent();
+    }
   }
 
   /** The first link in a mail source whose path contains {@code pathPart}. */
