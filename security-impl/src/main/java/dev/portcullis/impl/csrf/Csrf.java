@@ -2,6 +2,7 @@ package dev.portcullis.impl.csrf;
 
 import dev.portcullis.impl.authentication.SessionKeys;
 import dev.portcullis.impl.http.Cookies;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.CsrfTokenSource;
 import dev.portcullis.impl.token.CsrfCheck;
 import dev.portcullis.impl.token.CsrfTokens;
@@ -49,14 +50,16 @@ public class Csrf implements CsrfTokenSource {
 
   private CsrfTokens tokens;
   private CsrfConfig config;
+  private Messages messages;
 
   /** For CDI. */
   protected Csrf() {}
 
   @Inject
-  Csrf(CsrfTokens tokens, CsrfConfig config) {
+  Csrf(CsrfTokens tokens, CsrfConfig config, Messages messages) {
     this.tokens = tokens;
     this.config = config;
+    this.messages = messages;
   }
 
   /**
@@ -70,14 +73,17 @@ public class Csrf implements CsrfTokenSource {
     return tokens.signedToken(raw);
   }
 
-  /** Checks a presented token against this client's raw value; empty when it is valid. */
+  /**
+   * Checks a presented token against this client's raw value: empty when it is valid, else the
+   * reason in the request's language.
+   */
   public Optional<String> failure(HttpServletRequest request, String presented) {
     if (!config.enabled()) {
       return Optional.empty();
     }
     CsrfCheck check =
         tokens.validate(presented, currentRaw(request).orElse(null), config.timeLimit());
-    return check.isOk() ? Optional.empty() : Optional.of(check.defaultMessage());
+    return check.isOk() ? Optional.empty() : Optional.of(messages.text(check.messageKey()));
   }
 
   /** The token a request presents in one of the accepted headers. */

@@ -2,31 +2,26 @@ package dev.portcullis.impl.token;
 
 /**
  * Outcome of {@link CsrfTokens#validate}, with Flask-WTF's failure reasons ({@code
- * flask_wtf/csrf.py: validate_csrf}) in the order it tests them.
+ * flask_wtf/csrf.py: validate_csrf}) in the order it tests them; their texts are the messages
+ * {@code CSRF_<NAME>} (Flask-WTF's English wording in the base bundle).
  */
 public enum CsrfCheck {
   /** The token is good. */
-  OK(null),
+  OK,
   /** No token was presented. */
-  MISSING("The CSRF token is missing."),
+  MISSING,
   /** The session holds no raw token to compare with. */
-  SESSION_MISSING("The CSRF session token is missing."),
+  SESSION_MISSING,
   /** Correctly signed but older than the time limit (or signed in the future). */
-  EXPIRED("The CSRF token has expired."),
+  EXPIRED,
   /** Not a CSRF token signed with our key. */
-  INVALID("The CSRF token is invalid."),
+  INVALID,
   /** A genuine CSRF token, but issued for another session. */
-  MISMATCH("The CSRF tokens do not match.");
+  MISMATCH;
 
-  private final String defaultMessage;
-
-  CsrfCheck(String defaultMessage) {
-    this.defaultMessage = defaultMessage;
-  }
-
-  /** Flask-WTF's English text for the failure ({@code null} for {@link #OK}). */
-  public String defaultMessage() {
-    return defaultMessage;
+  /** The message key of the failure, e.g. {@code CSRF_MISSING} ({@code null} for {@link #OK}). */
+  public String messageKey() {
+    return this == OK ? null : "CSRF_" + name();
   }
 
   /** Whether the request passes. */

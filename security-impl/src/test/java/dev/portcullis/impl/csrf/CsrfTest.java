@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.Mechanism;
 import dev.portcullis.impl.authentication.SessionKeys;
+import dev.portcullis.impl.rest.TestMessages;
 import dev.portcullis.impl.token.CsrfTokens;
 import dev.portcullis.impl.token.PurposeTokens;
 import dev.portcullis.impl.token.TokenSalts;
@@ -46,7 +47,7 @@ class CsrfTest {
           "X-XSRF-Token",
           false);
 
-  final Csrf csrf = new Csrf(TOKENS, CONFIG);
+  final Csrf csrf = new Csrf(TOKENS, CONFIG, TestMessages.bundle());
   final Browser browser = new Browser();
 
   @Test

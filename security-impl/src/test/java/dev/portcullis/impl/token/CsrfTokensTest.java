@@ -4,6 +4,7 @@ import static dev.portcullis.impl.token.TokenFixtures.SECRET;
 import static dev.portcullis.impl.token.TokenFixtures.TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.impl.rest.TestMessages;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
@@ -36,7 +37,8 @@ class CsrfTokensTest {
   void validateWhenOlderThanLimitThenExpired() {
     clock.advance(Duration.ofSeconds(3601));
     assertThat(csrf.validate(TOKEN, RAW)).isEqualTo(CsrfCheck.EXPIRED);
-    assertThat(CsrfCheck.EXPIRED.defaultMessage()).isEqualTo("The CSRF token has expired.");
+    assertThat(TestMessages.bundle().text(CsrfCheck.EXPIRED.messageKey()))
+        .isEqualTo("The CSRF token has expired.");
   }
 
   @Test
@@ -49,13 +51,14 @@ class CsrfTokensTest {
   void validateWhenTokenMissingThenMissing() {
     assertThat(csrf.validate(null, RAW)).isEqualTo(CsrfCheck.MISSING);
     assertThat(csrf.validate("", RAW)).isEqualTo(CsrfCheck.MISSING);
-    assertThat(CsrfCheck.MISSING.defaultMessage()).isEqualTo("The CSRF token is missing.");
+    assertThat(TestMessages.bundle().text(CsrfCheck.MISSING.messageKey()))
+        .isEqualTo("The CSRF token is missing.");
   }
 
   @Test
   void validateWhenSessionHasNoRawTokenThenSessionMissing() {
     assertThat(csrf.validate(TOKEN, null)).isEqualTo(CsrfCheck.SESSION_MISSING);
-    assertThat(CsrfCheck.SESSION_MISSING.defaultMessage())
+    assertThat(TestMessages.bundle().text(CsrfCheck.SESSION_MISSING.messageKey()))
         .isEqualTo("The CSRF session token is missing.");
   }
 
@@ -66,13 +69,15 @@ class CsrfTokensTest {
     assertThat(csrf.validate(otherPurpose, RAW)).isEqualTo(CsrfCheck.INVALID);
     String notAString = tokens.sign(TokenPurpose.CSRF, Json.createArrayBuilder().add(RAW).build());
     assertThat(csrf.validate(notAString, RAW)).isEqualTo(CsrfCheck.INVALID);
-    assertThat(CsrfCheck.INVALID.defaultMessage()).isEqualTo("The CSRF token is invalid.");
+    assertThat(TestMessages.bundle().text(CsrfCheck.INVALID.messageKey()))
+        .isEqualTo("The CSRF token is invalid.");
   }
 
   @Test
   void validateWhenTokenFromAnotherSessionThenMismatch() {
     assertThat(csrf.validate(TOKEN, csrf.newRawToken())).isEqualTo(CsrfCheck.MISMATCH);
-    assertThat(CsrfCheck.MISMATCH.defaultMessage()).isEqualTo("The CSRF tokens do not match.");
+    assertThat(TestMessages.bundle().text(CsrfCheck.MISMATCH.messageKey()))
+        .isEqualTo("The CSRF tokens do not match.");
   }
 
   @Test
