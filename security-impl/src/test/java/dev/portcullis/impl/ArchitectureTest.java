@@ -68,4 +68,30 @@ class ArchitectureTest {
         .resideInAPackage("jakarta.mail..")
         .check(engine);
   }
+
+  @Test
+  void oneTimeCodesWhenComputedThenOnlyTheirAdapterKnowsAerogear() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("OneTimeCodes")
+        .and()
+        .doNotHaveSimpleName("StoppedClock")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.jboss.aerogear..")
+        .check(engine);
+  }
+
+  @Test
+  void recoveryCodesWhenSealedThenOnlyTheirCipherKnowsFernet() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("RecoveryCodeCipher")
+        .and()
+        .haveNameNotMatching(".*RecoveryCodeCipher\\$.*")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.macasaet.fernet..")
+        .check(engine);
+  }
 }
