@@ -94,4 +94,26 @@ class ArchitectureTest {
         .resideInAPackage("com.macasaet.fernet..")
         .check(engine);
   }
+
+  @Test
+  void qrCodesWhenDrawnThenOnlyTheirAdapterKnowsZxing() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("QrCodeImage")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.google.zxing..")
+        .check(engine);
+  }
+
+  @Test
+  void phoneNumbersWhenParsedThenOnlyTheirAdapterKnowsLibphonenumber() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("PhoneNumbers")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.google.i18n.phonenumbers..")
+        .check(engine);
+  }
 }
