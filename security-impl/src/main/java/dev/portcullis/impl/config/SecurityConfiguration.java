@@ -13,6 +13,10 @@ import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
+import dev.portcullis.impl.recoverycodes.RecoveryCodesConfig;
+import dev.portcullis.impl.sms.SmsConfig;
+import dev.portcullis.impl.totp.TotpConfig;
+import dev.portcullis.impl.twofactor.TwoFactorConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.spi.IdentityAttribute;
@@ -50,6 +54,7 @@ public final class SecurityConfiguration {
   private final LinkConfig links;
   private final CookieConfig cookies;
   private final LocaleConfig locales;
+  private final MultiFactorSettings.MultiFactor multiFactor;
 
   /**
    * Reads and validates the configuration.
@@ -70,6 +75,29 @@ public final class SecurityConfiguration {
     this.locales = readLocales();
     this.login = readLogin();
     this.passwordPolicy = new PasswordPolicySettings(settings).read();
+    this.multiFactor =
+        new MultiFactorSettings(settings, keys -> cookie(keys.get(0), keys.get(1), keys.get(2)))
+            .read();
+  }
+
+  /** Two-factor settings. */
+  public TwoFactorConfig twoFactor() {
+    return multiFactor.twoFactor();
+  }
+
+  /** Recovery-code settings. */
+  public RecoveryCodesConfig recoveryCodes() {
+    return multiFactor.recoveryCodes();
+  }
+
+  /** The TOTP wallet and issuer. */
+  public TotpConfig totp() {
+    return multiFactor.totp();
+  }
+
+  /** The SMS sender and phone-number settings. */
+  public SmsConfig sms() {
+    return multiFactor.sms();
   }
 
   public AccountConfig account() {
@@ -123,7 +151,8 @@ public final class SecurityConfiguration {
         "CONFIRM", settings.string(CoreKey.CONFIRM_SALT),
         "RESET", settings.string(CoreKey.RESET_SALT),
         "LOGIN", settings.string(CoreKey.LOGIN_SALT),
-        "CHANGE_EMAIL", settings.string(AccountKey.CHANGE_EMAIL_SALT));
+        "CHANGE_EMAIL", settings.string(AccountKey.CHANGE_EMAIL_SALT),
+        "TWO_FACTOR_VALIDITY", settings.string(MultiFactorKey.TWO_FACTOR_VALIDITY_SALT));
   }
 
   private String readSecretKey() {
@@ -331,6 +360,12 @@ public final class SecurityConfiguration {
             CoreKey.REMEMBER_COOKIE_HTTPONLY,
             settings.optionalString(CoreKey.REMEMBER_COOKIE_PATH),
             settings.optionalString(CoreKey.REMEMBER_COOKIE_DOMAIN)));
+  }
+
+  /** A host-only cookie on the application's path, with these attributes. */
+  private CookieAttributes cookie(
+      ConfigKey sameSiteKey, ConfigKey secureKey, ConfigKey httpOnlyKey) {
+    return cookie(sameSiteKey, secureKey, httpOnlyKey, Optional.empty(), Optional.empty());
   }
 
   private CookieAttributes cookie(
