@@ -58,15 +58,25 @@ public class CodeDelivery {
   }
 
   /**
-   * Sends the current code of {@code key} by {@code method} ({@code email} or {@code sms}) to
-   * {@code user}'s address or to {@code phone}.
+   * Sends a code of {@code key} by {@code method} ({@code email} or {@code sms}) to {@code user}'s
+   * address or to {@code phone}: the code of the current time step, or of the first step after the
+   * last one used with this key when that is later — a code just used (a sign-in a moment ago)
+   * would otherwise be sent again and be refused as a replay.
+   *
+   * @param usedStepsOf the method whose used steps belong to {@code key} (the user's {@code
+   *     tf_primary_method}), or {@code null} for a new key
    */
-  public Outcome sendCode(UserRecord user, String method, TotpKey key, String phone) {
+  public Outcome sendCode(
+      UserRecord user, String method, TotpKey key, String phone, String usedStepsOf) {
     Outcome allowed = count(user);
     if (!(allowed instanceof Outcome.Sent)) {
       return allowed;
     }
-    String code = OneTimeCodes.codeAt(key, clock.instant());
+    long step = OneTimeCodes.stepAt(clock.instant());
+    if (usedStepsOf != null) {
+      step = Math.max(step, store.lastUsedStep(user.id(), usedStepsOf) + 1);
+    }
+    String code = OneTimeCodes.codeAt(key, step);
     if (method.equals("sms")) {
       // Flask-Security stored numbers as typed: dial them in E.164 where they parse.
       String to = phone == null ? "" : phoneNumbers.canonical(phone).orElse(phone);

@@ -79,7 +79,8 @@ public class CodeSecondFactor implements SecondFactor {
     if (key.isEmpty()) {
       return Optional.of(new Step.Failed(500, "FAILED_TO_SEND_CODE"));
     }
-    CodeDelivery.Outcome sent = delivery.sendCode(user, channel, key.get(), user.tfPhoneNumber());
+    CodeDelivery.Outcome sent =
+        delivery.sendCode(user, channel, key.get(), user.tfPhoneNumber(), method);
     if (sent instanceof CodeDelivery.Outcome.Limited limited) {
       return Optional.of(
           new Step.Failed(429, "CODE_SEND_LIMIT", Map.of("within", limited.retryAfter())));

@@ -78,7 +78,7 @@ public class TwoFactorRescueService {
         sent =
             key.isEmpty()
                 ? new CodeDelivery.Outcome.Failed()
-                : delivery.sendCode(user, "email", key.get(), null);
+                : delivery.sendCode(user, "email", key.get(), null, user.tfPrimaryMethod());
       }
       default -> sent = delivery.mailHelpDesk(user);
     }

@@ -182,7 +182,7 @@ public class TwoFactorService {
       authenticator.values(user, key).forEach(fields::add);
       return new SetupOutcome.Started(state, fields.build());
     }
-    CodeDelivery.Outcome sent = delivery.sendCode(user, method, key, phone);
+    CodeDelivery.Outcome sent = delivery.sendCode(user, method, key, phone, null);
     if (sent instanceof CodeDelivery.Outcome.Sent) {
       return new SetupOutcome.Started(state, fields.build());
     }
