@@ -24,25 +24,4 @@ public interface SmsSender {
    * @param text the message, holding a code: never log it
    */
   Delivery send(String to, String text);
-
-  /** The outcome of one attempt. */
-  sealed interface Delivery {
-    /** Accepted by the provider. */
-    Delivery SENT = new Sent();
-
-    /** A failed attempt with a reason fit for logs (no number, no text, no credentials). */
-    static Delivery failed(String reason) {
-      return new Failed(reason);
-    }
-
-    /** The provider accepted the message. */
-    record Sent() implements Delivery {}
-
-    /**
-     * The attempt failed.
-     *
-     * @param reason why, fit for logs
-     */
-    record Failed(String reason) implements Delivery {}
-  }
 }

@@ -3,7 +3,7 @@ package dev.portcullis.impl.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.portcullis.spi.SmsSender.Delivery;
+import dev.portcullis.spi.Delivery;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
