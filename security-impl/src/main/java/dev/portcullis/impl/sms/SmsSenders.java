@@ -1,5 +1,6 @@
 package dev.portcullis.impl.sms;
 
+import dev.portcullis.spi.Delivery;
 import dev.portcullis.spi.SmsSender;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

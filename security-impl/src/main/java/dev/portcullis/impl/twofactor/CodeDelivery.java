@@ -8,6 +8,7 @@ import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.sms.PhoneNumbers;
 import dev.portcullis.impl.totp.OneTimeCodes;
 import dev.portcullis.impl.totp.TotpKey;
+import dev.portcullis.spi.Delivery;
 import dev.portcullis.spi.SmsSender;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,8 +81,8 @@ public class CodeDelivery {
     if (method.equals("sms")) {
       // Flask-Security stored numbers as typed: dial them in E.164 where they parse.
       String to = phone == null ? "" : phoneNumbers.canonical(phone).orElse(phone);
-      SmsSender.Delivery delivery = sms.send(to, messages.text("USE_CODE", Map.of("code", code)));
-      if (delivery instanceof SmsSender.Delivery.Failed failed) {
+      Delivery delivery = sms.send(to, messages.text("USE_CODE", Map.of("code", code)));
+      if (delivery instanceof Delivery.Failed failed) {
         LOG.warning(() -> "Two-factor SMS for user " + user.id() + " not sent: " + failed.reason());
         return new Outcome.Failed();
       }

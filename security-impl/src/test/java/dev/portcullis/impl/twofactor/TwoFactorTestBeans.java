@@ -9,6 +9,7 @@ import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.sms.PhoneNumbers;
 import dev.portcullis.impl.totp.TotpCheck;
 import dev.portcullis.impl.totp.TotpSecrets;
+import dev.portcullis.spi.Delivery;
 import dev.portcullis.spi.SmsSender;
 import dev.portcullis.spi.UserRecord;
 import java.time.Clock;
