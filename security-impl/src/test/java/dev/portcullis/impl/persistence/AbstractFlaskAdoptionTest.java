@@ -342,18 +342,27 @@ abstract class AbstractFlaskAdoptionTest {
 
   @Test
   @Order(10)
-  void adoptWhenConfiguredNamesThenUsesThem() throws SQLException {
+  void adoptWhenConfiguredTableAndColumnNamesThenUsesThem() throws SQLException {
     DataSource other = fixture.loadInto(database(), SCHEMA + "_names");
-    execute(other, rename("user", "account"), rename("roles_users", "account_roles"));
+    execute(
+        other,
+        rename("user", "account"),
+        rename("roles_users", "account_roles"),
+        "ALTER TABLE " + quote("account") + " RENAME COLUMN active TO is_active",
+        "ALTER TABLE " + quote("role") + " RENAME COLUMN name TO title");
     DatastoreNames names =
         DatastoreNames.of(
             DatastoreLayout.FSQLA_V3,
             Map.of(MappedTable.USER, "account", MappedTable.ROLES_USERS, "account_roles"),
-            Map.of());
+            Map.of(
+                MappedTable.USER, Map.of("active", "is_active", "username_lower", "login_lower"),
+                MappedTable.ROLE, Map.of("name", "title")));
 
     SchemaMigrator.Result result = new SchemaMigrator().migrate(other, names);
 
-    assertThat(result.adopted()).contains("account.email_lower").doesNotContain("user");
+    assertThat(result.adopted())
+        .contains("account.email_lower", "account.login_lower")
+        .doesNotContain("user", "account.is_active", "role.title");
     assertThat(SchemaSnapshot.tables(other)).doesNotContain("user", "roles_users");
     Map<String, Object> jpa = new HashMap<>(database().jpaProperties(SCHEMA + "_names"));
     jpa.putAll(EclipseLinkNames.properties(names));
@@ -365,6 +374,13 @@ abstract class AbstractFlaskAdoptionTest {
       assertThat(other2.users().findByIdentity(IdentityAttribute.EMAIL, "ANN@example.com", true))
           .map(UserRecord::roles)
           .contains(Set.of("admin", "user"));
+      assertThat(other2.users().findByIdentity(IdentityAttribute.USERNAME, "BOB", true))
+          .map(UserRecord::active)
+          .contains(true);
+      UserRecord dan =
+          other2.users().findByIdentity(IdentityAttribute.EMAIL, "dan@example.com", false).get();
+      assertThat(other2.users().setActive(dan.id(), true)).isTrue();
+      assertThat(other2.roles().find("editor")).map(RoleRecord::name).contains("editor");
       UserRecord created =
           other2
               .users()
