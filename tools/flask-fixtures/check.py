@@ -8,17 +8,20 @@ check the JSON report on stdout; it does not judge anything itself.
 
     /usr/bin/python3 check.py <postgresql|mariadb> <schema>  < request.json
 
-Request keys (all optional):
+Request keys (all optional), handled in this order:
+    users             ["<email>"]              the rows as Flask-Security's models read them,
+                                               before anything below changes them
     sign_in           [{"email", "password"}]  Flask-Security's JSON /login, then /whoami
     tokens            ["<auth token>"]         GET /whoami with the Authentication-Token header
     remember_cookies  ["<cookie value>"]       GET /whoami with only the remember_token cookie
-    users             ["<email>"]              the rows as Flask-Security's models read them
-    create            {"email", "password", "roles"}  a new user through Flask's datastore
+    create            {"email", "password", "roles", "confirmed"}  a new user through Flask's
+                                               datastore (confirmed: confirmed_at = now)
 
 Report: the same keys; sign_in/tokens/remember_cookies give {"status", "whoami"} per entry in
 order, users gives the fields per email (null when not found), create gives the new user's id.
 """
 
+import datetime
 import json
 import sys
 
@@ -71,10 +74,15 @@ def describe(app, email):
         }
 
 
-def create(app, email, password, roles):
+def create(app, email, password, roles, confirmed):
     with app.app_context():
         ds = app.security.datastore
-        user = ds.create_user(email=email, password=hash_password(password), roles=roles)
+        user = ds.create_user(
+            email=email,
+            password=hash_password(password),
+            roles=roles,
+            confirmed_at=datetime.datetime.utcnow() if confirmed else None,
+        )
         db.session.commit()
         return {"id": user.id, "email": user.email}
 
@@ -83,6 +91,8 @@ def main(database, schema):
     request = json.load(sys.stdin)
     app = create_app(database, schema)
     report = {}
+    if "users" in request:
+        report["users"] = {email: describe(app, email) for email in request["users"]}
     if "sign_in" in request:
         report["sign_in"] = [sign_in(app, s["email"], s["password"]) for s in request["sign_in"]]
     if "tokens" in request:
@@ -95,9 +105,9 @@ def main(database, schema):
         ]
     if "create" in request:
         c = request["create"]
-        report["create"] = create(app, c["email"], c["password"], c.get("roles", []))
-    if "users" in request:
-        report["users"] = {email: describe(app, email) for email in request["users"]}
+        report["create"] = create(
+            app, c["email"], c["password"], c.get("roles", []), c.get("confirmed", False)
+        )
     with app.app_context():
         db.engine.dispose()
     json.dump(report, sys.stdout)
