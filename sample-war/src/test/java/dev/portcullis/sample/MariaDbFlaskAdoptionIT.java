@@ -2,6 +2,7 @@ package dev.portcullis.sample;
 
 import dev.portcullis.sample.support.FlaskDatabase;
 import dev.portcullis.sample.support.FlaskMariaDbDataSource;
+import dev.portcullis.sample.support.MariaDbLocalDataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -21,6 +22,7 @@ class MariaDbFlaskAdoptionIT extends AbstractFlaskAdoptionIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return deployment(FlaskDatabase.Kind.MARIADB, FlaskMariaDbDataSource.class);
+    return deployment(FlaskDatabase.Kind.MARIADB, FlaskMariaDbDataSource.class)
+        .addClass(MariaDbLocalDataSource.class);
   }
 }
