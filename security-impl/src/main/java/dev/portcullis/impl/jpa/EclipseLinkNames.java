@@ -31,8 +31,10 @@ import org.eclipse.persistence.sessions.SessionCustomizer;
  * persistence unit at build time. JPA has no portable hook for this; each provider has its own, so
  * this is the only class that imports EclipseLink, registered by {@code
  * eclipselink.session.customizer} in {@code persistence.xml} (other providers ignore that
- * property). A Hibernate twin (WildFly) applies the same {@link DatastoreNames}: table and column
- * renames through a {@code PhysicalNamingStrategy}, the id through its own generator switch.
+ * property). A Hibernate twin (WildFly) applies the same {@link DatastoreNames} and must do the
+ * same three things: table names (a {@code PhysicalNamingStrategy} can), column names per table
+ * (that strategy sees a column without its table, so renames that differ by table need Hibernate's
+ * boot metadata), and database-assigned ids for users and roles.
  *
  * <p>It runs before EclipseLink initializes the descriptors, so the new names reach every statement
  * it builds. Outside a container the names come from the factory property {@link
