@@ -59,6 +59,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void jpaProviderWhenUsedThenOnlyTheAdapterPackageKnowsIt() {
+    // Portcullis runs on any JPA provider; names from configuration need a provider hook, kept in
+    // one adapter class per provider (impl.jpa).
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.portcullis.impl.jpa")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.eclipse.persistence..")
+        .check(engine);
+  }
+
+  @Test
   void mailWhenSentThenOnlyTheSmtpAdapterKnowsJakartaMail() {
     noClasses()
         .that()

@@ -13,6 +13,7 @@ import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
+import dev.portcullis.impl.persistence.DatastoreNames;
 import dev.portcullis.impl.recoverycodes.RecoveryCodesConfig;
 import dev.portcullis.impl.sms.SmsConfig;
 import dev.portcullis.impl.totp.TotpConfig;
@@ -55,6 +56,7 @@ public final class SecurityConfiguration {
   private final CookieConfig cookies;
   private final LocaleConfig locales;
   private final MultiFactorSettings.MultiFactor multiFactor;
+  private final DatastoreNames datastore;
 
   /**
    * Reads and validates the configuration.
@@ -78,6 +80,7 @@ public final class SecurityConfiguration {
     this.multiFactor =
         new MultiFactorSettings(settings, keys -> cookie(keys.get(0), keys.get(1), keys.get(2)))
             .read();
+    this.datastore = DatastoreSettings.read(settings);
   }
 
   /** Two-factor settings. */
@@ -98,6 +101,11 @@ public final class SecurityConfiguration {
   /** The SMS sender and phone-number settings. */
   public SmsConfig sms() {
     return multiFactor.sms();
+  }
+
+  /** Where users and roles live: Portcullis' own tables or Flask-Security's, and their names. */
+  public DatastoreNames datastore() {
+    return datastore;
   }
 
   public AccountConfig account() {

@@ -3,6 +3,7 @@ package dev.portcullis.impl.twofactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.impl.persistence.SharedTestDatabases;
+import dev.portcullis.impl.persistence.StandaloneStores;
 import dev.portcullis.impl.totp.TotpCheck;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -63,6 +64,8 @@ abstract class AbstractTwoFactorRepositoryTest {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       s.executeUpdate("DELETE FROM fs_user");
+      s.executeUpdate("DELETE FROM fs_mf_used_step");
+      s.executeUpdate("DELETE FROM fs_mf_code_send");
       s.executeUpdate(
           "INSERT INTO fs_user (id, email, active, fs_uniquifier) VALUES ("
               + ANN
@@ -152,6 +155,23 @@ abstract class AbstractTwoFactorRepositoryTest {
     assertThat(column("mf_recovery_codes")).isEqualTo("a,c");
     assertThat(this.<Boolean>codes(r -> r.replace(ANN, java.util.List.of()))).isTrue();
     assertThat(column("mf_recovery_codes")).isNull();
+  }
+
+  @Test
+  void deleteWhenUserDeletedThenItsStepsAndSendCountsGoWithIt() throws SQLException {
+    this.<Boolean>tx(r -> r.setUp(ANN, "email", "{secret}", null, 7));
+    this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW, PERIOD, 3));
+
+    assertThat(new StandaloneStores(emf, clock).users().delete(ANN)).isTrue();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet steps = s.executeQuery("SELECT COUNT(*) FROM fs_mf_used_step")) {
+      assertThat(steps.next()).isTrue();
+      assertThat(steps.getInt(1)).isZero();
+    }
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW, PERIOD, 3)))
+        .as("no user, nothing sent")
+        .isPresent();
   }
 
   private <T> T tx(Function<TwoFactorRepository, T> work) {
