@@ -136,6 +136,38 @@ class LoginPageIT {
     assertThat(browser.findElement(By.id("anonymous")).getText()).contains("not signed in");
   }
 
+  /** Issue 13, item 5: a browser that prefers German gets the pages in German. */
+  @Test
+  void pagesWhenBrowserPrefersGermanThenGermanTextsAndLang() throws IOException {
+    try (HeadlessChromium german = HeadlessChromium.open("de-DE")) {
+      WebDriver deutsch = german.driver();
+      deutsch.get(url("security/login_user.xhtml"));
+      assertThat(deutsch.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+      assertThat(german.text("login-form")).contains("Passwort", "Angemeldet bleiben");
+      assertThat(deutsch.findElement(By.tagName("h1")).getText()).isEqualTo("Anmelden");
+      assertThat(deutsch.findElement(By.id("login-submit")).getAttribute("value"))
+          .isEqualTo("Anmelden");
+
+      deutsch.findElement(By.id("forgot-password-link")).click();
+      german.waiting().until(ExpectedConditions.urlContains("/security/forgot_password.xhtml"));
+      assertThat(deutsch.findElement(By.tagName("h1")).getText()).isEqualTo("Passwort vergessen?");
+      deutsch.findElement(By.id("email")).sendKeys("kein-konto");
+      deutsch.findElement(By.id("forgot-password-submit")).click();
+      german
+          .waiting()
+          .until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-errors"), "."));
+      // The message comes from the messages bundle in the same language.
+      assertThat(german.text("email-errors")).isEqualTo("Dies ist keine gültige E-Mail-Adresse.");
+    }
+  }
+
+  @Test
+  void pagesWhenBrowserPrefersEnglishThenEnglishTextsAndLang() {
+    browser.get(url("security/login_user.xhtml"));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+  }
+
   private void signIn(String email, String password) {
     chromium.submitLogin(email, password);
   }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -48,10 +49,19 @@ public final class HeadlessChromium implements AutoCloseable {
     return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
   }
 
-  /** Starts Chromium with a fresh profile. */
+  /** Starts Chromium with a fresh profile, asking for English pages. */
   public static HeadlessChromium open() throws IOException {
+    return open("en-US");
+  }
+
+  /**
+   * Starts Chromium with a fresh profile whose user prefers {@code language} (a BCP 47 tag such as
+   * {@code de}): its interface language and its {@code Accept-Language}.
+   */
+  public static HeadlessChromium open(String language) throws IOException {
     Path profile = Files.createTempDirectory("portcullis-chromium-");
     ChromeOptions options = new ChromeOptions();
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     options.setBinary(CHROMIUM);
     options.addArguments(
         "--headless",
@@ -63,6 +73,7 @@ public final class HeadlessChromium implements AutoCloseable {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        "--lang=" + language,
         "--user-data-dir=" + profile);
     String driver = System.getProperty("webdriver.chrome.driver", CHROMEDRIVER);
     ChromeDriverService service =
