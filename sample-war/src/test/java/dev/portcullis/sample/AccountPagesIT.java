@@ -238,6 +238,14 @@ class AccountPagesIT {
 
     wait.until(ExpectedConditions.urlContains("/security/forgot_password.xhtml"));
     assertThat(text("flashes")).isEqualTo("This password reset link is not valid.");
+    // Colour is not the only cue: screen readers hear the category first.
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#flashes li.error .visually-hidden"))
+                .getAttribute("textContent")
+                .strip())
+        .isEqualTo("Error:");
+    assertThat(browser.getTitle()).startsWith("Error: ");
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -95,6 +96,7 @@ class LoginPageIT {
     wait.until(ExpectedConditions.urlContains("/security/login_user.xhtml?next="));
     assertThat(browser.findElement(By.id("flashes")).getText())
         .contains("Please sign in to view this resource.");
+    assertThat(browser.findElements(By.cssSelector("main [role=status] #flashes"))).hasSize(1);
     signIn(ADMIN, PASSWORD);
 
     wait.until(ExpectedConditions.urlContains("/api/admin"));
@@ -132,8 +134,50 @@ class LoginPageIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
     assertThat(browser.findElement(By.id("form-errors")).getText())
         .isEqualTo("The CSRF token is missing.");
+    // Not about a field: the summary, an alert inside <main>, has the focus.
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("form-errors");
+    assertThat(browser.findElements(By.cssSelector("main [role=alert] #form-errors"))).hasSize(1);
     browser.get(url("index.xhtml"));
     assertThat(browser.findElement(By.id("anonymous")).getText()).contains("not signed in");
+  }
+
+  /**
+   * Issue 13, item 2: autofill hints and input types reach the browser (passthrough attributes).
+   */
+  @Test
+  void pagesWhenRenderedThenAutocompleteAndEmailTypeReachTheBrowser() {
+    browser.get(url("security/login_user.xhtml"));
+    assertThat(browser.findElement(By.id("password")).getAttribute("autocomplete"))
+        .isEqualTo("current-password");
+    assertThat(browser.getTitle()).isEqualTo("Sign in – Portcullis sample");
+
+    browser.get(url("security/register_user.xhtml"));
+    WebElement email = browser.findElement(By.id("email"));
+    assertThat(email.getAttribute("type")).isEqualTo("email");
+    assertThat(email.getAttribute("autocomplete")).isEqualTo("email");
+    assertThat(email.getAttribute("aria-invalid")).isNull();
+    assertThat(browser.findElement(By.id("password")).getAttribute("autocomplete"))
+        .isEqualTo("new-password");
+    assertThat(browser.findElement(By.id("password_confirm")).getAttribute("autocomplete"))
+        .isEqualTo("new-password");
+  }
+
+  /**
+   * Issue 13, item 2: after a failed submit the field is marked invalid, its error is its
+   * description, it has the focus, and the title says there is an error.
+   */
+  @Test
+  void loginWhenWrongPasswordThenFieldInvalidDescribedFocusedAndTitleSaysError() {
+    browser.get(url("security/login_user.xhtml"));
+    signIn(ADMIN, "wrong-password");
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-errors"), "."));
+    WebElement password = browser.findElement(By.id("password"));
+    assertThat(password.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(password.getAttribute("aria-describedby")).contains("password-errors");
+    assertThat(browser.findElement(By.id("email")).getAttribute("aria-invalid")).isNull();
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
+    assertThat(browser.getTitle()).isEqualTo("Error: Sign in – Portcullis sample");
   }
 
   /** Issue 13, item 5: a browser that prefers German gets the pages in German. */

@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -111,9 +113,27 @@ public final class HeadlessChromium implements AutoCloseable {
     return wait;
   }
 
-  /** The stripped text of the element with this id. */
+  /**
+   * The stripped text of the element with this id as a sighted user sees it: without the parts only
+   * screen readers get ({@code .visually-hidden}, e.g. the "Error:" label of a message), which
+   * WebDriver's own {@code getText} includes because they are 1 px boxes, not hidden ones.
+   */
   public String text(String id) {
-    return driver.findElement(By.id(id)).getText().strip();
+    Object text =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const e = document.getElementById(arguments[0]);"
+                    + "if (!e) { return null; }"
+                    + "const hidden = [...e.querySelectorAll('.visually-hidden')];"
+                    + "hidden.forEach(h => h.style.display = 'none');"
+                    + "const text = e.innerText;"
+                    + "hidden.forEach(h => h.style.display = '');"
+                    + "return text;",
+                id);
+    if (text == null) {
+      throw new NoSuchElementException("No element with id " + id);
+    }
+    return text.toString().strip();
   }
 
   /** Fills in the login form on the current page and submits it; the caller waits. */

@@ -22,6 +22,7 @@ import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.impl.token.TokenSalts;
 import dev.portcullis.impl.token.TokenSigner;
 import dev.portcullis.impl.views.FlowViews;
+import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -132,6 +133,11 @@ public class ConfigProducer {
   @Produces
   FlowViews flowViews() {
     return configuration.flowViews();
+  }
+
+  @Produces
+  PageConfig pageConfig() {
+    return configuration.pages();
   }
 
   @Produces

@@ -14,6 +14,7 @@ import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.views.FlowViews;
+import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.spi.IdentityAttribute;
 import java.text.Normalizer;
@@ -50,6 +51,7 @@ public final class SecurityConfiguration {
   private final LinkConfig links;
   private final CookieConfig cookies;
   private final LocaleConfig locales;
+  private final PageConfig pages;
 
   /**
    * Reads and validates the configuration.
@@ -68,6 +70,7 @@ public final class SecurityConfiguration {
     this.links = readLinks();
     this.cookies = readCookies();
     this.locales = readLocales();
+    this.pages = new PageConfig(settings.optionalString(AccountKey.APP_NAME));
     this.login = readLogin();
     this.passwordPolicy = new PasswordPolicySettings(settings).read();
   }
@@ -78,6 +81,11 @@ public final class SecurityConfiguration {
 
   public FlowViews flowViews() {
     return flowViews;
+  }
+
+  /** Settings of the HTML pages. */
+  public PageConfig pages() {
+    return pages;
   }
 
   public LinkConfig links() {

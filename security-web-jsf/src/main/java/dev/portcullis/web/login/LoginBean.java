@@ -11,6 +11,7 @@ import dev.portcullis.impl.signin.SignInReplies;
 import dev.portcullis.impl.signin.SignInResult;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.web.layout.FormCsrf;
+import dev.portcullis.web.layout.FormPage;
 import dev.portcullis.web.layout.PageAccess;
 import dev.portcullis.web.layout.PageRule;
 import jakarta.annotation.PostConstruct;
@@ -26,7 +27,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Backs {@code security/login_user.xhtml} (Flask-Security {@code views.login} for HTML forms): the
@@ -37,14 +37,13 @@ import java.util.stream.Stream;
  */
 @Named
 @RequestScoped
-public class LoginBean {
+public class LoginBean extends FormPage {
 
   @Inject LoginService service;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
   @Inject LoginConfig loginConfig;
   @Inject RedirectConfig redirectConfig;
-  @Inject FormCsrf csrf;
 
   /** The page: anonymous callers; signed-in ones go on to the post-login view, as in Flask. */
   @Produces
@@ -57,7 +56,6 @@ public class LoginBean {
   private String password;
   private boolean remember;
   private String next;
-  private Map<String, List<String>> errors = Map.of();
 
   /** The {@code next} query parameter on GET, the hidden field on POST; the remember default. */
   @PostConstruct
@@ -80,8 +78,8 @@ public class LoginBean {
     HttpServletRequest request = (HttpServletRequest) external().getRequest();
     LoginOutcome outcome = service.authenticate(form, null, request.getServerName());
     if (outcome instanceof LoginOutcome.Rejected rejected) {
-      errors = rejected.fieldErrors();
-      if (errors.containsKey("next")) {
+      show(rejected.fieldErrors());
+      if (rejected.fieldErrors().containsKey("next")) {
         // Kept in the hidden field, a rejected target would block every retry.
         next = null;
       }
@@ -102,17 +100,15 @@ public class LoginBean {
     return null;
   }
 
-  /** The messages for one field, in order; empty when it has none. */
-  public List<String> errorsFor(String field) {
-    return errors.getOrDefault(field, List.of());
+  @Override
+  protected List<String> fields() {
+    return List.of("email", "username", "password", "remember");
   }
 
-  /** Form-level messages, and those about the hidden {@code next} and CSRF fields. */
-  public List<String> getFormErrors() {
-    return Stream.concat(
-            csrf.refusal().stream(),
-            Stream.of("", "next").flatMap(field -> errorsFor(field).stream()))
-        .toList();
+  /** Form-level messages, and those about the hidden {@code next} field. */
+  @Override
+  protected List<String> formLevelFields() {
+    return List.of("", "next");
   }
 
   /** Whether the page offers the username field ({@code security.username_enable}). */
