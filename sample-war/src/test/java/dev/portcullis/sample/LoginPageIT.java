@@ -18,6 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -178,6 +179,38 @@ class LoginPageIT {
     assertThat(browser.findElement(By.id("email")).getAttribute("aria-invalid")).isNull();
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
     assertThat(browser.getTitle()).isEqualTo("Error: Sign in – Portcullis sample");
+  }
+
+  /**
+   * Issue 13, item 3: on a 390 px phone the page fits without sideways scrolling, keeps a margin,
+   * and its controls are 44 px targets with 16 px text; the checkbox's label is on its line and the
+   * links are a list.
+   */
+  @Test
+  void loginPageWhenOnPhoneThenFitsWithLargeTargetsAndReadableInputs() {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    browser.get(url("security/login_user.xhtml"));
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    long viewport = (Long) js.executeScript("return document.documentElement.clientWidth");
+    long content = (Long) js.executeScript("return document.documentElement.scrollWidth");
+    assertThat(content).as("no sideways scrolling").isLessThanOrEqualTo(viewport);
+
+    WebElement email = browser.findElement(By.id("email"));
+    assertThat(email.getRect().getX()).as("margin to the edge").isGreaterThanOrEqualTo(16);
+    assertThat(email.getCssValue("font-size")).isEqualTo("16px");
+    assertThat(email.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+    WebElement submit = browser.findElement(By.id("login-submit"));
+    assertThat(submit.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+    WebElement checkbox = browser.findElement(By.id("remember"));
+    WebElement label = browser.findElement(By.cssSelector("label[for=remember]"));
+    assertThat(label.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+    assertThat(label.getRect().getX()).isGreaterThan(checkbox.getRect().getX());
+    int checkboxMiddle = checkbox.getRect().getY() + checkbox.getRect().getHeight() / 2;
+    assertThat(checkboxMiddle)
+        .as("checkbox and label on one line")
+        .isBetween(label.getRect().getY(), label.getRect().getY() + label.getRect().getHeight());
+    WebElement link = browser.findElement(By.cssSelector("ul.links li a#forgot-password-link"));
+    assertThat(link.getRect().getHeight()).isGreaterThanOrEqualTo(44);
   }
 
   /** Issue 13, item 5: a browser that prefers German gets the pages in German. */

@@ -2,6 +2,7 @@ package dev.portcullis.web.layout;
 
 import dev.portcullis.impl.views.PageConfig;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletContext;
@@ -22,6 +23,11 @@ public class PageFrame {
   @Inject PageConfig config;
   @Inject ServletContext context;
   @Inject FlashMessages flashes;
+
+  /** The Faces resource library of the pages' stylesheet, script and theme. */
+  static final String LIBRARY = "portcullis";
+
+  static final String THEME = "theme.css";
 
   private boolean failed;
 
@@ -52,6 +58,19 @@ public class PageFrame {
       title = texts.get(titleKey);
     }
     return isFailed() ? texts.text("page.title.failed", Map.of("title", title)) : title;
+  }
+
+  /**
+   * Whether the application themes the pages: it has a Faces resource {@code theme.css} in library
+   * {@code portcullis} ({@code src/main/webapp/resources/portcullis/theme.css}), which the layout
+   * loads after Portcullis' own stylesheet.
+   */
+  public boolean isThemed() {
+    return FacesContext.getCurrentInstance()
+            .getApplication()
+            .getResourceHandler()
+            .createResource(THEME, LIBRARY)
+        != null;
   }
 
   /** {@code security.app_name}, else the WAR's display-name. */
