@@ -6,6 +6,7 @@ import dev.portcullis.sample.support.HeadlessChromium;
 import dev.portcullis.sample.support.SampleDeployment;
 import java.io.IOException;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -71,7 +72,7 @@ class LoginPageIT {
     assertThat(browser.findElement(By.id("password-errors")).getText())
         .isEqualTo("The password is wrong.");
     assertThat(browser.getCurrentUrl()).contains("/security/login_user.xhtml");
-    assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo(ADMIN);
+    assertThat(browser.findElement(By.id("identity")).getAttribute("value")).isEqualTo(ADMIN);
     assertThat(browser.findElement(By.id("password")).getAttribute("value")).isEmpty();
   }
 
@@ -98,6 +99,9 @@ class LoginPageIT {
     assertThat(browser.findElement(By.id("flashes")).getText())
         .contains("Please sign in to view this resource.");
     assertThat(browser.findElements(By.cssSelector("main [role=status] #flashes"))).hasSize(1);
+    // Being sent to sign in is news, not a mistake (issue 13, item 4).
+    assertThat(browser.findElements(By.cssSelector("#flashes li.info"))).hasSize(1);
+    assertThat(browser.getTitle()).doesNotStartWith("Error");
     signIn(ADMIN, PASSWORD);
 
     wait.until(ExpectedConditions.urlContains("/api/admin"));
@@ -117,7 +121,7 @@ class LoginPageIT {
     signIn(ADMIN, "wrong-password");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-errors"), "."));
     assertThat(browser.manage().getCookieNamed("JSESSIONID")).isNull();
-    browser.findElement(By.id("email")).clear();
+    browser.findElement(By.id("identity")).clear();
     signIn(ADMIN, PASSWORD);
     wait.until(ExpectedConditions.urlContains("/index.xhtml"));
     assertThat(browser.findElement(By.id("signed-in")).getText())
@@ -176,9 +180,63 @@ class LoginPageIT {
     WebElement password = browser.findElement(By.id("password"));
     assertThat(password.getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(password.getAttribute("aria-describedby")).contains("password-errors");
-    assertThat(browser.findElement(By.id("email")).getAttribute("aria-invalid")).isNull();
+    assertThat(browser.findElement(By.id("identity")).getAttribute("aria-invalid")).isNull();
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
     assertThat(browser.getTitle()).isEqualTo("Error: Sign in – Portcullis sample");
+  }
+
+  /**
+   * Issue 13, item 4: one "Email or username" field; a username in it signs in as that user (the
+   * JSON API keeps Flask's two fields).
+   */
+  @Test
+  void loginWhenUsernameInTheOneIdentityFieldThenSignedIn() {
+    browser.get(url("security/login_user.xhtml"));
+    assertThat(browser.findElements(By.id("email"))).isEmpty();
+    assertThat(browser.findElements(By.id("username"))).isEmpty();
+    assertThat(browser.findElement(By.cssSelector("label[for=identity]")).getText())
+        .isEqualTo("Email or username");
+    assertThat(browser.findElement(By.id("identity")).getAttribute("type")).isEqualTo("text");
+    assertThat(browser.findElement(By.id("identity")).getAttribute("autocomplete"))
+        .isEqualTo("username");
+
+    signIn("admin", PASSWORD);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+    assertThat(chromium.text("signed-in")).isEqualTo("Signed in as " + ADMIN);
+  }
+
+  /** Issue 13, item 4: what is wrong with the identity shows under the one field. */
+  @Test
+  void loginWhenUnknownUsernameOrMalformedAddressThenErrorUnderTheOneField() {
+    browser.get(url("security/login_user.xhtml"));
+    signIn("nobody" + System.nanoTime(), PASSWORD);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("identity-errors"), "."));
+    assertThat(chromium.text("identity-errors")).isEqualTo("No account matches this identity.");
+    assertThat(browser.findElement(By.id("identity")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("identity");
+
+    browser.findElement(By.id("identity")).clear();
+    signIn("someone@", PASSWORD);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("identity-errors"), "valid"));
+    assertThat(chromium.text("identity-errors")).isEqualTo("This is not a valid email address.");
+  }
+
+  /** Issue 13, item 4: each link under the login form is named after the page it opens. */
+  @Test
+  void loginPageLinksWhenFollowedThenEachOpensThePageItNames() {
+    for (String link : List.of("register-link", "forgot-password-link", "send-confirmation-link")) {
+      browser.get(url("security/login_user.xhtml"));
+      WebElement anchor = browser.findElement(By.id(link));
+      String label = anchor.getText();
+      anchor.click();
+      wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login_user")));
+      assertThat(browser.findElement(By.tagName("h1")).getText()).as(link).isEqualTo(label);
+      // And a way back.
+      browser.findElement(By.cssSelector("ul.links a")).click();
+      wait.until(ExpectedConditions.urlContains("/security/login_user.xhtml"));
+    }
   }
 
   /**
@@ -195,10 +253,10 @@ class LoginPageIT {
     long content = (Long) js.executeScript("return document.documentElement.scrollWidth");
     assertThat(content).as("no sideways scrolling").isLessThanOrEqualTo(viewport);
 
-    WebElement email = browser.findElement(By.id("email"));
-    assertThat(email.getRect().getX()).as("margin to the edge").isGreaterThanOrEqualTo(16);
-    assertThat(email.getCssValue("font-size")).isEqualTo("16px");
-    assertThat(email.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+    WebElement identity = browser.findElement(By.id("identity"));
+    assertThat(identity.getRect().getX()).as("margin to the edge").isGreaterThanOrEqualTo(16);
+    assertThat(identity.getCssValue("font-size")).isEqualTo("16px");
+    assertThat(identity.getRect().getHeight()).isGreaterThanOrEqualTo(44);
     WebElement submit = browser.findElement(By.id("login-submit"));
     assertThat(submit.getRect().getHeight()).isGreaterThanOrEqualTo(44);
     WebElement checkbox = browser.findElement(By.id("remember"));
@@ -224,6 +282,10 @@ class LoginPageIT {
       assertThat(deutsch.findElement(By.tagName("h1")).getText()).isEqualTo("Anmelden");
       assertThat(deutsch.findElement(By.id("login-submit")).getAttribute("value"))
           .isEqualTo("Anmelden");
+      assertThat(deutsch.findElement(By.cssSelector("label[for=identity]")).getText())
+          .isEqualTo("E-Mail-Adresse oder Benutzername");
+      assertThat(deutsch.findElement(By.id("send-confirmation-link")).getText())
+          .isEqualTo("Bestätigungslink erneut senden");
 
       deutsch.findElement(By.id("forgot-password-link")).click();
       german.waiting().until(ExpectedConditions.urlContains("/security/forgot_password.xhtml"));

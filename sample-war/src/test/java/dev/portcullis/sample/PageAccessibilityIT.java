@@ -98,7 +98,7 @@ class PageAccessibilityIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-errors"), "."));
     check("login, wrong password");
 
-    browser.findElement(By.id("email")).clear();
+    browser.findElement(By.id("identity")).clear();
     browser.findElement(By.id("login-submit")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-errors"), "."));
     check("login, nothing filled in");

@@ -61,9 +61,24 @@ public final class HeadlessChromium implements AutoCloseable {
    * {@code de}): its interface language and its {@code Accept-Language}.
    */
   public static HeadlessChromium open(String language) throws IOException {
+    return open(language, true);
+  }
+
+  /** Starts Chromium with a fresh profile that runs no page scripts, asking for English pages. */
+  public static HeadlessChromium openWithoutScripts() throws IOException {
+    return open("en-US", false);
+  }
+
+  private static HeadlessChromium open(String language, boolean scripts) throws IOException {
     Path profile = Files.createTempDirectory("portcullis-chromium-");
     ChromeOptions options = new ChromeOptions();
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "intl.accept_languages",
+            language,
+            "profile.managed_default_content_settings.javascript",
+            scripts ? 1 : 2));
     options.setBinary(CHROMIUM);
     options.addArguments(
         "--headless",
@@ -136,9 +151,12 @@ public final class HeadlessChromium implements AutoCloseable {
     return text.toString().strip();
   }
 
-  /** Fills in the login form on the current page and submits it; the caller waits. */
+  /**
+   * Fills in the login form on the current page (its one "Email or username" field) and submits it;
+   * the caller waits.
+   */
   public void submitLogin(String email, String password) {
-    driver.findElement(By.id("email")).sendKeys(email);
+    driver.findElement(By.id("identity")).sendKeys(email);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("login-submit")).click();
   }

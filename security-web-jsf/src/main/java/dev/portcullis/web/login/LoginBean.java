@@ -14,6 +14,7 @@ import dev.portcullis.web.layout.FormCsrf;
 import dev.portcullis.web.layout.FormPage;
 import dev.portcullis.web.layout.PageAccess;
 import dev.portcullis.web.layout.PageRule;
+import dev.portcullis.web.layout.PageTexts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
@@ -30,7 +31,8 @@ import java.util.Map;
 
 /**
  * Backs {@code security/login_user.xhtml} (Flask-Security {@code views.login} for HTML forms): the
- * fields go to {@link LoginService#authenticate} exactly as the JSON API sends them; rejections
+ * fields go to {@link LoginService#authenticate} exactly as the JSON API sends them, the page's one
+ * identity field as Flask's {@code email} or {@code username} ({@link LoginIdentity}); rejections
  * become per-field messages, success a session and a redirect to the validated {@code next} or
  * {@code security.post_login_view}. The page is a stateless view, so anonymous visitors cost no
  * server session; its {@code csrf_token} field ({@link FormCsrf}) protects the form.
@@ -51,8 +53,9 @@ public class LoginBean extends FormPage {
     return PageRule.always(views.loginTemplate(), PageAccess.ANONYMOUS);
   }
 
-  private String email;
-  private String username;
+  @Inject PageTexts texts;
+
+  private String identity;
   private String password;
   private boolean remember;
   private String next;
@@ -67,10 +70,7 @@ public class LoginBean extends FormPage {
   /** Checks the credentials; signs in and redirects, or stays on the page with the errors. */
   public String submit() throws IOException {
     Map<String, String> fields = new HashMap<>();
-    fields.put("email", email);
-    if (loginConfig.usernameEnable()) {
-      fields.put("username", username);
-    }
+    fields.put(identityField().formField(identity), identity);
     fields.put("password", password);
     fields.put("remember", String.valueOf(remember));
     fields.put("next", next);
@@ -78,7 +78,7 @@ public class LoginBean extends FormPage {
     HttpServletRequest request = (HttpServletRequest) external().getRequest();
     LoginOutcome outcome = service.authenticate(form, null, request.getServerName());
     if (outcome instanceof LoginOutcome.Rejected rejected) {
-      show(rejected.fieldErrors());
+      show(LoginIdentity.errors(rejected.fieldErrors()));
       if (rejected.fieldErrors().containsKey("next")) {
         // Kept in the hidden field, a rejected target would block every retry.
         next = null;
@@ -102,7 +102,21 @@ public class LoginBean extends FormPage {
 
   @Override
   protected List<String> fields() {
-    return List.of("email", "username", "password", "remember");
+    return List.of(LoginIdentity.FIELD, "password", "remember");
+  }
+
+  /** The identity field's label: "Email address", "Username" or "Email or username". */
+  public String getIdentityLabel() {
+    return texts.get(identityField().labelKey());
+  }
+
+  /** The identity input's type: {@code email} when only an address will do, else {@code text}. */
+  public String getIdentityType() {
+    return identityField().inputType();
+  }
+
+  private LoginIdentity identityField() {
+    return LoginIdentity.of(loginConfig);
   }
 
   /** Form-level messages, and those about the hidden {@code next} field. */
@@ -111,29 +125,16 @@ public class LoginBean extends FormPage {
     return List.of("", "next");
   }
 
-  /** Whether the page offers the username field ({@code security.username_enable}). */
-  public boolean isUsernameEnabled() {
-    return loginConfig.usernameEnable();
-  }
-
   private static ExternalContext external() {
     return FacesContext.getCurrentInstance().getExternalContext();
   }
 
-  public String getEmail() {
-    return email;
+  public String getIdentity() {
+    return identity;
   }
 
-  public void setEmail(String email) {
-    this.email = email;
-  }
-
-  public String getUsername() {
-    return username;
-  }
-
-  public void setUsername(String username) {
-    this.username = username;
+  public void setIdentity(String identity) {
+    this.identity = identity;
   }
 
   public String getPassword() {
