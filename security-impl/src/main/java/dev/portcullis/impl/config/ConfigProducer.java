@@ -23,6 +23,7 @@ import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.impl.token.TokenSalts;
 import dev.portcullis.impl.token.TokenSigner;
 import dev.portcullis.impl.views.FlowViews;
+import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -133,6 +134,11 @@ public class ConfigProducer {
   @Produces
   FlowViews flowViews() {
     return configuration.flowViews();
+  }
+
+  @Produces
+  PageConfig pageConfig() {
+    return configuration.pages();
   }
 
   @Produces

@@ -15,6 +15,7 @@ import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.persistence.DatastoreNames;
 import dev.portcullis.impl.views.FlowViews;
+import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.spi.IdentityAttribute;
 import java.text.Normalizer;
@@ -52,6 +53,7 @@ public final class SecurityConfiguration {
   private final CookieConfig cookies;
   private final LocaleConfig locales;
   private final DatastoreNames datastore;
+  private final PageConfig pages;
 
   /**
    * Reads and validates the configuration.
@@ -70,6 +72,7 @@ public final class SecurityConfiguration {
     this.links = readLinks();
     this.cookies = readCookies();
     this.locales = readLocales();
+    this.pages = new PageConfig(settings.optionalString(AccountKey.APP_NAME));
     this.login = readLogin();
     this.passwordPolicy = new PasswordPolicySettings(settings).read();
     this.datastore = DatastoreSettings.read(settings);
@@ -86,6 +89,11 @@ public final class SecurityConfiguration {
 
   public FlowViews flowViews() {
     return flowViews;
+  }
+
+  /** Settings of the HTML pages. */
+  public PageConfig pages() {
+    return pages;
   }
 
   public LinkConfig links() {
