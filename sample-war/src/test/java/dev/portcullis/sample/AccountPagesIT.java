@@ -6,6 +6,7 @@ import dev.portcullis.sample.support.HeadlessChromium;
 import dev.portcullis.sample.support.SampleDeployment;
 import java.io.IOException;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -238,6 +240,14 @@ class AccountPagesIT {
 
     wait.until(ExpectedConditions.urlContains("/security/forgot_password.xhtml"));
     assertThat(text("flashes")).isEqualTo("This password reset link is not valid.");
+    // Colour is not the only cue: screen readers hear the category first.
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#flashes li.error .visually-hidden"))
+                .getAttribute("textContent")
+                .strip())
+        .isEqualTo("Error:");
+    assertThat(browser.getTitle()).startsWith("Error: ");
   }
 
   @Test
@@ -246,6 +256,74 @@ class AccountPagesIT {
 
     assertThat(browser.findElement(By.id("email")).getAttribute("value"))
         .isEqualTo("someone@example.com");
+  }
+
+  /** Issue 13, item 4: no dead ends; every page has a way back. */
+  @Test
+  void pagesWhenOpenedThenEachHasAWayBack() {
+    for (String page : List.of("forgot_password", "send_confirmation", "register_user")) {
+      browser.get(url("security/" + page + ".xhtml"));
+      browser.findElement(By.cssSelector("ul.links a")).click();
+      wait.until(ExpectedConditions.urlContains("/security/login_user.xhtml"));
+    }
+    signIn(USER, PASSWORD);
+    for (String page : List.of("change_password", "change_email", "verify")) {
+      browser.get(url("security/" + page + ".xhtml"));
+      assertThat(browser.findElement(By.id("back-link")).getText()).isEqualTo("Back");
+      browser.findElement(By.id("back-link")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+    }
+  }
+
+  /** Issue 13, item 4: the password rules show before the first try, read with the field. */
+  @Test
+  void newPasswordFieldsWhenOpenedThenRulesShownBeforeTheFirstTry() {
+    browser.get(url("security/register_user.xhtml"));
+    assertThat(text("password-rules")).contains("Password requirements:", "8 to 128 characters");
+    assertThat(browser.findElement(By.id("password")).getAttribute("aria-describedby"))
+        .contains("password-rules");
+    assertThat(browser.findElements(By.id("password_confirm-rules"))).isEmpty();
+
+    signIn(USER, PASSWORD);
+    browser.get(url("security/change_password.xhtml"));
+    assertThat(text("new_password-rules")).contains("8 to 128 characters");
+    assertThat(browser.findElements(By.id("password-rules"))).as("the current one").isEmpty();
+  }
+
+  /** Issue 13, item 4: a show-password toggle on every password field. */
+  @Test
+  void showPasswordWhenPressedThenShownAndHiddenAgainWhenSubmitted() {
+    browser.get(url("security/register_user.xhtml"));
+    WebElement password = browser.findElement(By.id("password"));
+    WebElement toggle =
+        browser.findElement(By.cssSelector("button.show-password[aria-controls=password]"));
+    assertThat(toggle.isDisplayed()).isTrue();
+    assertThat(toggle.getText()).isEqualTo("Show password");
+    password.sendKeys("An0ther-Passw0rd!");
+
+    toggle.click();
+    assertThat(password.getAttribute("type")).isEqualTo("text");
+    assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("true");
+    toggle.click();
+    assertThat(password.getAttribute("type")).isEqualTo("password");
+    assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("false");
+
+    toggle.click();
+    browser.findElement(By.id("register-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-errors"), "."));
+    assertThat(browser.findElement(By.id("password")).getAttribute("type")).isEqualTo("password");
+  }
+
+  /** Issue 13, item 4: the toggle is an enhancement; without scripts the pages work without it. */
+  @Test
+  void pagesWhenScriptsOffThenNoToggleAndSignInStillWorks() throws IOException {
+    try (HeadlessChromium noScript = HeadlessChromium.openWithoutScripts()) {
+      WebDriver plain = noScript.driver();
+      plain.get(url("security/login_user.xhtml"));
+      assertThat(plain.findElement(By.cssSelector("button.show-password")).isDisplayed()).isFalse();
+      noScript.submitLogin(USER, PASSWORD);
+      noScript.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+    }
   }
 
   /** Signs in through the login page and waits for the home page. */

@@ -41,7 +41,12 @@ class ConfigVariantsIT {
           "\n",
           "GENERIC_AUTHN_FAILED=Aanmelden is mislukt: de identiteit of het wachtwoord klopt niet.",
           "mail.greeting=Beste %(email)s,",
+          "page.login_user.title=Inloggen",
           "");
+
+  /** The application's theme: Portcullis' custom properties, nothing else. */
+  static final String THEME = ":root { --pc-accent: #6a1b9a; }\n";
+
   static MailTrap mail;
 
   @Deployment(testable = false)
@@ -61,10 +66,14 @@ class ConfigVariantsIT {
                 "security.reset_view=https://spa.example.com/reset",
                 "security.reset_error_view=https://spa.example.com/reset-error",
                 "security.i18n_locales=en,de,fr,nl",
+                "security.app_name=Example Shop",
                 ""))
         .addAsResource(
             new ByteArrayAsset(DUTCH_BUNDLE.getBytes(StandardCharsets.UTF_8)),
-            "portcullis_nl.properties");
+            "portcullis_nl.properties")
+        .addAsWebResource(
+            new ByteArrayAsset(THEME.getBytes(StandardCharsets.UTF_8)),
+            "resources/portcullis/theme.css");
   }
 
   @ArquillianResource URL base;
@@ -78,6 +87,39 @@ class ConfigVariantsIT {
   @AfterEach
   void resetClock() {
     client.postJson("api/test-support/clock?seconds=0", "{}");
+  }
+
+  /**
+   * Issue 13, items 3 and 5: an application names itself in the page titles, themes the pages with
+   * a {@code theme.css} of custom properties loaded after Portcullis' stylesheet, and translates or
+   * overrides page texts in its own bundle; texts it does not have stay Portcullis' (English).
+   */
+  @Test
+  void loginPageWhenApplicationNamesThemesAndTranslatesThenTitleThemeAndItsTexts() {
+    Reply page =
+        client.get("security/login_user.xhtml", "Accept", "text/html", "Accept-Language", "nl");
+    assertThat(page.status()).isEqualTo(200);
+    String html = page.body();
+    assertThat(html).contains("lang=\"nl\"").contains("<title>Inloggen – Example Shop</title>");
+    assertThat(html).contains(">Inloggen</h1>").contains(">Password</label>");
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile("<link[^>]+href=\"([^\"]+)\"").matcher(html);
+    List<String> stylesheets = new java.util.ArrayList<>();
+    while (links.find()) {
+      stylesheets.add(links.group(1));
+    }
+    assertThat(stylesheets).hasSize(2);
+    assertThat(stylesheets.get(0)).contains("pages.css");
+    assertThat(stylesheets.get(1)).as("the theme after Portcullis' own").contains("theme.css");
+    Reply theme = client.get(stylesheets.get(1).replace("&amp;", "&"));
+    assertThat(theme.status()).isEqualTo(200);
+    assertThat(theme.body()).isEqualTo(THEME);
+    Reply pages = client.get(stylesheets.get(0).replace("&amp;", "&"));
+    assertThat(pages.body()).contains("--pc-accent:");
+
+    Reply english =
+        client.get("security/login_user.xhtml", "Accept", "text/html", "Accept-Language", "en");
+    assertThat(english.body()).contains("<title>Sign in – Example Shop</title>");
   }
 
   @Test

@@ -299,7 +299,7 @@ class CsrfIT {
   /** The login page's form as a browser posts it; a stateless Faces view has no saved state. */
   private static String loginForm(String csrfToken) {
     String form =
-        "login-form=login-form&email="
+        "login-form=login-form&identity="
             + URLEncoder.encode(USER, StandardCharsets.UTF_8)
             + "&password="
             + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)

@@ -122,6 +122,8 @@ class MailedLinksPageIT {
     String mail = trap.awaitMessage(email, 2, MAIL_TIMEOUT);
     browser.get(sameBase(MailTrap.link(mail, "/api/reset/")));
     wait.until(ExpectedConditions.urlContains("/security/reset_password.xhtml?token="));
+    assertThat(browser.findElement(By.id("back-link")).getAttribute("href"))
+        .endsWith("/security/login_user.xhtml");
 
     // A retype that does not match: error next to it, still on the reset page.
     browser.findElement(By.id("password")).sendKeys(NEW_PASSWORD);

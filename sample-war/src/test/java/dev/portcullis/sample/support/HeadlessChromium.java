@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -48,10 +51,34 @@ public final class HeadlessChromium implements AutoCloseable {
     return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
   }
 
-  /** Starts Chromium with a fresh profile. */
+  /** Starts Chromium with a fresh profile, asking for English pages. */
   public static HeadlessChromium open() throws IOException {
+    return open("en-US");
+  }
+
+  /**
+   * Starts Chromium with a fresh profile whose user prefers {@code language} (a BCP 47 tag such as
+   * {@code de}): its interface language and its {@code Accept-Language}.
+   */
+  public static HeadlessChromium open(String language) throws IOException {
+    return open(language, true);
+  }
+
+  /** Starts Chromium with a fresh profile that runs no page scripts, asking for English pages. */
+  public static HeadlessChromium openWithoutScripts() throws IOException {
+    return open("en-US", false);
+  }
+
+  private static HeadlessChromium open(String language, boolean scripts) throws IOException {
     Path profile = Files.createTempDirectory("portcullis-chromium-");
     ChromeOptions options = new ChromeOptions();
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "intl.accept_languages",
+            language,
+            "profile.managed_default_content_settings.javascript",
+            scripts ? 1 : 2));
     options.setBinary(CHROMIUM);
     options.addArguments(
         "--headless",
@@ -63,6 +90,7 @@ public final class HeadlessChromium implements AutoCloseable {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        "--lang=" + language,
         "--user-data-dir=" + profile);
     String driver = System.getProperty("webdriver.chrome.driver", CHROMEDRIVER);
     ChromeDriverService service =
@@ -100,14 +128,35 @@ public final class HeadlessChromium implements AutoCloseable {
     return wait;
   }
 
-  /** The stripped text of the element with this id. */
+  /**
+   * The stripped text of the element with this id as a sighted user sees it: without the parts only
+   * screen readers get ({@code .visually-hidden}, e.g. the "Error:" label of a message), which
+   * WebDriver's own {@code getText} includes because they are 1 px boxes, not hidden ones.
+   */
   public String text(String id) {
-    return driver.findElement(By.id(id)).getText().strip();
+    Object text =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const e = document.getElementById(arguments[0]);"
+                    + "if (!e) { return null; }"
+                    + "const hidden = [...e.querySelectorAll('.visually-hidden')];"
+                    + "hidden.forEach(h => h.style.display = 'none');"
+                    + "const text = e.innerText;"
+                    + "hidden.forEach(h => h.style.display = '');"
+                    + "return text;",
+                id);
+    if (text == null) {
+      throw new NoSuchElementException("No element with id " + id);
+    }
+    return text.toString().strip();
   }
 
-  /** Fills in the login form on the current page and submits it; the caller waits. */
+  /**
+   * Fills in the login form on the current page (its one "Email or username" field) and submits it;
+   * the caller waits.
+   */
   public void submitLogin(String email, String password) {
-    driver.findElement(By.id("email")).sendKeys(email);
+    driver.findElement(By.id("identity")).sendKeys(email);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("login-submit")).click();
   }

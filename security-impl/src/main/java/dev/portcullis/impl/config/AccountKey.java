@@ -255,7 +255,14 @@ public enum AccountKey implements ConfigKey {
           "security.change_email_template",
           "/security/change_email.xhtml",
           "SECURITY_CHANGE_EMAIL_TEMPLATE (5.5)",
-          "Faces view of the change-email page."));
+          "Faces view of the change-email page.")),
+  APP_NAME(
+      new KeySpec(
+          "security.app_name",
+          "none",
+          "(Portcullis)",
+          "The application's name in the titles of Portcullis' pages (\"Sign in – Example\");"
+              + " none = the WAR's display-name (web.xml), or no name when it has none."));
 
   private final KeySpec spec;
 

@@ -27,6 +27,7 @@ import dev.portcullis.impl.token.TokenSigner;
 import dev.portcullis.impl.totp.TotpConfig;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
 import dev.portcullis.impl.views.FlowViews;
+import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -139,6 +140,11 @@ public class ConfigProducer {
   @Produces
   FlowViews flowViews() {
     return configuration.flowViews();
+  }
+
+  @Produces
+  PageConfig pageConfig() {
+    return configuration.pages();
   }
 
   @Produces

@@ -19,6 +19,7 @@ import dev.portcullis.impl.sms.SmsConfig;
 import dev.portcullis.impl.totp.TotpConfig;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
 import dev.portcullis.impl.views.FlowViews;
+import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.spi.IdentityAttribute;
 import java.text.Normalizer;
@@ -57,6 +58,7 @@ public final class SecurityConfiguration {
   private final LocaleConfig locales;
   private final MultiFactorSettings.MultiFactor multiFactor;
   private final DatastoreNames datastore;
+  private final PageConfig pages;
 
   /**
    * Reads and validates the configuration.
@@ -75,6 +77,7 @@ public final class SecurityConfiguration {
     this.links = readLinks();
     this.cookies = readCookies();
     this.locales = readLocales();
+    this.pages = new PageConfig(settings.optionalString(AccountKey.APP_NAME));
     this.login = readLogin();
     this.passwordPolicy = new PasswordPolicySettings(settings).read();
     this.multiFactor =
@@ -114,6 +117,11 @@ public final class SecurityConfiguration {
 
   public FlowViews flowViews() {
     return flowViews;
+  }
+
+  /** Settings of the HTML pages. */
+  public PageConfig pages() {
+    return pages;
   }
 
   public LinkConfig links() {

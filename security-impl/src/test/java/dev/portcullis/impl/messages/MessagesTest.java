@@ -136,6 +136,16 @@ class MessagesTest {
     assertThat(asking(Locale.FRENCH).category("PASSWORD_CHANGE")).isEqualTo("success");
   }
 
+  /** Issue 13, item 4: being sent to sign in (again) is news, not a mistake; unlike in Flask. */
+  @Test
+  void categoryWhenTellingWhereTheUserIsSentThenInfoNotError() {
+    Messages english = asking(Locale.ENGLISH);
+    assertThat(english.category("UNAUTHENTICATED")).isEqualTo("info");
+    assertThat(english.category("REAUTHENTICATION_REQUIRED")).isEqualTo("info");
+    assertThat(english.category("ANONYMOUS_USER_REQUIRED")).isEqualTo("info");
+    assertThat(english.category("UNAUTHORIZED")).isEqualTo("error");
+  }
+
   private Map<Locale, Messages> withApplicationLoader(LocaleConfig locales) throws IOException {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();

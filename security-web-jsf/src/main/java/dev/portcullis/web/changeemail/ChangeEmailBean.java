@@ -42,6 +42,11 @@ public class ChangeEmailBean extends FormPage {
 
   private String email;
 
+  @Override
+  protected List<String> fields() {
+    return List.of("email");
+  }
+
   /** Requests the change; comes back here with a message, or shows the errors. */
   public String submit() {
     Optional<Authentication> caller = Optional.of(pages.caller());

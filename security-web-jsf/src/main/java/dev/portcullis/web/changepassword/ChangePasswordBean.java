@@ -61,6 +61,11 @@ public class ChangePasswordBean extends FormPage {
   private String newPassword;
   private String newPasswordConfirm;
 
+  @Override
+  protected List<String> fields() {
+    return FIELDS;
+  }
+
   /** Changes the password; redirects with a message, or shows the errors. */
   public String submit() {
     Optional<Authentication> caller = Optional.of(pages.caller());

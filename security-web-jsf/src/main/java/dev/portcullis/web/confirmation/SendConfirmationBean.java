@@ -46,6 +46,11 @@ public class SendConfirmationBean extends FormPage {
     email = pages.request().getParameter("email");
   }
 
+  @Override
+  protected List<String> fields() {
+    return List.of("email");
+  }
+
   /** Sends the instructions and comes back here with a message, or shows the errors. */
   public String submit() {
     Map<String, String> fields = new HashMap<>();

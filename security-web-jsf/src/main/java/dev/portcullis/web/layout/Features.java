@@ -4,9 +4,11 @@ import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.feature.FeatureGate;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.RedirectConfig;
+import dev.portcullis.impl.views.Views;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Which optional features are enabled, for views that link to their pages only when they exist
@@ -20,10 +22,24 @@ public class Features {
   @Inject FeatureGate gate;
   @Inject FlowViews views;
   @Inject RedirectConfig redirects;
+  @Inject HttpServletRequest request;
 
   /** The login page's Faces view ({@code security.login_user_template}). */
   public String getLoginTemplate() {
     return redirects.loginTemplate();
+  }
+
+  /** The URL of the login page, for "Back to sign in" links. */
+  public String getLoginUrl() {
+    return Views.url(request, redirects.loginTemplate());
+  }
+
+  /**
+   * The URL of {@code security.post_login_view}, where the "Back" links of the signed-in pages
+   * lead.
+   */
+  public String getHomeUrl() {
+    return Views.url(request, redirects.postLoginView());
   }
 
   /** The configured Faces views of the account pages ({@code security.*_template}). */

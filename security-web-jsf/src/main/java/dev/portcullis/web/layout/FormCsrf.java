@@ -41,6 +41,7 @@ public class FormCsrf {
 
   @Inject Csrf csrf;
   @Inject CsrfConfig config;
+  @Inject PageFrame frame;
 
   private String token;
   private String refusal;
@@ -76,6 +77,7 @@ public class FormCsrf {
   /** Records why this request's post was refused, for the re-rendered page. */
   void refuse(String reason) {
     refusal = reason;
+    frame.failed();
   }
 
   /** Why this request's post was refused, if it was. */

@@ -11,8 +11,10 @@ import dev.portcullis.impl.signin.SignInReplies;
 import dev.portcullis.impl.signin.SignInResult;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.web.layout.FormCsrf;
+import dev.portcullis.web.layout.FormPage;
 import dev.portcullis.web.layout.PageAccess;
 import dev.portcullis.web.layout.PageRule;
+import dev.portcullis.web.layout.PageTexts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
@@ -26,25 +28,24 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Backs {@code security/login_user.xhtml} (Flask-Security {@code views.login} for HTML forms): the
- * fields go to {@link LoginService#authenticate} exactly as the JSON API sends them; rejections
+ * fields go to {@link LoginService#authenticate} exactly as the JSON API sends them, the page's one
+ * identity field as Flask's {@code email} or {@code username} ({@link LoginIdentity}); rejections
  * become per-field messages, success a session and a redirect to the validated {@code next} or
  * {@code security.post_login_view}. The page is a stateless view, so anonymous visitors cost no
  * server session; its {@code csrf_token} field ({@link FormCsrf}) protects the form.
  */
 @Named
 @RequestScoped
-public class LoginBean {
+public class LoginBean extends FormPage {
 
   @Inject LoginService service;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
   @Inject LoginConfig loginConfig;
   @Inject RedirectConfig redirectConfig;
-  @Inject FormCsrf csrf;
 
   /** The page: anonymous callers; signed-in ones go on to the post-login view, as in Flask. */
   @Produces
@@ -52,12 +53,12 @@ public class LoginBean {
     return PageRule.always(views.loginTemplate(), PageAccess.ANONYMOUS);
   }
 
-  private String email;
-  private String username;
+  @Inject PageTexts texts;
+
+  private String identity;
   private String password;
   private boolean remember;
   private String next;
-  private Map<String, List<String>> errors = Map.of();
 
   /** The {@code next} query parameter on GET, the hidden field on POST; the remember default. */
   @PostConstruct
@@ -69,10 +70,7 @@ public class LoginBean {
   /** Checks the credentials; signs in and redirects, or stays on the page with the errors. */
   public String submit() throws IOException {
     Map<String, String> fields = new HashMap<>();
-    fields.put("email", email);
-    if (loginConfig.usernameEnable()) {
-      fields.put("username", username);
-    }
+    fields.put(identityField().formField(identity), identity);
     fields.put("password", password);
     fields.put("remember", String.valueOf(remember));
     fields.put("next", next);
@@ -80,8 +78,8 @@ public class LoginBean {
     HttpServletRequest request = (HttpServletRequest) external().getRequest();
     LoginOutcome outcome = service.authenticate(form, null, request.getServerName());
     if (outcome instanceof LoginOutcome.Rejected rejected) {
-      errors = rejected.fieldErrors();
-      if (errors.containsKey("next")) {
+      show(LoginIdentity.errors(rejected.fieldErrors()));
+      if (rejected.fieldErrors().containsKey("next")) {
         // Kept in the hidden field, a rejected target would block every retry.
         next = null;
       }
@@ -102,42 +100,41 @@ public class LoginBean {
     return null;
   }
 
-  /** The messages for one field, in order; empty when it has none. */
-  public List<String> errorsFor(String field) {
-    return errors.getOrDefault(field, List.of());
+  @Override
+  protected List<String> fields() {
+    return List.of(LoginIdentity.FIELD, "password", "remember");
   }
 
-  /** Form-level messages, and those about the hidden {@code next} and CSRF fields. */
-  public List<String> getFormErrors() {
-    return Stream.concat(
-            csrf.refusal().stream(),
-            Stream.of("", "next").flatMap(field -> errorsFor(field).stream()))
-        .toList();
+  /** The identity field's label: "Email address", "Username" or "Email or username". */
+  public String getIdentityLabel() {
+    return texts.get(identityField().labelKey());
   }
 
-  /** Whether the page offers the username field ({@code security.username_enable}). */
-  public boolean isUsernameEnabled() {
-    return loginConfig.usernameEnable();
+  /** The identity input's type: {@code email} when only an address will do, else {@code text}. */
+  public String getIdentityType() {
+    return identityField().inputType();
+  }
+
+  private LoginIdentity identityField() {
+    return LoginIdentity.of(loginConfig);
+  }
+
+  /** Form-level messages, and those about the hidden {@code next} field. */
+  @Override
+  protected List<String> formLevelFields() {
+    return List.of("", "next");
   }
 
   private static ExternalContext external() {
     return FacesContext.getCurrentInstance().getExternalContext();
   }
 
-  public String getEmail() {
-    return email;
+  public String getIdentity() {
+    return identity;
   }
 
-  public void setEmail(String email) {
-    this.email = email;
-  }
-
-  public String getUsername() {
-    return username;
-  }
-
-  public void setUsername(String username) {
-    this.username = username;
+  public void setIdentity(String identity) {
+    this.identity = identity;
   }
 
   public String getPassword() {

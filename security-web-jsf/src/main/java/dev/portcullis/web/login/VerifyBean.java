@@ -51,6 +51,11 @@ public class VerifyBean extends FormPage {
     next = pages.request().getParameter("next");
   }
 
+  @Override
+  protected List<String> fields() {
+    return List.of("password");
+  }
+
   /** Checks the password; refreshes freshness and redirects, or shows the error. */
   public String submit() {
     Optional<Authentication> caller = Optional.of(pages.caller());

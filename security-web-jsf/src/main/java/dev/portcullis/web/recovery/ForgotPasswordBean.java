@@ -40,6 +40,11 @@ public class ForgotPasswordBean extends FormPage {
 
   private String email;
 
+  @Override
+  protected List<String> fields() {
+    return List.of("email");
+  }
+
   /** Requests the reset mail; comes back here with a message, or shows the errors. */
   public String submit() {
     Map<String, String> fields = new HashMap<>();

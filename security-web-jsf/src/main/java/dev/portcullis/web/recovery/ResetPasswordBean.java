@@ -61,6 +61,11 @@ public class ResetPasswordBean extends FormPage {
     token = pages.request().getParameter("token");
   }
 
+  @Override
+  protected List<String> fields() {
+    return List.of("password", "password_confirm");
+  }
+
   /** The view action: the link is usable, else back to the forgot-password page. */
   public void open() {
     Optional<Function<String, String>> links = pages.links(this);

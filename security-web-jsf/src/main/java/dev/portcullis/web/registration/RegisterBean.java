@@ -53,6 +53,11 @@ public class RegisterBean extends FormPage {
   private String password;
   private String passwordConfirm;
 
+  @Override
+  protected List<String> fields() {
+    return List.of("email", "username", "password", "password_confirm");
+  }
+
   /** Registers; redirects on success, or stays on the page with the errors. */
   public String submit() {
     Map<String, String> fields = new HashMap<>();
