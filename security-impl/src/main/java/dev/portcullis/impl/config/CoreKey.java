@@ -388,7 +388,14 @@ public enum CoreKey implements ConfigKey {
           "(Portcullis)",
           "Base name of the application's own text bundle (UTF-8 .properties files such as"
               + " WEB-INF/classes/portcullis_de.properties), consulted before Portcullis' texts;"
-              + " none = no application bundle."));
+              + " none = no application bundle.")),
+  OPENAPI(
+      new KeySpec(
+          "security.openapi",
+          "true",
+          "(Portcullis)",
+          "Describe the JSON API in the server's MicroProfile OpenAPI document (/openapi), under"
+              + " security.url_prefix and only with enabled features; false leaves it out."));
 
   private final KeySpec spec;
 
