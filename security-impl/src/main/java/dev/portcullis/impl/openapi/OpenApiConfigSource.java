@@ -20,8 +20,15 @@ public class OpenApiConfigSource implements ConfigSource {
    */
   static final int ORDINAL = 1;
 
+  /**
+   * {@link PortcullisModelReader}, by name: a class literal would load the reader, and with it
+   * MicroProfile OpenAPI's interface, on servers that have MicroProfile Config but no OpenAPI —
+   * where every application with Portcullis would then fail to read its configuration.
+   */
+  static final String READER = "dev.portcullis.impl.openapi.PortcullisModelReader";
+
   private static final Map<String, String> PROPERTIES =
-      Map.of(SecurityConfiguration.MODEL_READER_PROPERTY, PortcullisModelReader.class.getName());
+      Map.of(SecurityConfiguration.MODEL_READER_PROPERTY, READER);
 
   @Override
   public Set<String> getPropertyNames() {

@@ -30,26 +30,28 @@ public class OpenApiStartup {
                             + " names "
                             + reader
                             + ", which does not extend "
-                            + PortcullisModelReader.class.getName()
+                            + OpenApiConfigSource.READER
                             + ": Portcullis' endpoints are not in /openapi. Extend it and add to"
                             + " super.buildModel(), or set security.openapi=false."));
   }
 
   /**
    * The configured reader when it leaves Portcullis' endpoints out although {@code
-   * security.openapi} is on; empty when it is Portcullis' own or extends it, or cannot be loaded
-   * (the server reports that itself).
+   * security.openapi} is on; empty when it is Portcullis' own or extends it, when it cannot be
+   * loaded (the server reports that itself), and on servers without MicroProfile OpenAPI.
    */
   static Optional<String> foreignReader(SecurityConfiguration config, ClassLoader loader) {
     if (!config.openApi()) {
       return Optional.empty();
     }
-    return config.openApiModelReader().filter(name -> !extendsPortcullis(name.strip(), loader));
+    return config.openApiModelReader().filter(name -> !keepsPortcullis(name.strip(), loader));
   }
 
-  private static boolean extendsPortcullis(String name, ClassLoader loader) {
+  /** Classes by name: without MicroProfile OpenAPI, loading Portcullis' reader fails. */
+  private static boolean keepsPortcullis(String name, ClassLoader loader) {
     try {
-      return PortcullisModelReader.class.isAssignableFrom(Class.forName(name, false, loader));
+      Class<?> portcullis = Class.forName(OpenApiConfigSource.READER, false, loader);
+      return portcullis.isAssignableFrom(Class.forName(name, false, loader));
     } catch (ClassNotFoundException | LinkageError e) {
       return true;
     }
