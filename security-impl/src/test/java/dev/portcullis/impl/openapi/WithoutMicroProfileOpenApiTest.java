@@ -1,8 +1,12 @@
 package dev.portcullis.impl.openapi;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import dev.portcullis.impl.config.MapConfig;
 import dev.portcullis.impl.config.SecurityConfiguration;
 import java.io.IOException;
@@ -79,6 +83,34 @@ class WithoutMicroProfileOpenApiTest {
             MapConfig.valid(Map.of("mp.openapi.model.reader", OpenApiConfigSource.READER)));
 
     assertThat(check.invoke(null, config, loader)).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void engineWhenImportedThenOnlyTheOpenApiPackageKnowsMicroProfileOpenApi() {
+    JavaClasses engine =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.portcullis.impl");
+
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.portcullis.impl.openapi")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.eclipse.microprofile.openapi..")
+        .check(engine);
+    noClasses()
+        .that()
+        .haveSimpleName("OpenApiConfigSource")
+        .or()
+        .haveSimpleName("OpenApiStartup")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.eclipse.microprofile.openapi..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("PortcullisModelReader")
+        .check(engine);
   }
 
   @Test
