@@ -1,28 +1,34 @@
 package dev.portcullis.sample;
 
+import static dev.portcullis.sample.support.Bodies.change;
+import static dev.portcullis.sample.support.Bodies.credentials;
+import static dev.portcullis.sample.support.Bodies.email;
+import static dev.portcullis.sample.support.Bodies.envelope;
+import static dev.portcullis.sample.support.Bodies.form;
+import static dev.portcullis.sample.support.Bodies.newPassword;
+import static dev.portcullis.sample.support.Bodies.password;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.ApiClient.Reply;
+import dev.portcullis.sample.support.ContractSweeps;
 import dev.portcullis.sample.support.MailTrap;
 import dev.portcullis.sample.support.OpenApiContract;
 import dev.portcullis.sample.support.OpenApiContract.Exchanges;
 import dev.portcullis.sample.support.RawHttp;
+import dev.portcullis.sample.support.SampleAccounts;
 import dev.portcullis.sample.support.SampleDeployment;
 import io.swagger.v3.parser.OpenAPIV3Parser;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -52,11 +58,11 @@ class OpenApiIT {
   static final String JSON = "application/json";
   static final String HTML = "text/html";
   static final String ADMIN = "admin@example.com";
-  static final String USER = "user@example.com";
-  static final String PASSWORD = "Password123!";
+  static final String USER = SampleAccounts.USER;
+  static final String PASSWORD = SampleAccounts.PASSWORD;
   static final String STRONG = "Correct-Horse-Battery-9";
   static final Duration MAIL_WAIT = Duration.ofSeconds(30);
-  static final String BOGUS_TOKEN = "not-a-real-token";
+  static final String BOGUS_TOKEN = ContractSweeps.BOGUS_TOKEN;
 
   static MailTrap mail;
   static OpenApiContract contract;
@@ -69,10 +75,12 @@ class OpenApiIT {
 
   @ArquillianResource URL base;
   ApiClient client;
+  SampleAccounts accounts;
 
   @BeforeEach
   void fetchContract() {
     client = new ApiClient(base);
+    accounts = new SampleAccounts(base);
     if (contract == null) {
       contract = OpenApiContract.fetch(base);
     }
@@ -80,7 +88,7 @@ class OpenApiIT {
 
   @AfterEach
   void resetClock() {
-    moveClock(Duration.ZERO);
+    accounts.moveClock(Duration.ZERO);
   }
 
   @Test
@@ -189,7 +197,7 @@ class OpenApiIT {
 
   @Test
   void loginWhenUserHasSecondFactorThenTfRequired() {
-    String email = createUser("tf-");
+    String email = accounts.createUser("tf-");
 
     Reply reply =
         described()
@@ -218,7 +226,7 @@ class OpenApiIT {
 
   @Test
   void logoutWhenJsonPostThenEmptyResponseAndWhenGetThenRedirect() {
-    signIn(client, USER);
+    accounts.signIn(client, USER);
     assertThat(described().post("api/logout", "Accept", JSON).response()).isEmpty();
 
     assertThat(described().get("api/logout?next=%2Fsample%2F", "Accept", JSON).status())
@@ -227,7 +235,7 @@ class OpenApiIT {
 
   @Test
   void verifyWhenSignedInBySessionThenFormPasswordAndCsrfDescribed() {
-    String csrf = signIn(client, USER);
+    String csrf = accounts.signIn(client, USER);
 
     Reply form = described().get("api/verify", "Accept", JSON);
     assertThat(form.response().getBoolean("has_webauthn_verify_credential")).isFalse();
@@ -255,7 +263,7 @@ class OpenApiIT {
                 "api/verify?include_auth_token",
                 password(PASSWORD),
                 "Authentication-Token",
-                token(USER));
+                accounts.token(USER));
 
     assertThat(reply.response().getJsonObject("user").containsKey("authentication_token")).isTrue();
   }
@@ -266,7 +274,11 @@ class OpenApiIT {
     String csrf = client.csrfToken();
     Reply registered =
         described()
-            .postJson("api/register", credentials(unique("reg"), STRONG), "X-CSRF-Token", csrf);
+            .postJson(
+                "api/register",
+                credentials(SampleAccounts.unique("reg"), STRONG),
+                "X-CSRF-Token",
+                csrf);
     assertThat(registered.response().containsKey("user")).isTrue();
 
     Reply invalid =
@@ -278,25 +290,27 @@ class OpenApiIT {
         described().postJson("api/register", credentials(USER, STRONG), "X-CSRF-Token", csrf);
     assertThat(taken.status()).isEqualTo(400);
 
-    signIn(client, USER);
+    accounts.signIn(client, USER);
     assertThat(described().get("api/register", "Accept", JSON).status()).isEqualTo(400);
   }
 
   @Test
   void confirmWhenResentThenLinkConfirmsAndWhenUnknownThenFieldError() {
-    String email = unique("conf");
+    String email = SampleAccounts.unique("conf");
     String csrf = client.csrfToken();
     client.postJson("api/register", credentials(email, STRONG), "X-CSRF-Token", csrf);
     mail.awaitMessage(email, 1, MAIL_WAIT);
 
     assertThat(described().get("api/confirm", "Accept", JSON).status()).isEqualTo(200);
-    Reply resent = described().postJson("api/confirm", emailBody(email), "X-CSRF-Token", csrf);
+    Reply resent = described().postJson("api/confirm", email(email), "X-CSRF-Token", csrf);
     assertThat(resent.status()).isEqualTo(200);
     Reply unknown =
-        described().postJson("api/confirm", emailBody(unique("nobody")), "X-CSRF-Token", csrf);
+        described()
+            .postJson("api/confirm", email(SampleAccounts.unique("nobody")), "X-CSRF-Token", csrf);
     assertThat(unknown.response().getJsonObject("field_errors").keySet()).containsExactly("email");
 
-    String link = path(MailTrap.link(mail.awaitMessage(email, 2, MAIL_WAIT), "/api/confirm/"));
+    String link =
+        accounts.path(MailTrap.link(mail.awaitMessage(email, 2, MAIL_WAIT), "/api/confirm/"));
     assertThat(described().get(link, "Accept", JSON).status()).isEqualTo(302);
     // The link takes no body; a POST with one is a request the document does not describe.
     assertThat(answers().postJson(link, "{}").status()).isEqualTo(302);
@@ -304,16 +318,18 @@ class OpenApiIT {
 
   @Test
   void resetWhenMailedLinkUsedThenPasswordSetAndWhenUsedAgainThenFormError() {
-    String email = createUser("reset-");
+    String email = accounts.createUser("reset-");
     assertThat(described().get("api/reset", "Accept", JSON).status()).isEqualTo(200);
     String csrf = client.csrfToken();
-    assertThat(described().postJson("api/reset", emailBody(email), "X-CSRF-Token", csrf).status())
+    assertThat(described().postJson("api/reset", email(email), "X-CSRF-Token", csrf).status())
         .isEqualTo(200);
     Reply unknown =
-        described().postJson("api/reset", emailBody(unique("nobody")), "X-CSRF-Token", csrf);
+        described()
+            .postJson("api/reset", email(SampleAccounts.unique("nobody")), "X-CSRF-Token", csrf);
     assertThat(unknown.response().getJsonObject("field_errors").keySet()).containsExactly("email");
 
-    String link = path(MailTrap.link(mail.awaitMessage(email, 1, MAIL_WAIT), "/api/reset/"));
+    String link =
+        accounts.path(MailTrap.link(mail.awaitMessage(email, 1, MAIL_WAIT), "/api/reset/"));
     assertThat(described().get(link, "Accept", JSON).status()).isEqualTo(302);
     Reply mismatch =
         described().postJson(link, newPassword(STRONG, "Other-Battery-77"), "X-CSRF-Token", csrf);
@@ -327,7 +343,7 @@ class OpenApiIT {
 
   @Test
   void resetWhenSignedInThenAnonymousRequired() {
-    signIn(client, USER);
+    accounts.signIn(client, USER);
 
     assertThat(described().get("api/reset", "Accept", JSON).status()).isEqualTo(400);
     assertThat(described().get("api/reset/" + BOGUS_TOKEN, "Accept", JSON).status()).isEqualTo(400);
@@ -335,8 +351,8 @@ class OpenApiIT {
 
   @Test
   void changeWhenSessionThenFormWrongPasswordAndChangeDescribed() {
-    String email = createUser("chg-");
-    String csrf = signIn(client, email);
+    String email = accounts.createUser("chg-");
+    String csrf = accounts.signIn(client, email);
 
     Reply form = described().get("api/change", "Accept", JSON);
     assertThat(form.response().getBoolean("active_password")).isTrue();
@@ -349,7 +365,7 @@ class OpenApiIT {
 
   @Test
   void changeWhenAuthTokenThenNewTokenDescribed() {
-    String email = createUser("chgt-");
+    String email = accounts.createUser("chgt-");
 
     Reply changed =
         contract
@@ -358,7 +374,7 @@ class OpenApiIT {
                 "api/change?include_auth_token",
                 change(PASSWORD, STRONG),
                 "Authentication-Token",
-                token(email));
+                accounts.token(email));
 
     assertThat(changed.response().getJsonObject("user").getString("authentication_token"))
         .isNotBlank();
@@ -366,31 +382,34 @@ class OpenApiIT {
 
   @Test
   void changeEmailWhenFreshThenLinkMailedAndConfirmed() {
-    String email = createUser("che-");
-    String csrf = signIn(client, email);
-    String target = unique("new");
+    String email = accounts.createUser("che-");
+    String csrf = accounts.signIn(client, email);
+    String target = SampleAccounts.unique("new");
 
     assertThat(described().get("api/change-email", "Accept", JSON).status()).isEqualTo(200);
-    Reply taken = described().postJson("api/change-email", emailBody(ADMIN), "X-CSRF-Token", csrf);
+    Reply taken = described().postJson("api/change-email", email(ADMIN), "X-CSRF-Token", csrf);
     assertThat(taken.response().getJsonObject("field_errors").keySet()).containsExactly("email");
-    Reply sent = described().postJson("api/change-email", emailBody(target), "X-CSRF-Token", csrf);
+    Reply sent = described().postJson("api/change-email", email(target), "X-CSRF-Token", csrf);
     assertThat(sent.response().getString("current_email")).isEqualTo(email);
     String link =
-        path(MailTrap.link(mail.awaitMessage(target, 1, MAIL_WAIT), "/api/change-email-confirm/"));
+        accounts.path(
+            MailTrap.link(mail.awaitMessage(target, 1, MAIL_WAIT), "/api/change-email-confirm/"));
     assertThat(described().get(link, "Accept", JSON).status()).isEqualTo(302);
   }
 
   @Test
   void changeEmailWhenSignedInLongAgoThenReauthenticationDescribed() {
-    signIn(client, createUser("stale-"));
+    accounts.signIn(client, accounts.createUser("stale-"));
 
-    moveClock(Duration.ofHours(48));
+    accounts.moveClock(Duration.ofHours(48));
     Reply stale = described().get("api/change-email", "Accept", JSON);
     assertThat(stale.status()).isEqualTo(401);
     assertThat(stale.response().getBoolean("reauth_required")).isTrue();
     String csrf = client.csrfToken(); // the one from the login expired with the clock
     Reply stalePost =
-        described().postJson("api/change-email", emailBody(unique("late")), "X-CSRF-Token", csrf);
+        described()
+            .postJson(
+                "api/change-email", email(SampleAccounts.unique("late")), "X-CSRF-Token", csrf);
     assertThat(stalePost.status()).isEqualTo(401);
   }
 
@@ -405,7 +424,7 @@ class OpenApiIT {
 
     for (String[] exchange :
         new String[][] {
-          {"POST", "api/reset", emailBody(USER)},
+          {"POST", "api/reset", email(USER)},
           {"GET", "api/confirm/" + BOGUS_TOKEN, null},
           {"POST", "api/confirm/" + BOGUS_TOKEN, "{}"},
           {"GET", "api/reset/" + BOGUS_TOKEN, null}
@@ -424,93 +443,43 @@ class OpenApiIT {
   @Test
   void sampleEndpointsWhenCalledThenEveryAnswerDescribed() {
     assertThat(described().get("api/public").json().getBoolean("ok")).isTrue();
-    ApiClient anonymous = new ApiClient(base);
-    assertThat(
-            contract
-                .described(anonymous)
-                .get("api/whoami", "Authentication-Token", token(ADMIN))
-                .json()
-                .getString("email"))
-        .isEqualTo(ADMIN);
+    Exchanges stateless = contract.described(new ApiClient(base));
+    String admin = accounts.token(ADMIN);
+    String user = accounts.token(USER);
     String basic =
         "Basic "
             + Base64.getEncoder()
                 .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    assertThat(contract.described(anonymous).get("api/whoami", "Authorization", basic).status())
-        .isEqualTo(200);
 
-    String admin = token(ADMIN);
-    String user = token(USER);
-    assertThat(
-            contract.described(anonymous).get("api/admin", "Authentication-Token", admin).status())
-        .isEqualTo(200);
-    assertThat(
-            contract
-                .described(anonymous)
-                .get("api/admin", "Authentication-Token", user, "Accept", JSON)
-                .status())
-        .isEqualTo(403);
-    assertThat(
-            contract
-                .described(anonymous)
-                .get("api/user-read", "Authentication-Token", user)
-                .json()
-                .getBoolean("read"))
-        .isTrue();
-    assertThat(
-            contract
-                .answers(anonymous)
-                .get("api/user-read", "Authentication-Token", admin, "Accept", HTML)
-                .status())
-        .isEqualTo(403);
+    Reply whoami = stateless.get("api/whoami", "Authentication-Token", admin);
+    assertThat(whoami.json().getString("email")).isEqualTo(ADMIN);
+    assertThat(stateless.get("api/whoami", "Authorization", basic).status()).isEqualTo(200);
+    assertThat(stateless.get("api/admin", "Authentication-Token", admin).status()).isEqualTo(200);
+    Reply notAdmin = stateless.get("api/admin", "Authentication-Token", user, "Accept", JSON);
+    assertThat(notAdmin.status()).isEqualTo(403);
+    Reply read = stateless.get("api/user-read", "Authentication-Token", user);
+    assertThat(read.json().getBoolean("read")).isTrue();
+    // A browser's request asks for HTML, which the document does not describe: its answer is.
+    Reply page =
+        contract
+            .answers(new ApiClient(base))
+            .get("api/user-read", "Authentication-Token", admin, "Accept", HTML);
+    assertThat(page.status()).isEqualTo(403);
   }
 
   @Test
   void everyOperationWhenBrowserAsksThenRedirectDescribed() {
-    for (String[] operation : operationsDocumenting("302")) {
-      ApiClient browser = new ApiClient(base);
-      String path = concrete(operation[1]);
-      Reply reply =
-          operation[0].equals("GET")
-              ? contract.answers(browser).get(path, "Accept", HTML)
-              : contract
-                  .answers(browser)
-                  .postForm(path, "csrf_token=" + browser.csrfToken(), "Accept", HTML);
-      assertThat(reply.status()).as(operation[0] + " " + path).isEqualTo(302);
-    }
+    new ContractSweeps(contract, base).browserRedirects();
   }
 
   @Test
   void everyAuthenticatedOperationWhenNobodySignedInThen401Described() {
-    for (String[] operation : operationsDocumenting("401")) {
-      Exchanges anonymous = contract.answers(new ApiClient(base));
-      String path = concrete(operation[1]);
-      Reply reply =
-          operation[0].equals("GET")
-              ? anonymous.get(path, "Accept", JSON)
-              : anonymous.postJson(path, "{}");
-      assertThat(reply.status()).as(operation[0] + " " + path).isEqualTo(401);
-    }
+    new ContractSweeps(contract, base).unauthenticated();
   }
 
   @Test
   void everyOperationWithBodyWhenBodyTooLargeOrMalformedThen413Or400Described() {
-    String tooLarge = emailBody("x".repeat(70_000) + "@example.com");
-    String token = token(USER);
-    for (String[] operation : operationsDocumenting("413")) {
-      String path = concrete(operation[1]);
-      ApiClient caller = new ApiClient(base);
-      boolean authenticated = isAuthenticated(operation);
-      String[] credentials =
-          authenticated
-              ? new String[] {"Authentication-Token", token}
-              : new String[] {"X-CSRF-Token", caller.csrfToken()};
-      Exchanges exchanges = contract.answers(caller);
-      assertThat(exchanges.postJson(path, tooLarge, credentials).status()).as(path).isEqualTo(413);
-      assertThat(exchanges.postJson(path, "{\"email\":", credentials).status())
-          .as(path)
-          .isEqualTo(400);
-    }
+    new ContractSweeps(contract, base).unreadableBodies(USER);
   }
 
   @Test
@@ -527,130 +496,5 @@ class OpenApiIT {
 
   private Exchanges answers() {
     return contract.answers(client);
-  }
-
-  /** Documented operations ({@code [METHOD, /api/path]}) with a response for {@code status}. */
-  private static List<String[]> operationsDocumenting(String status) {
-    List<String[]> operations = new java.util.ArrayList<>();
-    contract
-        .document()
-        .getJsonObject("paths")
-        .forEach(
-            (path, item) ->
-                item.asJsonObject()
-                    .forEach(
-                        (method, operation) -> {
-                          if (operation.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT
-                              && operation.asJsonObject().containsKey("responses")
-                              && operation
-                                  .asJsonObject()
-                                  .getJsonObject("responses")
-                                  .containsKey(status)) {
-                            operations.add(new String[] {method.toUpperCase(Locale.ROOT), path});
-                          }
-                        }));
-    assertThat(operations).as("operations documenting %s", status).isNotEmpty();
-    return operations;
-  }
-
-  private static boolean isAuthenticated(String[] operation) {
-    return contract
-        .document()
-        .getJsonObject("paths")
-        .getJsonObject(operation[1])
-        .getJsonObject(operation[0].toLowerCase(Locale.ROOT))
-        .containsKey("security");
-  }
-
-  /** Moves the server's clock (by an anonymous client: a signed-in one would need CSRF). */
-  private void moveClock(Duration by) {
-    new ApiClient(base).postJson("api/test-support/clock?seconds=" + by.toSeconds(), "{}");
-  }
-
-  /** A documented path as a request path relative to the deployment. */
-  private static String concrete(String template) {
-    return template.substring(1).replace("{token}", BOGUS_TOKEN);
-  }
-
-  /** Signs {@code email} in on {@code client}'s session; returns the new CSRF token. */
-  private static String signIn(ApiClient client, String email) {
-    Reply login = client.login(email, PASSWORD, "");
-    assertThat(login.status()).as("login of %s", email).isEqualTo(200);
-    return login.response().getString("csrf_token");
-  }
-
-  private String token(String email) {
-    return new ApiClient(base)
-        .login(email, PASSWORD, "?include_auth_token")
-        .response()
-        .getJsonObject("user")
-        .getString("authentication_token");
-  }
-
-  /** A confirmed, active user with the password {@link #PASSWORD}. */
-  private String createUser(String prefix) {
-    String email = prefix + System.nanoTime() + "@example.com";
-    String hash = client.get("api/test-support/users/" + USER).json().getString("password");
-    client.postJson(
-        "api/test-support/users?email="
-            + email
-            + "&hash="
-            + URLEncoder.encode(hash, StandardCharsets.UTF_8),
-        "{}");
-    return email;
-  }
-
-  private static JsonObject credentials(String email, String password) {
-    return Json.createObjectBuilder().add("email", email).add("password", password).build();
-  }
-
-  private static JsonObject password(String password) {
-    return Json.createObjectBuilder().add("password", password).build();
-  }
-
-  private static String emailBody(String email) {
-    return Json.createObjectBuilder().add("email", email).build().toString();
-  }
-
-  private static JsonObject newPassword(String password, String confirm) {
-    return Json.createObjectBuilder()
-        .add("password", password)
-        .add("password_confirm", confirm)
-        .build();
-  }
-
-  private static JsonObject change(String current, String fresh) {
-    return Json.createObjectBuilder()
-        .add("password", current)
-        .add("new_password", fresh)
-        .add("new_password_confirm", fresh)
-        .build();
-  }
-
-  private static String form(Map<String, String> fields) {
-    StringBuilder form = new StringBuilder();
-    fields.forEach(
-        (name, value) ->
-            form.append(form.length() == 0 ? "" : "&")
-                .append(name)
-                .append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-    return form.toString();
-  }
-
-  private static String envelope(int status, String response) {
-    return "{\"meta\":{\"code\":" + status + "},\"response\":" + response + "}";
-  }
-
-  /** The path of an absolute link, relative to the deployment (the host may differ). */
-  private String path(String link) {
-    URI uri = URI.create(link);
-    String context = URI.create(base.toString()).getRawPath();
-    return uri.getRawPath().substring(context.length())
-        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-  }
-
-  private static String unique(String prefix) {
-    return prefix + "-" + System.nanoTime() + "@example.com";
   }
 }

@@ -156,6 +156,41 @@ public final class OpenApiContract {
     return missing;
   }
 
+  /** A documented operation. */
+  public record Operation(String method, String path, boolean authenticated) {
+
+    /** The path relative to the deployment, with {@code value} for its path parameter. */
+    public String concrete(String value) {
+      return path.substring(1).replaceAll("\\{[^}]+\\}", value);
+    }
+  }
+
+  /** The documented operations that have a response for {@code status}. */
+  public List<Operation> operations(String status) {
+    List<Operation> operations = new ArrayList<>();
+    document
+        .getJsonObject("paths")
+        .forEach(
+            (path, item) ->
+                item.asJsonObject()
+                    .forEach(
+                        (method, value) -> {
+                          if (value.getValueType() == JsonValue.ValueType.OBJECT
+                              && value.asJsonObject().containsKey("responses")
+                              && value
+                                  .asJsonObject()
+                                  .getJsonObject("responses")
+                                  .containsKey(status)) {
+                            operations.add(
+                                new Operation(
+                                    method.toUpperCase(Locale.ROOT),
+                                    path,
+                                    value.asJsonObject().containsKey("security")));
+                          }
+                        }));
+    return operations;
+  }
+
   /** Sends requests with one client and checks each exchange against the contract. */
   public final class Exchanges {
 
