@@ -29,45 +29,11 @@ SAMPLES=${BENCH_SAMPLES:-200}
 WARMUP=${BENCH_WARMUP:-30}
 PAIRS=${BENCH_PAIRS:-login,basic,reset,confirm,register}
 TARGET=${BENCH_TARGET:-1.10}
-PORT=${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
-BASE="http://localhost:${PORT}/sample"
-WORK=$(mktemp -d /tmp/portcullis-enum.XXXXXX)
-SERVER_PID=""
+source "$(dirname "$0")/lib/sample-server.sh" portcullis-enum
 
-cleanup() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-  echo "== building the sample"
-  mvn -B -q -pl sample-war -am package -DskipTests
-fi
-
-echo "== starting Payara Micro on port $PORT, generic responses on (log: $WORK/server.log)"
-# The README's server, WAR and context root, started directly so that this script owns the pid.
-SECURITY_RETURN_GENERIC_RESPONSES=true \
-SECURITY_EXTERNAL_BASE_URL="$BASE/api" \
-  java -jar sample-war/target/payara-micro.jar --deploy sample-war/target/sample.war \
-  --contextroot sample --port "$PORT" --nocluster >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-
-# Payara prints "ready" even when the application failed: wait for a real answer.
-for i in $(seq 1 120); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/public" || true)
-  [[ "$code" == 200 ]] && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited"; tail -50 "$WORK/server.log"; exit 2; }
-  if [[ $i == 120 ]]; then
-    echo "GET /api/public never answered 200 (last: $code)"; grep -A5 SEVERE "$WORK/server.log" | head -40; exit 2
-  fi
-  sleep 1
-done
-echo "   up after ~${i}s"
+build_sample
+# Generic responses on: see above. Mailed links from external_base_url, never from Host.
+start_sample SECURITY_RETURN_GENERIC_RESPONSES=true SECURITY_EXTERNAL_BASE_URL="$BASE/api"
 
 echo "== measuring pairs [$PAIRS]: $WARMUP warm-up rounds, then $SAMPLES interleaved rounds"
 python3 - "$PORT" "$SAMPLES" "$WARMUP" "$PAIRS" "$TARGET" <<'PY'

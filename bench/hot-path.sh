@@ -2,11 +2,12 @@
 # Hot-path benchmark: requests/sec of an open endpoint against the same kind of endpoint behind
 # token and session authentication, on the sample running on Payara Micro.
 #
-#   bench/hot-path.sh                    # 20 s per endpoint
-#   BENCH_DURATION=60s bench/hot-path.sh # longer runs
+#   bench/hot-path.sh                    # 5 rounds of 10 s per endpoint
+#   BENCH_DURATION=60s bench/hot-path.sh # longer rounds
 #
-# Env: BENCH_DURATION (wrk -d, default 20s), BENCH_THREADS (2), BENCH_CONNECTIONS (16),
-#      BENCH_WARMUP (wrk -d of the warm-up per endpoint, default 10s), BENCH_PORT (default: a free port).
+# Env: BENCH_DURATION (wrk -d per round, default 10s), BENCH_ROUNDS (5), BENCH_THREADS (2),
+#      BENCH_CONNECTIONS (16), BENCH_WARMUP (wrk -d of the warm-up per endpoint, default 30s),
+#      BENCH_PORT (default: a free port), BENCH_SKIP_BUILD=1 (reuse sample-war/target).
 # Target: token/public and session/public >= 0.9.
 set -euo pipefail
 
@@ -16,46 +17,14 @@ ROUNDS=${BENCH_ROUNDS:-5}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 WARMUP=${BENCH_WARMUP:-30s}
-PORT=${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
-BASE="http://localhost:${PORT}/sample"
-WORK=$(mktemp -d /tmp/portcullis-bench.XXXXXX)
-SERVER_PID=""
-
 if ! command -v wrk >/dev/null; then
   apt-get update -q && apt-get install -y -q wrk
 fi
 
-cleanup() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib/sample-server.sh" portcullis-bench
 
-echo "== building the sample"
-mvn -B -q -pl sample-war -am package -DskipTests
-
-echo "== starting Payara Micro on port $PORT (log: $WORK/server.log)"
-# The same server, WAR and context root as the README's run command, started directly so that
-# this script owns the JVM's pid.
-java -jar sample-war/target/payara-micro.jar --deploy sample-war/target/sample.war \
-  --contextroot sample --port "$PORT" --nocluster >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-
-# Payara prints "ready" even when the application failed: wait for a real answer.
-for i in $(seq 1 120); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/public" || true)
-  [[ "$code" == 200 ]] && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited"; tail -50 "$WORK/server.log"; exit 1; }
-  if [[ $i == 120 ]]; then
-    echo "GET /api/public never answered 200 (last: $code)"; grep -A5 SEVERE "$WORK/server.log" | head -40; exit 1
-  fi
-  sleep 1
-done
-echo "   up after ~${i}s"
+build_sample
+start_sample
 
 json_field() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval("d"+sys.argv[1]))' "$1"; }
 

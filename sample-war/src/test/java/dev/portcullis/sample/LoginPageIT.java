@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -86,6 +87,23 @@ class LoginPageIT {
 
     browser.findElement(By.id("logout")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("anonymous")));
+  }
+
+  @Test
+  void logoutThenSignedOutMessageAndBackDoesNotShowTheSignedInPage() {
+    browser.get(url("security/login_user.xhtml"));
+    signIn(ADMIN, PASSWORD);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+
+    browser.findElement(By.id("logout")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("anonymous")));
+    WebElement flash = browser.findElement(By.cssSelector("#flashes li"));
+    assertThat(flash.getText()).isEqualTo("You are now signed out.");
+    assertThat(flash.getAttribute("class")).isEqualTo("info");
+    browser.navigate().back();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("anonymous")));
+    assertThat(browser.findElements(By.id("signed-in"))).as("cached signed-in page").isEmpty();
   }
 
   @Test

@@ -18,25 +18,4 @@ public interface MailSender {
 
   /** Tries to deliver one message; failures are results, not exceptions. */
   Delivery send(MailMessage message);
-
-  /** The outcome of one delivery attempt. */
-  sealed interface Delivery {
-    /** Delivered. */
-    Delivery SENT = new Sent();
-
-    /** A failed attempt with a reason fit for logs (no secrets, no message body). */
-    static Delivery failed(String reason) {
-      return new Failed(reason);
-    }
-
-    /** The message was handed to the mail system. */
-    record Sent() implements Delivery {}
-
-    /**
-     * The attempt failed and should be retried later.
-     *
-     * @param reason why, fit for logs
-     */
-    record Failed(String reason) implements Delivery {}
-  }
 }

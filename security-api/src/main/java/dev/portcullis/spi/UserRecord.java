@@ -24,7 +24,9 @@ import java.util.Set;
  * @param password passlib hash string, {@code null} when the user has no password
  * @param active inactive users cannot authenticate by any means
  * @param fsUniquifier session and remember-me identity; rotating it ends every session
- * @param fsTokenUniquifier auth-token identity when set (survives password changes)
+ * @param fsTokenUniquifier auth-token identity when set (survives password changes); for a user
+ *     without one in an adopted Flask-Security table, its {@code fsUniquifier}, which is what
+ *     Flask-Security binds tokens to for a model without that column
  * @param fsWebauthnUserHandle WebAuthn user handle
  * @param confirmedAt when the email was confirmed, {@code null} if never
  * @param lastLoginAt previous login time (tracking)

@@ -32,7 +32,10 @@ public interface UserStore {
   /** Finds a user by {@code fs_uniquifier} (session identity): one indexed lookup. */
   Optional<UserRecord> findByUniquifier(String fsUniquifier);
 
-  /** Finds a user by {@code fs_token_uniquifier} (auth-token identity): one indexed lookup. */
+  /**
+   * Finds a user by auth-token identity ({@link UserRecord#fsTokenUniquifier()}): one indexed
+   * lookup.
+   */
   Optional<UserRecord> findByTokenUniquifier(String fsTokenUniquifier);
 
   /**
@@ -55,7 +58,11 @@ public interface UserStore {
   /** Replaces {@code fs_uniquifier} with a fresh random value, ending every session. */
   Optional<UserRecord> rotateUniquifier(long userId);
 
-  /** Replaces {@code fs_token_uniquifier} with a fresh random value, revoking every auth token. */
+  /**
+   * Replaces {@code fs_token_uniquifier} with a fresh random value, revoking every auth token. (A
+   * user of an adopted Flask-Security table without one keeps none: its tokens bind to {@code
+   * fs_uniquifier}, which the caller rotates to revoke them.)
+   */
   Optional<UserRecord> rotateTokenUniquifier(long userId);
 
   /**

@@ -2,9 +2,12 @@ package dev.portcullis.cli;
 
 import dev.portcullis.impl.authentication.IdentityResolver;
 import dev.portcullis.impl.config.SecurityConfiguration;
+import dev.portcullis.impl.jpa.EclipseLinkNames;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.password.PasswordHasher;
+import dev.portcullis.impl.persistence.DatastoreNames;
 import dev.portcullis.impl.persistence.SchemaMigrator;
+import dev.portcullis.impl.persistence.SqlNames;
 import dev.portcullis.impl.persistence.StandaloneStores;
 import dev.portcullis.impl.registration.DefaultUsernamePolicy;
 import dev.portcullis.spi.PasswordPolicy;
@@ -44,37 +47,47 @@ final class CliContext implements AutoCloseable {
       SecurityConfiguration configuration,
       Messages messages,
       EntityManagerFactory emf,
+      SqlNames sql,
       Clock clock) {
     this.configuration = configuration;
     this.policy = CliPasswordPolicy.create(configuration, messages);
     this.usernames = new DefaultUsernamePolicy(configuration.account(), messages);
     this.emf = emf;
-    this.stores = new StandaloneStores(emf, clock);
+    this.stores = new StandaloneStores(emf, clock, sql);
     this.identities = new IdentityResolver(stores.users(), configuration.authentication());
     this.clock = clock;
   }
 
   /**
    * Reads the configuration (failing before the database is touched when it is unusable), migrates
-   * the schema and opens JPA.
+   * the schema (or adopts Flask-Security's tables, with {@code security.datastore_schema=fsqla_v3})
+   * and opens JPA.
    */
   static CliContext open(Config config, Connection connection, Clock clock) {
     SecurityConfiguration configuration = new SecurityConfiguration(config);
-    new SchemaMigrator()
-        .migrate(new DriverDataSource(connection.url(), connection.user(), connection.password()));
-    EntityManagerFactory emf = Persistence.createEntityManagerFactory(UNIT, jpa(connection));
+    DatastoreNames names = configuration.datastore();
+    SchemaMigrator.Result schema =
+        new SchemaMigrator()
+            .migrate(
+                new DriverDataSource(connection.url(), connection.user(), connection.password()),
+                names);
+    EntityManagerFactory emf = Persistence.createEntityManagerFactory(UNIT, jpa(connection, names));
     try {
       emf.createEntityManager().close(); // connect now, so a failure is reported here
       return new CliContext(
-          configuration, new Messages(config, configuration.locales()), emf, clock);
+          configuration,
+          new Messages(config, configuration.locales()),
+          emf,
+          SqlNames.of(names, schema.vendor()),
+          clock);
     } catch (RuntimeException e) {
       emf.close();
       throw e;
     }
   }
 
-  private static Map<String, Object> jpa(Connection connection) {
-    Map<String, Object> properties = new HashMap<>();
+  private static Map<String, Object> jpa(Connection connection, DatastoreNames names) {
+    Map<String, Object> properties = new HashMap<>(EclipseLinkNames.properties(names));
     properties.put("eclipselink.persistencexml", PERSISTENCE_XML);
     properties.put("jakarta.persistence.jdbc.url", connection.url());
     if (connection.user() != null) {

@@ -59,6 +59,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void jpaProviderWhenUsedThenOnlyTheAdapterPackageKnowsIt() {
+    // Portcullis runs on any JPA provider; names from configuration need a provider hook, kept in
+    // one adapter class per provider (impl.jpa).
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.portcullis.impl.jpa")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.eclipse.persistence..")
+        .check(engine);
+  }
+
+  @Test
   void mailWhenSentThenOnlyTheSmtpAdapterKnowsJakartaMail() {
     noClasses()
         .that()
@@ -66,6 +79,54 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("jakarta.mail..")
+        .check(engine);
+  }
+
+  @Test
+  void oneTimeCodesWhenComputedThenOnlyTheirAdapterKnowsAerogear() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("OneTimeCodes")
+        .and()
+        .doNotHaveSimpleName("StoppedClock")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.jboss.aerogear..")
+        .check(engine);
+  }
+
+  @Test
+  void recoveryCodesWhenSealedThenOnlyTheirCipherKnowsFernet() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("RecoveryCodeCipher")
+        .and()
+        .haveNameNotMatching(".*RecoveryCodeCipher\\$.*")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.macasaet.fernet..")
+        .check(engine);
+  }
+
+  @Test
+  void qrCodesWhenDrawnThenOnlyTheirAdapterKnowsZxing() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("QrCodeImage")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.google.zxing..")
+        .check(engine);
+  }
+
+  @Test
+  void phoneNumbersWhenParsedThenOnlyTheirAdapterKnowsLibphonenumber() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("PhoneNumbers")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.google.i18n.phonenumbers..")
         .check(engine);
   }
 }

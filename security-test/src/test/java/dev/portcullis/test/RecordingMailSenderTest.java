@@ -2,8 +2,8 @@ package dev.portcullis.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.spi.Delivery;
 import dev.portcullis.spi.MailMessage;
-import dev.portcullis.spi.MailSender.Delivery;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
+import dev.portcullis.impl.persistence.DatastoreNames;
 import dev.portcullis.impl.rest.RequestLimits;
 import dev.portcullis.impl.signin.SignInConfig;
 import dev.portcullis.impl.token.AuthTokenCodec;
@@ -147,6 +148,11 @@ public class ConfigProducer {
   @Produces
   CookieConfig cookieConfig() {
     return configuration.cookies();
+  }
+
+  @Produces
+  DatastoreNames datastoreNames() {
+    return configuration.datastore();
   }
 
   @Produces

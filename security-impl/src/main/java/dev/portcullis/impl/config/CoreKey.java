@@ -389,6 +389,47 @@ public enum CoreKey implements ConfigKey {
           "Base name of the application's own text bundle (UTF-8 .properties files such as"
               + " WEB-INF/classes/portcullis_de.properties), consulted before Portcullis' texts;"
               + " none = no application bundle.")),
+  DATASTORE_SCHEMA(
+      new KeySpec(
+          "security.datastore_schema",
+          "portcullis",
+          "(Portcullis)",
+          "Whose tables hold users and roles: portcullis (its own fs_user, fs_role, ..., created"
+              + " and migrated by Portcullis) or fsqla_v3 (a Flask-Security database on the fsqla_v3"
+              + " models: user, role, roles_users, web_authn, adopted in place on start; PostgreSQL"
+              + " or MariaDB/MySQL). See Moving from Flask-Security.")),
+  DATASTORE_USER_TABLE(
+      new KeySpec(
+          "security.datastore_user_table",
+          "",
+          "FsModels.set_db_info(user_table_name)",
+          "With fsqla_v3: the user table's name, if not user.")),
+  DATASTORE_ROLE_TABLE(
+      new KeySpec(
+          "security.datastore_role_table",
+          "",
+          "FsModels.set_db_info(role_table_name)",
+          "With fsqla_v3: the role table's name, if not role.")),
+  DATASTORE_ROLES_USERS_TABLE(
+      new KeySpec(
+          "security.datastore_roles_users_table",
+          "",
+          "(Portcullis)",
+          "With fsqla_v3: the user-role association table's name, if not roles_users.")),
+  DATASTORE_WEBAUTHN_TABLE(
+      new KeySpec(
+          "security.datastore_webauthn_table",
+          "",
+          "FsModels.set_db_info(webauthn_table_name)",
+          "With fsqla_v3: the WebAuthn table's name, if not web_authn (Flask-SQLAlchemy's name for"
+              + " a model class WebAuthn).")),
+  DATASTORE_COLUMNS(
+      new KeySpec(
+          "security.datastore_columns",
+          "",
+          "(Portcullis)",
+          "With fsqla_v3: columns whose names differ from Flask-Security's, as"
+              + " table.column=name pairs, e.g. user.active=is_active,role.name=title.")),
   OPENAPI(
       new KeySpec(
           "security.openapi",

@@ -13,6 +13,7 @@ import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
+import dev.portcullis.impl.persistence.DatastoreNames;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.spi.IdentityAttribute;
@@ -56,6 +57,7 @@ public final class SecurityConfiguration {
   private final LocaleConfig locales;
   private final boolean openApi;
   private final Optional<String> openApiModelReader;
+  private final DatastoreNames datastore;
 
   /**
    * Reads and validates the configuration.
@@ -76,8 +78,14 @@ public final class SecurityConfiguration {
     this.locales = readLocales();
     this.login = readLogin();
     this.passwordPolicy = new PasswordPolicySettings(settings).read();
+    this.datastore = DatastoreSettings.read(settings);
     this.openApi = settings.bool(CoreKey.OPENAPI);
     this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
+  }
+
+  /** Where users and roles live: Portcullis' own tables or Flask-Security's, and their names. */
+  public DatastoreNames datastore() {
+    return datastore;
   }
 
   /**

@@ -3,8 +3,10 @@ package dev.portcullis.impl.login;
 import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.csrf.Csrf;
 import dev.portcullis.impl.csrf.CsrfExempt;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.impl.views.Flash;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.impl.views.Redirects;
 import dev.portcullis.impl.views.Views;
@@ -23,7 +25,9 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * {@code GET/POST /logout} (Flask-Security {@code views.logout}): ends the session and the
  * remember-me cookie. A JSON POST answers 200 with an empty response; everything else is redirected
- * to a validated {@code next} or {@code security.post_logout_view}. CSRF-exempt, as in 5.4.
+ * to a validated {@code next} or {@code security.post_logout_view}, with a "signed out" message
+ * (beyond Flask, which says nothing: without it, a user cannot tell that the click worked). CSRF-
+ * exempt, as in 5.4.
  */
 @Path("logout")
 @RequestScoped
@@ -34,6 +38,8 @@ public class LogoutResource {
   @Inject Redirects redirects;
   @Inject LoginConfig config;
   @Inject RedirectConfig views;
+  @Inject Flash flash;
+  @Inject Messages messages;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
   @Context UriInfo uri;
@@ -60,6 +66,7 @@ public class LogoutResource {
     if (json) {
       return Envelope.ok(JsonValue.EMPTY_JSON_OBJECT);
     }
+    flash.add(request, messages.category("SIGNED_OUT"), messages.text("SIGNED_OUT"));
     String next = uri.getQueryParameters().getFirst("next");
     return redirects
         .validate(next, uri.getBaseUri().getHost())

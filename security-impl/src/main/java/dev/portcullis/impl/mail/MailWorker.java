@@ -1,8 +1,8 @@
 package dev.portcullis.impl.mail;
 
+import dev.portcullis.spi.Delivery;
 import dev.portcullis.spi.MailMessage;
 import dev.portcullis.spi.MailSender;
-import dev.portcullis.spi.MailSender.Delivery;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

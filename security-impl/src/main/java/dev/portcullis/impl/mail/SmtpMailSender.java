@@ -1,5 +1,6 @@
 package dev.portcullis.impl.mail;
 
+import dev.portcullis.spi.Delivery;
 import dev.portcullis.spi.MailMessage;
 import dev.portcullis.spi.MailSender;
 import jakarta.enterprise.context.ApplicationScoped;

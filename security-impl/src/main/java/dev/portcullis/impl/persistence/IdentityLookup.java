@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,49 +21,115 @@ import javax.sql.DataSource;
  */
 final class IdentityLookup {
 
-  private static final String SELECT =
-      "SELECT u.id, u.email, u.username, u.password, u.active, u.fs_uniquifier,"
-          + " u.fs_token_uniquifier, u.fs_webauthn_user_handle, u.confirmed_at, u.last_login_at,"
-          + " u.current_login_at, u.last_login_ip, u.current_login_ip, u.login_count,"
-          + " u.tf_primary_method, u.tf_totp_secret, u.tf_phone_number, u.us_totp_secrets,"
-          + " u.us_phone_number, u.mf_recovery_codes, u.create_datetime, u.update_datetime,"
-          + " r.name, r.permissions"
-          + " FROM fs_user u"
-          + " LEFT JOIN fs_roles_users ru ON ru.user_id = u.id"
-          + " LEFT JOIN fs_role r ON r.id = ru.role_id"
-          + " WHERE u.";
+  /** The user columns read, by their names in Portcullis' schema, in {@link #user} order. */
+  private static final List<String> USER_COLUMNS =
+      List.of(
+          "id",
+          "email",
+          "username",
+          "password",
+          "active",
+          "fs_uniquifier",
+          "fs_token_uniquifier",
+          "fs_webauthn_user_handle",
+          "confirmed_at",
+          "last_login_at",
+          "current_login_at",
+          "last_login_ip",
+          "current_login_ip",
+          "login_count",
+          "tf_primary_method",
+          "tf_totp_secret",
+          "tf_phone_number",
+          "us_totp_secrets",
+          "us_phone_number",
+          "mf_recovery_codes",
+          "create_datetime",
+          "update_datetime");
 
   private static final UtcInstantConverter TIMES = new UtcInstantConverter();
   private static final CommaListConverter LISTS = new CommaListConverter();
 
   private final DataSource dataSource;
+  private final boolean adopted;
+  private final String byUniquifier;
+  private final String byTokenUniquifier;
+  private final int tokenParameters;
 
+  /** Over Portcullis' own tables. */
   IdentityLookup(DataSource dataSource) {
+    this(dataSource, SqlNames.PORTCULLIS);
+  }
+
+  IdentityLookup(DataSource dataSource, SqlNames sql) {
     this.dataSource = dataSource;
+    this.adopted = sql.adopted();
+    String select = select(sql);
+    String uniquifier = "u." + sql.column(MappedTable.USER, "fs_uniquifier");
+    String token = "u." + sql.column(MappedTable.USER, "fs_token_uniquifier");
+    this.byUniquifier = select + uniquifier + " = ?";
+    // Adopted tables: a user without a token uniquifier has its tokens bound to fs_uniquifier.
+    this.byTokenUniquifier =
+        adopted
+            ? select + token + " = ? OR (" + token + " IS NULL AND " + uniquifier + " = ?)"
+            : select + token + " = ?";
+    this.tokenParameters = adopted ? 2 : 1;
+  }
+
+  private static String select(SqlNames sql) {
+    StringBuilder select = new StringBuilder("SELECT ");
+    for (String column : USER_COLUMNS) {
+      select.append("u.").append(sql.column(MappedTable.USER, column)).append(", ");
+    }
+    String userId = sql.column(MappedTable.USER, "id");
+    String roleId = sql.column(MappedTable.ROLE, "id");
+    return select
+        .append("r.")
+        .append(sql.column(MappedTable.ROLE, "name"))
+        .append(", r.")
+        .append(sql.column(MappedTable.ROLE, "permissions"))
+        .append(" FROM ")
+        .append(sql.table(MappedTable.USER))
+        .append(" u LEFT JOIN ")
+        .append(sql.table(MappedTable.ROLES_USERS))
+        .append(" ru ON ru.")
+        .append(sql.column(MappedTable.ROLES_USERS, "user_id"))
+        .append(" = u.")
+        .append(userId)
+        .append(" LEFT JOIN ")
+        .append(sql.table(MappedTable.ROLE))
+        .append(" r ON r.")
+        .append(roleId)
+        .append(" = ru.")
+        .append(sql.column(MappedTable.ROLES_USERS, "role_id"))
+        .append(" WHERE ")
+        .toString();
   }
 
   Optional<UserRecord> byUniquifier(String value) {
-    return by("fs_uniquifier", value);
+    return by(byUniquifier, 1, value, "fs_uniquifier");
   }
 
   Optional<UserRecord> byTokenUniquifier(String value) {
-    return by("fs_token_uniquifier", value);
+    return by(byTokenUniquifier, tokenParameters, value, "fs_token_uniquifier");
   }
 
-  private Optional<UserRecord> by(String column, String value) {
+  private Optional<UserRecord> by(String query, int parameters, String value, String what) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(SELECT + column + " = ?")) {
-      statement.setString(1, value);
+        PreparedStatement statement = connection.prepareStatement(query)) {
+      for (int i = 1; i <= parameters; i++) {
+        statement.setString(i, value);
+      }
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? Optional.of(read(rows)) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Looking up a user by " + column + " failed", e);
+      throw new IllegalStateException("Looking up a user by " + what + " failed", e);
     }
   }
 
   /** Reads the user from the first row and the roles from every row (one per role). */
-  private static UserRecord read(ResultSet rows) throws SQLException {
+  private UserRecord read(ResultSet rows) throws SQLException {
     Set<String> roles = new TreeSet<>();
     Set<String> permissions = new TreeSet<>();
     UserRecord user = null;
@@ -103,7 +170,7 @@ final class IdentityLookup {
         user.updateDatetime());
   }
 
-  private static UserRecord user(ResultSet row) throws SQLException {
+  private UserRecord user(ResultSet row) throws SQLException {
     return new UserRecord(
         row.getLong(1),
         row.getString(2),
@@ -111,7 +178,7 @@ final class IdentityLookup {
         row.getString(4),
         row.getBoolean(5),
         row.getString(6),
-        row.getString(7),
+        UserMapper.tokenIdentity(row.getString(7), row.getString(6), adopted),
         row.getString(8),
         TIMES.convertToEntityAttribute(row.getObject(9, LocalDateTime.class)),
         TIMES.convertToEntityAttribute(row.getObject(10, LocalDateTime.class)),

@@ -30,16 +30,17 @@ public class JpaUserStore implements UserStore {
   @Inject Clock clock;
 
   private IdentityLookup identities;
+  private SqlNames sql;
 
   /** The tables must exist before the first query. */
   @PostConstruct
   void ensureSchema() {
-    schema.ensureMigrated();
-    identities = new IdentityLookup(SchemaStartup.dataSource());
+    sql = schema.sqlNames();
+    identities = new IdentityLookup(SchemaStartup.dataSource(), sql);
   }
 
   private UserRepository users() {
-    return new UserRepository(em, clock);
+    return new UserRepository(em, clock, sql);
   }
 
   @Override

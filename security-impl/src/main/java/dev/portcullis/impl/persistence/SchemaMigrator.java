@@ -2,6 +2,7 @@ package dev.portcullis.impl.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -34,6 +35,13 @@ import org.flywaydb.core.api.output.MigrateResult;
  * schema without a history table unless {@code baselineOnMigrate} is on, so it is on with baseline
  * version 0: the first run records a baseline below V1 and then applies V1 (with the default
  * baseline version 1, V1 would be skipped and no table created).
+ *
+ * <p>With Flask-Security's tables ({@link DatastoreNames#adopted()}) the user tables are not
+ * Flyway's: {@link SchemaAdoption} recognises and completes them first (and creates {@code
+ * portcullis_id_gen}), then Flyway runs with baseline version 1, which skips V1 (Portcullis' own
+ * {@code fs_user}, {@code fs_role}, ...) and applies the rest (the mail outbox). A migration that
+ * adds a column to the user tables must therefore also add it to {@link MappedTable}; {@code
+ * SchemaAdoptionModelTest} fails until it does.
  */
 public final class SchemaMigrator {
 
@@ -45,21 +53,28 @@ public final class SchemaMigrator {
   /** The migration folders, one per SQL dialect. */
   public enum Vendor {
     /** H2 2.x (Payara Micro's default data source). */
-    H2("h2"),
+    H2("h2", "\""),
     /** PostgreSQL 12+ (generated columns). */
-    POSTGRESQL("postgresql"),
+    POSTGRESQL("postgresql", "\""),
     /** MySQL 8.0.13+ and MariaDB 10.2+. */
-    MYSQL("mysql");
+    MYSQL("mysql", "`");
 
     private final String folder;
+    private final String identifierQuote;
 
-    Vendor(String folder) {
+    Vendor(String folder, String identifierQuote) {
       this.folder = folder;
+      this.identifierQuote = identifierQuote;
     }
 
     /** The folder under {@code db/portcullis/}. */
     public String folder() {
       return folder;
+    }
+
+    /** The quote of a delimited identifier (backticks work in every MySQL/MariaDB SQL mode). */
+    public String identifierQuote() {
+      return identifierQuote;
     }
 
     /**
@@ -91,29 +106,63 @@ public final class SchemaMigrator {
    * @param vendor the dialect folder used
    * @param migrationsExecuted how many migrations ran now (0 when the schema was up to date)
    * @param schemaVersion the schema version afterwards, e.g. {@code 1}
+   * @param adopted what adopting Flask-Security's tables added ({@code user.email_lower}, a table
+   *     name), empty for Portcullis' own tables or when nothing was missing
    */
-  public record Result(Vendor vendor, int migrationsExecuted, String schemaVersion) {}
+  public record Result(
+      Vendor vendor, int migrationsExecuted, String schemaVersion, List<String> adopted) {
+
+    public Result {
+      adopted = List.copyOf(adopted);
+    }
+  }
 
   /**
-   * Brings the schema of {@code dataSource}'s default schema/database up to date.
+   * Brings the schema of {@code dataSource}'s default schema/database up to date, with Portcullis'
+   * own tables.
    *
    * @throws IllegalStateException when the database product is not supported
    * @throws org.flywaydb.core.api.FlywayException when a migration fails
    */
   public Result migrate(DataSource dataSource) {
+    return migrate(dataSource, DatastoreNames.PORTCULLIS);
+  }
+
+  /**
+   * Brings the schema of {@code dataSource}'s default schema/database up to date for the users and
+   * roles in {@code names}: Portcullis' own tables, or Flask-Security's adopted in place.
+   *
+   * @throws IllegalStateException when the database product is not supported, or Flask-Security's
+   *     tables cannot be adopted (the message says why)
+   * @throws org.flywaydb.core.api.FlywayException when a migration fails
+   */
+  public Result migrate(DataSource dataSource, DatastoreNames names) {
     Vendor vendor = detect(dataSource);
+    List<String> adopted = List.of();
+    if (names.adopted()) {
+      if (vendor == Vendor.H2) {
+        throw new IllegalStateException(
+            "security.datastore_schema="
+                + names.layout().value()
+                + " (Flask-Security's tables) needs PostgreSQL or MariaDB/MySQL, not H2");
+      }
+      adopted = new SchemaAdoption(vendor, names).adopt(dataSource);
+    }
     MigrateResult result =
         Flyway.configure(SchemaMigrator.class.getClassLoader())
             .dataSource(dataSource)
             .locations(LOCATION_ROOT + vendor.folder())
             .table(HISTORY_TABLE)
             .baselineOnMigrate(true)
-            .baselineVersion("0")
-            .baselineDescription("Portcullis baseline before V1")
+            .baselineVersion(names.adopted() ? "1" : "0")
+            .baselineDescription(
+                names.adopted()
+                    ? "Portcullis baseline after V1: users and roles in the Flask-Security tables"
+                    : "Portcullis baseline before V1")
             .load()
             .migrate();
     String version = currentVersion(result);
-    return new Result(vendor, result.migrationsExecuted, version);
+    return new Result(vendor, result.migrationsExecuted, version, adopted);
   }
 
   static Vendor detect(DataSource dataSource) {

@@ -23,19 +23,28 @@ public class SchemaStartup {
   static final String DATA_SOURCE = "java:app/jdbc/portcullis";
   private static final Logger LOG = Logger.getLogger(SchemaStartup.class.getName());
 
-  private volatile boolean migrated;
+  @Inject DatastoreNames names;
 
-  /** Migrates unless this deployment already did. */
+  private volatile SqlNames sql;
+
+  /** Migrates (or adopts Flask-Security's tables) unless this deployment already did. */
   public void ensureMigrated() {
-    if (migrated) {
-      return;
+    sqlNames();
+  }
+
+  /** The tables' names for native SQL on this database; migrates first if needed. */
+  public SqlNames sqlNames() {
+    SqlNames known = sql;
+    if (known != null) {
+      return known;
     }
     synchronized (this) {
-      if (!migrated) {
-        SchemaMigrator.Result result = new SchemaMigrator().migrate(dataSource());
+      if (sql == null) {
+        SchemaMigrator.Result result = new SchemaMigrator().migrate(dataSource(), names);
         LOG.info(() -> "Portcullis schema: " + result);
-        migrated = true;
+        sql = SqlNames.of(names, result.vendor());
       }
+      return sql;
     }
   }
 

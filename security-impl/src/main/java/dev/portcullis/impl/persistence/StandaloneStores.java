@@ -41,6 +41,7 @@ public final class StandaloneStores {
 
   private final EntityManagerFactory emf;
   private final Clock clock;
+  private final SqlNames sql;
   private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
   private final UserStore users = new Users();
   private final RoleStore roles = new Roles();
@@ -51,8 +52,17 @@ public final class StandaloneStores {
    * @param clock the time written into update and creation stamps
    */
   public StandaloneStores(EntityManagerFactory emf, Clock clock) {
+    this(emf, clock, SqlNames.PORTCULLIS);
+  }
+
+  /**
+   * Stores over the tables {@code sql} names (Flask-Security's, adopted); {@code emf} must have
+   * been created with {@link DatastoreNames#JPA_PROPERTY} set to the same names.
+   */
+  public StandaloneStores(EntityManagerFactory emf, Clock clock, SqlNames sql) {
     this.emf = emf;
     this.clock = clock;
+    this.sql = sql;
   }
 
   /** The user store. */
@@ -100,7 +110,7 @@ public final class StandaloneStores {
   }
 
   private <T> T withUsers(Function<UserRepository, T> operation) {
-    return call(em -> operation.apply(new UserRepository(em, clock)));
+    return call(em -> operation.apply(new UserRepository(em, clock, sql)));
   }
 
   private <T> T withRoles(Function<RoleRepository, T> operation) {

@@ -17,6 +17,14 @@ import java.util.function.Consumer;
  * The user half of Flask-Security's {@code SQLAlchemyUserDatastore} ({@code datastore.py}) over a
  * caller-managed {@link EntityManager} and transaction. {@link JpaUserStore} wraps it in container
  * transactions; tests drive it with a resource-local one.
+ *
+ * <p>Auth-token identity. Flask-Security binds auth tokens to {@code fs_token_uniquifier} when the
+ * user model has that column and to {@code fs_uniquifier} otherwise. Portcullis' own users always
+ * get one. In adopted Flask-Security tables ({@link SqlNames#adopted()}) the column is added but a
+ * user without a value is treated as Flask treats every user of a model without the column: its
+ * tokens bind to {@code fs_uniquifier} (the record reports that as its token uniquifier),
+ * Portcullis creates users without one and never gives one to a user who has none, so tokens issued
+ * by either application keep working in both during a rolling migration; see {@link UserMapper}.
  */
 final class UserRepository {
 
@@ -25,22 +33,33 @@ final class UserRepository {
 
   private final EntityManager em;
   private final Clock clock;
+  private final SqlNames sql;
 
+  /** Over Portcullis' own tables. */
   UserRepository(EntityManager em, Clock clock) {
+    this(em, clock, SqlNames.PORTCULLIS);
+  }
+
+  UserRepository(EntityManager em, Clock clock, SqlNames sql) {
     this.em = em;
     this.clock = clock;
+    this.sql = sql;
   }
 
   Optional<UserRecord> findById(long id) {
-    return readOne("u.id = :v", id).map(UserMapper::toRecord);
+    return readOne("u.id = :v", id).map(this::toRecord);
   }
 
   Optional<UserRecord> findByUniquifier(String fsUniquifier) {
-    return readOne("u.fsUniquifier = :v", fsUniquifier).map(UserMapper::toRecord);
+    return readOne("u.fsUniquifier = :v", fsUniquifier).map(this::toRecord);
   }
 
   Optional<UserRecord> findByTokenUniquifier(String fsTokenUniquifier) {
-    return readOne("u.fsTokenUniquifier = :v", fsTokenUniquifier).map(UserMapper::toRecord);
+    String condition =
+        sql.adopted()
+            ? "u.fsTokenUniquifier = :v OR (u.fsTokenUniquifier IS NULL AND u.fsUniquifier = :v)"
+            : "u.fsTokenUniquifier = :v";
+    return readOne(condition, fsTokenUniquifier).map(this::toRecord);
   }
 
   /**
@@ -53,7 +72,7 @@ final class UserRepository {
     if (value == null) {
       return Optional.empty();
     }
-    return readOne(identityCondition(attribute, caseInsensitive), value).map(UserMapper::toRecord);
+    return readOne(identityCondition(attribute, caseInsensitive), value).map(this::toRecord);
   }
 
   /**
@@ -87,7 +106,7 @@ final class UserRepository {
     if (!ConstraintViolations.flushUnlessViolated(em)) {
       return Optional.empty();
     }
-    return Optional.of(UserMapper.toRecord(user));
+    return Optional.of(toRecord(user));
   }
 
   boolean delete(long userId) {
@@ -131,7 +150,16 @@ final class UserRepository {
   }
 
   Optional<UserRecord> rotateTokenUniquifier(long userId) {
-    return updateAndGet(userId, u -> u.setFsTokenUniquifier(Uniquifiers.next()));
+    return updateAndGet(userId, this::rotateTokenIdentity);
+  }
+
+  /**
+   * A new token uniquifier, except for an adopted user without one (tokens bind its uniquifier).
+   */
+  private void rotateTokenIdentity(UserEntity user) {
+    if (!sql.adopted() || user.getFsTokenUniquifier() != null) {
+      user.setFsTokenUniquifier(Uniquifiers.next());
+    }
   }
 
   /** Flask's trackable login: last ← previous current (or this login), current ← this login. */
@@ -159,7 +187,7 @@ final class UserRepository {
             userId,
             u -> {
               u.setFsUniquifier(Uniquifiers.next());
-              u.setFsTokenUniquifier(Uniquifiers.next());
+              rotateTokenIdentity(u);
               u.setUsTotpSecrets(null);
               u.setUsPhoneNumber(null);
               u.setTfPrimaryMethod(null);
@@ -169,7 +197,12 @@ final class UserRepository {
             });
     if (found) {
       // No WebAuthn entity yet: delete the credentials directly (nothing of them is cached).
-      em.createNativeQuery("DELETE FROM fs_webauthn WHERE user_id = ?1")
+      em.createNativeQuery(
+              "DELETE FROM "
+                  + sql.table(MappedTable.WEBAUTHN)
+                  + " WHERE "
+                  + sql.column(MappedTable.WEBAUTHN, "user_id")
+                  + " = ?1")
           .setParameter(1, userId)
           .executeUpdate();
     }
@@ -261,7 +294,8 @@ final class UserRepository {
     user.setActive(newUser.active());
     user.setConfirmedAt(newUser.confirmedAt());
     user.setFsUniquifier(Uniquifiers.next());
-    user.setFsTokenUniquifier(Uniquifiers.next());
+    // As Flask-Security's create_user for a model without fs_token_uniquifier: see the class doc.
+    user.setFsTokenUniquifier(sql.adopted() ? null : Uniquifiers.next());
     user.setFsWebauthnUserHandle(Uniquifiers.next());
     user.setCreateDatetime(now);
     user.setUpdateDatetime(now);
@@ -279,7 +313,11 @@ final class UserRepository {
   private Optional<UserRecord> updateAndGet(long userId, Consumer<UserEntity> change) {
     Optional<UserEntity> user = fetchOne("u.id = :v", userId);
     user.ifPresent(u -> change.accept(touch(u)));
-    return user.map(UserMapper::toRecord);
+    return user.map(this::toRecord);
+  }
+
+  private UserRecord toRecord(UserEntity user) {
+    return UserMapper.toRecord(user, sql.adopted());
   }
 
   private UserEntity touch(UserEntity user) {

@@ -8,6 +8,7 @@ import dev.portcullis.impl.i18n.LocaleConfig;
 import dev.portcullis.impl.messages.RequestMessages;
 import dev.portcullis.spi.MailMessage;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
@@ -126,6 +127,49 @@ class MailerTest {
     assertThat(message.htmlBody())
         .contains("<html lang=\"en\">")
         .contains("If the button does not work, copy this address into your browser:");
+  }
+
+  /**
+   * The HTML mails call their link a button, so it must look like one, with the address repeated as
+   * plain text under it for mail readers that strip styles; the text mails, which have no button,
+   * must not mention one (issue 13: "If the button does not work" stood above a plain link).
+   */
+  @Test
+  void renderWhenMailHasLinkThenHtmlShowsButtonThenAddressAndTextMentionsNoButton()
+      throws Exception {
+    String link = "https://app.example.com/link/t";
+    Map<String, Object> context = context();
+    for (String name : List.of("confirmation_link", "reset_link", "recovery_link", "link")) {
+      context.put(name, link);
+    }
+    context.put("new_email", "new@example.com");
+    int withButton = 0;
+    for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH)) {
+      Mailer mailer = mailer(Map.of(), locale);
+      for (MailTemplate template : MailTemplate.values()) {
+        MailMessage message = mailer.render(template, "ann@example.com", context);
+        String html = message.htmlBody();
+        if (!html.contains("href=\"" + link + "\"")) {
+          continue;
+        }
+        String fallback = html.substring(html.indexOf("</a>"));
+        assertThat(html)
+            .as("%s/%s: the link is styled as a button", template, locale)
+            .containsPattern(
+                "<a href=\"" + link + "\" style=\"display: inline-block;[^\"]*\">[^<]+</a>");
+        assertThat(fallback)
+            .as("%s/%s: the address follows as text", template, locale)
+            .containsPattern("<br>" + link + "</p>");
+        String fallbackSentence =
+            fallback.substring(fallback.indexOf("<p>") + 3, fallback.indexOf("<br>"));
+        assertThat(message.textBody())
+            .as("%s/%s: the text mail has no button", template, locale)
+            .contains(link)
+            .doesNotContain(fallbackSentence);
+        withButton++;
+      }
+    }
+    assertThat(withButton).as("templates with a button, in three languages").isEqualTo(6 * 3);
   }
 
   @Test

@@ -1,48 +1,27 @@
 package dev.portcullis.impl.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
+import dev.portcullis.impl.interop.FlaskPython;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The other direction: hashes written here verify in Flask-Security 5.1.2 / passlib 1.7.4, checked
- * live by {@code password-fixtures/verify_with_flask.py}. Skipped when {@code /usr/bin/python3}
- * with {@code flask_security} is not installed.
+ * live by {@code password-fixtures/verify_with_flask.py} through {@link FlaskPython} (skipped where
+ * Debian's Flask-Security is not installed).
  */
 class PasswordHasherInteropTest {
 
-  private static final String PYTHON = "/usr/bin/python3";
   private static final String SALT = "interop-sälz";
   private static final List<String> PASSWORDS =
       List.of("correct horse battery", "Pässwörd-\uFB01", "ä".repeat(40) + "-beyond-72-bytes");
 
   @BeforeAll
   static void requireFlaskSecurity() throws InterruptedException {
-    assumeTrue(new File(PYTHON).canExecute(), PYTHON + " not found");
-    try {
-      Process probe =
-          new ProcessBuilder(PYTHON, "-c", "import flask_security, passlib")
-              .redirectErrorStream(true)
-              .start();
-      assumeTrue(
-          probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0,
-          "flask_security/passlib not importable");
-    } catch (IOException e) {
-      assumeTrue(false, "cannot run " + PYTHON + ": " + e);
-    }
+    FlaskPython.assumeModules("flask_security", "passlib");
   }
 
   @Test
@@ -88,33 +67,7 @@ class PasswordHasherInteropTest {
     assertThat(answers).containsExactly("True");
   }
 
-  private static List<String> runFlaskVerifier(List<String> lines)
-      throws IOException, InterruptedException, URISyntaxException {
-    File script =
-        new File(
-            PasswordHasherInteropTest.class
-                .getResource("/password-fixtures/verify_with_flask.py")
-                .toURI());
-    ProcessBuilder builder =
-        new ProcessBuilder(PYTHON, script.getName())
-            .directory(script.getParentFile())
-            .redirectError(ProcessBuilder.Redirect.INHERIT);
-    builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-    Process process = builder.start();
-    try (Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
-      for (String line : lines) {
-        in.write(line + "\n");
-      }
-    }
-    List<String> answers = new ArrayList<>();
-    try (BufferedReader out =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        answers.add(line);
-      }
-    }
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return answers;
+  private static List<String> runFlaskVerifier(List<String> lines) throws Exception {
+    return FlaskPython.run("/password-fixtures/verify_with_flask.py", lines);
   }
 }

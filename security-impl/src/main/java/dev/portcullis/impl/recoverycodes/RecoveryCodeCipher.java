@@ -1,0 +1,93 @@
+package dev.portcullis.impl.recoverycodes;
+
+import com.macasaet.fernet.Key;
+import com.macasaet.fernet.StringValidator;
+import com.macasaet.fernet.Token;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.TemporalAmount;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How one recovery code is stored: as it is when no keys are configured, else a Fernet token
+ * (Python {@code cryptography}'s {@code MultiFernet}: sealed with the first key, opened with any,
+ * so keys rotate by putting the new one first). The one class that uses fernet-java8.
+ *
+ * <p>{@code security.multi_factor_recovery_code_ttl} bounds a token's age as Fernet's {@code ttl}
+ * does; without it age does not matter (fernet-java8 would default to 60 seconds, so the validator
+ * here says "forever" explicitly).
+ */
+public final class RecoveryCodeCipher {
+
+  /** Fernet's own clock-skew allowance for tokens stamped in the future. */
+  private static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
+
+  /** A "forever" that still fits Instant arithmetic. */
+  private static final Duration NO_TTL = Duration.ofDays(365L * 1000);
+
+  private final List<Key> keys;
+  private final StringValidator validator;
+  private final SecureRandom random;
+
+  /**
+   * @param fernetKeys url-safe base64 Fernet keys, first = the one that seals; empty = plain
+   * @param ttl the maximum age of a sealed code, or empty for none
+   * @throws IllegalArgumentException when a key is not a Fernet key
+   */
+  public RecoveryCodeCipher(
+      List<String> fernetKeys, Optional<Duration> ttl, Clock clock, SecureRandom random) {
+    try {
+      this.keys = fernetKeys.stream().map(Key::new).toList();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "security.multi_factor_recovery_codes_keys holds a value that is not a Fernet key");
+    }
+    this.random = random;
+    TemporalAmount timeToLive = ttl.orElse(NO_TTL);
+    this.validator =
+        new StringValidator() {
+          @Override
+          public Clock getClock() {
+            return clock;
+          }
+
+          @Override
+          public TemporalAmount getTimeToLive() {
+            return timeToLive;
+          }
+
+          @Override
+          public TemporalAmount getMaxClockSkew() {
+            return MAX_CLOCK_SKEW;
+          }
+        };
+  }
+
+  /** Whether codes are stored encrypted. */
+  public boolean encrypts() {
+    return !keys.isEmpty();
+  }
+
+  /** The stored form of a code. */
+  public String seal(String code) {
+    return keys.isEmpty() ? code : Token.generate(random, keys.get(0), code).serialise();
+  }
+
+  /**
+   * The code a stored value holds; empty when it cannot be opened with any key, has been tampered
+   * with or is older than the TTL (Flask-Security skips such entries silently).
+   */
+  public Optional<String> open(String stored) {
+    if (keys.isEmpty()) {
+      return Optional.of(stored);
+    }
+    try {
+      return Optional.of(Token.fromString(stored).validateAndDecrypt(keys, validator));
+    } catch (RuntimeException e) {
+      // fernet-java8 signals every bad token (format, signature, age) with runtime exceptions.
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.portcullis.impl.persistence;
+
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * Adopting the {@code postgresql} Flask-Security fixture ({@code
+ * tools/flask-fixtures/postgresql/}); only with {@code -Dportcullis.db.matrix=true}.
+ */
+@EnabledIf(
+    value = "dev.portcullis.impl.persistence.TestDatabase#matrixEnabled",
+    disabledReason =
+        "database matrix off: -Dportcullis.db.matrix=true or PORTCULLIS_DB_MATRIX=true")
+class PostgresqlFlaskAdoptionTest extends AbstractFlaskAdoptionTest {
+
+  @Override
+  TestDatabase database() {
+    return new TestDatabase.Postgresql();
+  }
+
+  @Override
+  String fixtureName() {
+    return "postgresql";
+  }
+}
