@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.ApiClient.Reply;
 import dev.portcullis.sample.support.MailTrap;
+import dev.portcullis.sample.support.OpenApiContract;
 import dev.portcullis.sample.support.SampleDeployment;
 import jakarta.json.Json;
 import java.net.URI;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * One deployment with the non-default settings users reach for: generic responses, the SPA CSRF
  * cookie, SPA redirects for mailed links, a token max age, a disabled feature, and a language the
- * application adds with its own bundle ({@code WEB-INF/classes/portcullis_nl.properties}).
+ * application adds with its own bundle ({@code WEB-INF/classes/portcullis_nl.properties}); and the
+ * OpenAPI document that follows them.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -120,6 +122,40 @@ class ConfigVariantsIT {
     Reply english =
         client.get("security/login_user.xhtml", "Accept", "text/html", "Accept-Language", "en");
     assertThat(english.body()).contains("<title>Sign in – Example Shop</title>");
+  }
+
+  /**
+   * The served OpenAPI document follows this configuration (no change-email paths) and still
+   * describes the answers that generic responses and SPA redirects change.
+   */
+  @Test
+  void openApiWhenFeatureOffAndGenericResponsesThenDocumentFollowsAndDescribesAnswers() {
+    OpenApiContract contract = OpenApiContract.fetch(base);
+    assertThat(contract.document().getJsonObject("paths").keySet())
+        .contains("/api/register", "/api/reset")
+        .doesNotContain("/api/change-email", "/api/change-email-confirm/{token}");
+    var exchanges = contract.described(client);
+    String csrf = client.csrfToken();
+
+    Reply login =
+        exchanges.postJson(
+            "api/login",
+            "{\"email\":\"user@example.com\",\"password\":\"wrong-1\"}",
+            "X-CSRF-Token",
+            csrf);
+    assertThat(login.response().getJsonObject("field_errors").keySet()).containsExactly("");
+    String taken = "{\"email\":\"user@example.com\",\"password\":\"" + STRONG + "\"}";
+    Reply register = exchanges.postJson("api/register", taken, "X-CSRF-Token", csrf);
+    assertThat(register.response().keySet()).containsExactly("csrf_token");
+    Reply reset =
+        exchanges.postJson(
+            "api/reset",
+            "{\"email\":\"nobody-" + System.nanoTime() + "@example.com\"}",
+            "X-CSRF-Token",
+            csrf);
+    assertThat(reset.status()).isEqualTo(200);
+    Reply link = exchanges.get("api/confirm/not-a-token", "Accept", JSON);
+    assertThat(link.header("Location").orElseThrow()).startsWith("https://spa.example.com/");
   }
 
   @Test

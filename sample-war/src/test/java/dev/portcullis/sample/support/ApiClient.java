@@ -56,6 +56,11 @@ public final class ApiClient {
     return send(request(path, headers).GET().build());
   }
 
+  /** A POST without a body (e.g. a JSON client's logout: {@code Accept: application/json}). */
+  public Reply post(String path, String... headers) {
+    return send(request(path, headers).POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   public Reply postJson(String path, String json, String... headers) {
     return send(
         request(path, withContentType("application/json", headers))

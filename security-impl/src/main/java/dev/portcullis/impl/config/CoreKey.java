@@ -429,7 +429,14 @@ public enum CoreKey implements ConfigKey {
           "",
           "(Portcullis)",
           "With fsqla_v3: columns whose names differ from Flask-Security's, as"
-              + " table.column=name pairs, e.g. user.active=is_active,role.name=title."));
+              + " table.column=name pairs, e.g. user.active=is_active,role.name=title.")),
+  OPENAPI(
+      new KeySpec(
+          "security.openapi",
+          "true",
+          "(Portcullis)",
+          "Describe the JSON API in the server's MicroProfile OpenAPI document (/openapi), under"
+              + " security.url_prefix and only with enabled features; false leaves it out."));
 
   private final KeySpec spec;
 

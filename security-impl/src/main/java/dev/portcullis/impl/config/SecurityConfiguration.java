@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Reads every {@link ConfigKey} once and builds the per-feature config records. Plain Java so that
@@ -43,6 +44,9 @@ import org.eclipse.microprofile.config.Config;
 public final class SecurityConfiguration {
 
   static final int MIN_SECRET_LENGTH = 32;
+
+  /** MicroProfile OpenAPI's key naming the model reader (Portcullis' by default). */
+  public static final String MODEL_READER_PROPERTY = "mp.openapi.model.reader";
 
   private final Settings settings;
   private final String secretKey;
@@ -57,6 +61,8 @@ public final class SecurityConfiguration {
   private final CookieConfig cookies;
   private final LocaleConfig locales;
   private final MultiFactorSettings.MultiFactor multiFactor;
+  private final boolean openApi;
+  private final Optional<String> openApiModelReader;
   private final DatastoreNames datastore;
   private final PageConfig pages;
 
@@ -84,6 +90,8 @@ public final class SecurityConfiguration {
         new MultiFactorSettings(settings, keys -> cookie(keys.get(0), keys.get(1), keys.get(2)))
             .read();
     this.datastore = DatastoreSettings.read(settings);
+    this.openApi = settings.bool(CoreKey.OPENAPI);
+    this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
   }
 
   /** Two-factor settings. */
@@ -109,6 +117,26 @@ public final class SecurityConfiguration {
   /** Where users and roles live: Portcullis' own tables or Flask-Security's, and their names. */
   public DatastoreNames datastore() {
     return datastore;
+  }
+
+  /**
+   * Reads the configuration of the application whose class loader is given, for code the server
+   * runs outside CDI (the MicroProfile OpenAPI model reader).
+   *
+   * @throws ConfigurationException naming the key that is missing or wrong
+   */
+  public static SecurityConfiguration of(ClassLoader application) {
+    return new SecurityConfiguration(ConfigProvider.getConfig(application));
+  }
+
+  /** {@code security.openapi}: whether the JSON API goes into the server's OpenAPI document. */
+  public boolean openApi() {
+    return openApi;
+  }
+
+  /** The configured {@value #MODEL_READER_PROPERTY}, if any source sets it. */
+  public Optional<String> openApiModelReader() {
+    return openApiModelReader;
   }
 
   public AccountConfig account() {

@@ -25,6 +25,11 @@ final class Settings {
     return value.or(() -> Optional.ofNullable(key.defaultValue()));
   }
 
+  /** A property that is not Portcullis' own (no default), e.g. a MicroProfile key. */
+  Optional<String> foreign(String property) {
+    return config.getOptionalValue(property, String.class);
+  }
+
   String string(ConfigKey key) {
     return raw(key).orElseThrow(() -> new ConfigurationException(key, "must be set"));
   }

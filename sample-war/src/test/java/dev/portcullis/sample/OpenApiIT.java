@@ -1,0 +1,500 @@
+package dev.portcullis.sample;
+
+import static dev.portcullis.sample.support.Bodies.change;
+import static dev.portcullis.sample.support.Bodies.credentials;
+import static dev.portcullis.sample.support.Bodies.email;
+import static dev.portcullis.sample.support.Bodies.envelope;
+import static dev.portcullis.sample.support.Bodies.form;
+import static dev.portcullis.sample.support.Bodies.newPassword;
+import static dev.portcullis.sample.support.Bodies.password;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.portcullis.sample.support.ApiClient;
+import dev.portcullis.sample.support.ApiClient.Reply;
+import dev.portcullis.sample.support.ContractSweeps;
+import dev.portcullis.sample.support.MailTrap;
+import dev.portcullis.sample.support.OpenApiContract;
+import dev.portcullis.sample.support.OpenApiContract.Exchanges;
+import dev.portcullis.sample.support.RawHttp;
+import dev.portcullis.sample.support.SampleAccounts;
+import dev.portcullis.sample.support.SampleDeployment;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The sample's {@code /openapi} against real answers: the document Payara serves (Portcullis' model
+ * reader merged with the sample's own file) is fetched, then every Portcullis endpoint and every
+ * sample endpoint is driven to each status it documents, and each answer (and each well-formed
+ * request) is validated against the document. An answer the document does not describe fails; so
+ * does a documented status no test produced.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenApiIT {
+
+  static final String JSON = "application/json";
+  static final String HTML = "text/html";
+  static final String ADMIN = "admin@example.com";
+  static final String USER = SampleAccounts.USER;
+  static final String PASSWORD = SampleAccounts.PASSWORD;
+  static final String STRONG = "Correct-Horse-Battery-9";
+  static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+  static final String BOGUS_TOKEN = ContractSweeps.BOGUS_TOKEN;
+
+  static MailTrap mail;
+  static OpenApiContract contract;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    mail = MailTrap.start();
+    return SampleDeployment.withMailTo(mail, "");
+  }
+
+  @ArquillianResource URL base;
+  ApiClient client;
+  SampleAccounts accounts;
+
+  @BeforeEach
+  void fetchContract() {
+    client = new ApiClient(base);
+    accounts = new SampleAccounts(base);
+    if (contract == null) {
+      contract = OpenApiContract.fetch(base);
+    }
+  }
+
+  @AfterEach
+  void resetClock() {
+    accounts.moveClock(Duration.ZERO);
+  }
+
+  @Test
+  @Order(1)
+  void openApiWhenFetchedThenServerRootServesPortcullisAndSampleEndpoints() {
+    JsonObject document = contract.document();
+
+    assertThat(document.getJsonObject("info").getString("title")).isEqualTo("Portcullis sample");
+    assertThat(document.getJsonObject("paths").keySet())
+        .containsExactlyInAnyOrder(
+            "/api/login",
+            "/api/logout",
+            "/api/verify",
+            "/api/register",
+            "/api/confirm",
+            "/api/confirm/{token}",
+            "/api/reset",
+            "/api/reset/{token}",
+            "/api/change",
+            "/api/change-email",
+            "/api/change-email-confirm/{token}",
+            "/api/public",
+            "/api/whoami",
+            "/api/admin",
+            "/api/user-read");
+    assertThat(document.getJsonObject("components").getJsonObject("securitySchemes").keySet())
+        .contains("portcullisSession", "portcullisToken", "portcullisBasic");
+    assertThat(contract.text()).doesNotContain("x-portcullis-when");
+    HttpResponse<String> yaml =
+        OpenApiContract.send(URI.create(base.toString()).resolve("/openapi"), "text/plain");
+    assertThat(yaml.body()).contains("/api/login:", "portcullisLogin");
+  }
+
+  @Test
+  @Order(1)
+  void openApiWhenParsedThenValidOpenApi30ButForPayarasEndpointsList() {
+    List<String> messages = new OpenAPIV3Parser().readContents(contract.text()).getMessages();
+
+    // Payara adds a non-standard top-level "endpoints" (context root -> paths); nothing else.
+    assertThat(messages).allMatch(message -> message.contains("endpoints"));
+  }
+
+  @Test
+  @Order(1)
+  void contractWhenAnswerNotDescribedThenFails() {
+    Map<String, String> json = Map.of("Content-Type", JSON);
+
+    assertThatThrownBy(
+            () -> contract.checkAnswer("GET", "api/login", 418, json, envelope(418, "{}")))
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(
+            () ->
+                contract.checkAnswer(
+                    "GET", "api/login", 200, json, envelope(200, "{\"unexpected\":1}")))
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(
+            () -> contract.checkAnswer("GET", "api/login", 200, Map.of("Content-Type", HTML), "x"))
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void loginWhenAnonymousThenCsrfTokenAndIdentityAttributes() {
+    Reply reply = described().get("api/login", "Accept", JSON);
+
+    assertThat(reply.response().getJsonArray("identity_attributes")).hasSize(2);
+  }
+
+  @Test
+  void loginWhenPasswordRightThenSignedInThenLoginFormShowsUserAndLoginRefused() {
+    String csrf = client.csrfToken();
+    Reply login =
+        described()
+            .postJson(
+                "api/login?include_auth_token&next=%2Fsample%2Findex.xhtml",
+                credentials(ADMIN, PASSWORD), "X-CSRF-Token", csrf);
+    assertThat(login.response().getJsonObject("user").getString("authentication_token"))
+        .isNotBlank();
+
+    assertThat(described().get("api/login", "Accept", JSON).response().containsKey("user"))
+        .isTrue();
+    Reply again =
+        described()
+            .postJson(
+                "api/login",
+                credentials(ADMIN, PASSWORD),
+                "X-CSRF-Token",
+                login.response().getString("csrf_token"));
+    assertThat(again.status()).isEqualTo(400);
+  }
+
+  @Test
+  void loginWhenPasswordWrongOrFieldsMissingOrCsrfMissingThenDescribedErrors() {
+    String csrf = client.csrfToken();
+    Reply wrong =
+        described()
+            .postJson("api/login", credentials(ADMIN, "wrong-password"), "X-CSRF-Token", csrf);
+    assertThat(wrong.response().getJsonObject("field_errors").keySet()).containsExactly("password");
+
+    Reply missing = answers().postJson("api/login", "{}", "X-CSRF-Token", csrf);
+    assertThat(missing.status()).isEqualTo(400);
+
+    Reply noCsrf = described().postJson("api/login", credentials(ADMIN, PASSWORD));
+    assertThat(noCsrf.response().getJsonObject("field_errors").keySet())
+        .containsExactly("csrf_token");
+  }
+
+  @Test
+  void loginWhenUserHasSecondFactorThenTfRequired() {
+    String email = accounts.createUser("tf-");
+
+    Reply reply =
+        described()
+            .postJson(
+                "api/login", credentials(email, PASSWORD), "X-CSRF-Token", client.csrfToken());
+
+    assertThat(reply.response().getBoolean("tf_required")).isTrue();
+  }
+
+  @Test
+  void loginWhenFormPostedThenJsonClientSignedInAndBrowserRedirected() {
+    String form = form(Map.of("email", USER, "password", PASSWORD));
+    Reply json =
+        described().postForm("api/login", form, "Accept", JSON, "X-CSRF-Token", client.csrfToken());
+    assertThat(json.status()).isEqualTo(200);
+
+    ApiClient browser = new ApiClient(base);
+    String csrf = browser.csrfToken();
+    // A browser's request asks for HTML, which the JSON API does not describe: its answer is.
+    Reply page =
+        contract
+            .answers(browser)
+            .postForm("api/login", form + "&csrf_token=" + csrf, "Accept", HTML);
+    assertThat(page.status()).isEqualTo(302);
+  }
+
+  @Test
+  void logoutWhenJsonPostThenEmptyResponseAndWhenGetThenRedirect() {
+    accounts.signIn(client, USER);
+    assertThat(described().post("api/logout", "Accept", JSON).response()).isEmpty();
+
+    assertThat(described().get("api/logout?next=%2Fsample%2F", "Accept", JSON).status())
+        .isEqualTo(302);
+  }
+
+  @Test
+  void verifyWhenSignedInBySessionThenFormPasswordAndCsrfDescribed() {
+    String csrf = accounts.signIn(client, USER);
+
+    Reply form = described().get("api/verify", "Accept", JSON);
+    assertThat(form.response().getBoolean("has_webauthn_verify_credential")).isFalse();
+    Reply verified =
+        described()
+            .postJson(
+                "api/verify",
+                password(PASSWORD),
+                "X-CSRF-Token",
+                form.response().getString("csrf_token"));
+    assertThat(verified.status()).isEqualTo(200);
+    Reply wrong = described().postJson("api/verify", password("nope"), "X-CSRF-Token", csrf);
+    assertThat(wrong.response().getJsonObject("field_errors").keySet()).containsExactly("password");
+    Reply noCsrf = described().postJson("api/verify", password(PASSWORD));
+    assertThat(noCsrf.response().containsKey("field_errors")).isFalse();
+    assertThat(noCsrf.status()).isEqualTo(400);
+  }
+
+  @Test
+  void verifyWhenAuthTokenThenNoCsrfNeeded() {
+    Reply reply =
+        contract
+            .described(new ApiClient(base))
+            .postJson(
+                "api/verify?include_auth_token",
+                password(PASSWORD),
+                "Authentication-Token",
+                accounts.token(USER));
+
+    assertThat(reply.response().getJsonObject("user").containsKey("authentication_token")).isTrue();
+  }
+
+  @Test
+  void registerWhenNewThenUserAndWhenInvalidOrTakenThenFieldErrorsAndWhenSignedInThen400() {
+    assertThat(described().get("api/register", "Accept", JSON).status()).isEqualTo(200);
+    String csrf = client.csrfToken();
+    Reply registered =
+        described()
+            .postJson(
+                "api/register",
+                credentials(SampleAccounts.unique("reg"), STRONG),
+                "X-CSRF-Token",
+                csrf);
+    assertThat(registered.response().containsKey("user")).isTrue();
+
+    Reply invalid =
+        described()
+            .postJson("api/register", credentials("not-an-email", "short"), "X-CSRF-Token", csrf);
+    assertThat(invalid.response().getJsonObject("field_errors").keySet())
+        .contains("email", "password");
+    Reply taken =
+        described().postJson("api/register", credentials(USER, STRONG), "X-CSRF-Token", csrf);
+    assertThat(taken.status()).isEqualTo(400);
+
+    accounts.signIn(client, USER);
+    assertThat(described().get("api/register", "Accept", JSON).status()).isEqualTo(400);
+  }
+
+  @Test
+  void confirmWhenResentThenLinkConfirmsAndWhenUnknownThenFieldError() {
+    String email = SampleAccounts.unique("conf");
+    String csrf = client.csrfToken();
+    client.postJson("api/register", credentials(email, STRONG), "X-CSRF-Token", csrf);
+    mail.awaitMessage(email, 1, MAIL_WAIT);
+
+    assertThat(described().get("api/confirm", "Accept", JSON).status()).isEqualTo(200);
+    Reply resent = described().postJson("api/confirm", email(email), "X-CSRF-Token", csrf);
+    assertThat(resent.status()).isEqualTo(200);
+    Reply unknown =
+        described()
+            .postJson("api/confirm", email(SampleAccounts.unique("nobody")), "X-CSRF-Token", csrf);
+    assertThat(unknown.response().getJsonObject("field_errors").keySet()).containsExactly("email");
+
+    String link =
+        accounts.path(MailTrap.link(mail.awaitMessage(email, 2, MAIL_WAIT), "/api/confirm/"));
+    assertThat(described().get(link, "Accept", JSON).status()).isEqualTo(302);
+    // The link takes no body; a POST with one is a request the document does not describe.
+    assertThat(answers().postJson(link, "{}").status()).isEqualTo(302);
+  }
+
+  @Test
+  void resetWhenMailedLinkUsedThenPasswordSetAndWhenUsedAgainThenFormError() {
+    String email = accounts.createUser("reset-");
+    assertThat(described().get("api/reset", "Accept", JSON).status()).isEqualTo(200);
+    String csrf = client.csrfToken();
+    assertThat(described().postJson("api/reset", email(email), "X-CSRF-Token", csrf).status())
+        .isEqualTo(200);
+    Reply unknown =
+        described()
+            .postJson("api/reset", email(SampleAccounts.unique("nobody")), "X-CSRF-Token", csrf);
+    assertThat(unknown.response().getJsonObject("field_errors").keySet()).containsExactly("email");
+
+    String link =
+        accounts.path(MailTrap.link(mail.awaitMessage(email, 1, MAIL_WAIT), "/api/reset/"));
+    assertThat(described().get(link, "Accept", JSON).status()).isEqualTo(302);
+    Reply mismatch =
+        described().postJson(link, newPassword(STRONG, "Other-Battery-77"), "X-CSRF-Token", csrf);
+    assertThat(mismatch.response().getJsonObject("field_errors").keySet())
+        .containsExactly("password_confirm");
+    Reply reset = described().postJson(link, newPassword(STRONG, STRONG), "X-CSRF-Token", csrf);
+    assertThat(reset.response()).isEmpty();
+    Reply used = described().postJson(link, newPassword(STRONG, STRONG), "X-CSRF-Token", csrf);
+    assertThat(used.response().getJsonObject("field_errors").keySet()).containsExactly("");
+  }
+
+  @Test
+  void resetWhenSignedInThenAnonymousRequired() {
+    accounts.signIn(client, USER);
+
+    assertThat(described().get("api/reset", "Accept", JSON).status()).isEqualTo(400);
+    assertThat(described().get("api/reset/" + BOGUS_TOKEN, "Accept", JSON).status()).isEqualTo(400);
+  }
+
+  @Test
+  void changeWhenSessionThenFormWrongPasswordAndChangeDescribed() {
+    String email = accounts.createUser("chg-");
+    String csrf = accounts.signIn(client, email);
+
+    Reply form = described().get("api/change", "Accept", JSON);
+    assertThat(form.response().getBoolean("active_password")).isTrue();
+    Reply wrong = described().postJson("api/change", change("nope", STRONG), "X-CSRF-Token", csrf);
+    assertThat(wrong.response().getJsonObject("field_errors").keySet()).containsExactly("password");
+    Reply changed =
+        described().postJson("api/change", change(PASSWORD, STRONG), "X-CSRF-Token", csrf);
+    assertThat(changed.status()).isEqualTo(200);
+  }
+
+  @Test
+  void changeWhenAuthTokenThenNewTokenDescribed() {
+    String email = accounts.createUser("chgt-");
+
+    Reply changed =
+        contract
+            .described(new ApiClient(base))
+            .postJson(
+                "api/change?include_auth_token",
+                change(PASSWORD, STRONG),
+                "Authentication-Token",
+                accounts.token(email));
+
+    assertThat(changed.response().getJsonObject("user").getString("authentication_token"))
+        .isNotBlank();
+  }
+
+  @Test
+  void changeEmailWhenFreshThenLinkMailedAndConfirmed() {
+    String email = accounts.createUser("che-");
+    String csrf = accounts.signIn(client, email);
+    String target = SampleAccounts.unique("new");
+
+    assertThat(described().get("api/change-email", "Accept", JSON).status()).isEqualTo(200);
+    Reply taken = described().postJson("api/change-email", email(ADMIN), "X-CSRF-Token", csrf);
+    assertThat(taken.response().getJsonObject("field_errors").keySet()).containsExactly("email");
+    Reply sent = described().postJson("api/change-email", email(target), "X-CSRF-Token", csrf);
+    assertThat(sent.response().getString("current_email")).isEqualTo(email);
+    String link =
+        accounts.path(
+            MailTrap.link(mail.awaitMessage(target, 1, MAIL_WAIT), "/api/change-email-confirm/"));
+    assertThat(described().get(link, "Accept", JSON).status()).isEqualTo(302);
+  }
+
+  @Test
+  void changeEmailWhenSignedInLongAgoThenReauthenticationDescribed() {
+    accounts.signIn(client, accounts.createUser("stale-"));
+
+    accounts.moveClock(Duration.ofHours(48));
+    Reply stale = described().get("api/change-email", "Accept", JSON);
+    assertThat(stale.status()).isEqualTo(401);
+    assertThat(stale.response().getBoolean("reauth_required")).isTrue();
+    String csrf = client.csrfToken(); // the one from the login expired with the clock
+    Reply stalePost =
+        described()
+            .postJson(
+                "api/change-email", email(SampleAccounts.unique("late")), "X-CSRF-Token", csrf);
+    assertThat(stalePost.status()).isEqualTo(401);
+  }
+
+  @Test
+  void untrustedHostWhenLinkWouldBeMailedThen400Described() {
+    String csrf = client.csrfToken();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Host", "evil.example");
+    headers.put("Content-Type", JSON);
+    headers.put("X-CSRF-Token", csrf);
+    headers.put("Cookie", client.cookieHeader());
+
+    for (String[] exchange :
+        new String[][] {
+          {"POST", "api/reset", email(USER)},
+          {"GET", "api/confirm/" + BOGUS_TOKEN, null},
+          {"POST", "api/confirm/" + BOGUS_TOKEN, "{}"},
+          {"GET", "api/reset/" + BOGUS_TOKEN, null}
+        }) {
+      RawHttp.Reply forged = RawHttp.send(base, exchange[0], exchange[1], headers, exchange[2]);
+      assertThat(forged.status()).as(exchange[1]).isEqualTo(400);
+      contract.checkAnswer(
+          exchange[0],
+          exchange[1],
+          forged.status(),
+          Map.of("Content-Type", forged.header("content-type").orElseThrow()),
+          forged.body());
+    }
+  }
+
+  @Test
+  void sampleEndpointsWhenCalledThenEveryAnswerDescribed() {
+    assertThat(described().get("api/public").json().getBoolean("ok")).isTrue();
+    Exchanges stateless = contract.described(new ApiClient(base));
+    String admin = accounts.token(ADMIN);
+    String user = accounts.token(USER);
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    Reply whoami = stateless.get("api/whoami", "Authentication-Token", admin);
+    assertThat(whoami.json().getString("email")).isEqualTo(ADMIN);
+    assertThat(stateless.get("api/whoami", "Authorization", basic).status()).isEqualTo(200);
+    assertThat(stateless.get("api/admin", "Authentication-Token", admin).status()).isEqualTo(200);
+    Reply notAdmin = stateless.get("api/admin", "Authentication-Token", user, "Accept", JSON);
+    assertThat(notAdmin.status()).isEqualTo(403);
+    Reply read = stateless.get("api/user-read", "Authentication-Token", user);
+    assertThat(read.json().getBoolean("read")).isTrue();
+    // A browser's request asks for HTML, which the document does not describe: its answer is.
+    Reply page =
+        contract
+            .answers(new ApiClient(base))
+            .get("api/user-read", "Authentication-Token", admin, "Accept", HTML);
+    assertThat(page.status()).isEqualTo(403);
+  }
+
+  @Test
+  void everyOperationWhenBrowserAsksThenRedirectDescribed() {
+    new ContractSweeps(contract, base).browserRedirects();
+  }
+
+  @Test
+  void everyAuthenticatedOperationWhenNobodySignedInThen401Described() {
+    new ContractSweeps(contract, base).unauthenticated();
+  }
+
+  @Test
+  void everyOperationWithBodyWhenBodyTooLargeOrMalformedThen413Or400Described() {
+    new ContractSweeps(contract, base).unreadableBodies(USER);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void contractWhenEveryTestRanThenEveryDocumentedStatusWasProduced() {
+    assertThat(contract.unseen("/api/")).isEmpty();
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private Exchanges described() {
+    return contract.described(client);
+  }
+
+  private Exchanges answers() {
+    return contract.answers(client);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.portcullis.impl.openapi;
+
+import dev.portcullis.impl.json.Jsons;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Map;
+
+/**
+ * Applies the document's {@code x-portcullis-when} extensions: an element (path item, operation,
+ * property, tag, ...) whose condition is off is dropped, and the extension is removed from the
+ * elements that stay. A schema property that is dropped also leaves its schema's {@code required}
+ * list.
+ *
+ * <p>Why conditions in the document rather than code that knows paths: a feature marks its own
+ * paths, fields and tags where they are written, so adding a feature means editing the document
+ * only.
+ */
+final class Conditions {
+
+  static final String KEY = "x-portcullis-when";
+
+  private final Map<String, Boolean> values;
+
+  Conditions(Map<String, Boolean> values) {
+    this.values = values;
+  }
+
+  /**
+   * The value without the elements whose condition is off.
+   *
+   * @throws IllegalArgumentException for a condition that is not known
+   */
+  JsonValue apply(JsonValue value) {
+    if (value instanceof JsonObject object) {
+      return object(object);
+    }
+    if (value instanceof JsonArray array) {
+      return array(array);
+    }
+    return value;
+  }
+
+  private JsonObject object(JsonObject object) {
+    JsonObjectBuilder kept = Jsons.object();
+    object.forEach(
+        (name, member) -> {
+          if (!name.equals(KEY) && holds(member)) {
+            kept.add(name, apply(member));
+          }
+        });
+    return withoutDroppedRequired(kept.build());
+  }
+
+  private JsonArray array(JsonArray array) {
+    JsonArrayBuilder kept = Jsons.array();
+    array.stream().filter(this::holds).map(this::apply).forEach(kept::add);
+    return kept.build();
+  }
+
+  /** Whether an element stays: it names no condition, or one that is on. */
+  private boolean holds(JsonValue element) {
+    if (!(element instanceof JsonObject object) || !object.containsKey(KEY)) {
+      return true;
+    }
+    String condition = ((JsonString) object.get(KEY)).getString();
+    Boolean value = values.get(condition);
+    if (value == null) {
+      throw new IllegalArgumentException(
+          "Unknown " + KEY + " condition '" + condition + "'; known: " + values.keySet());
+    }
+    return value;
+  }
+
+  /**
+   * A schema's {@code required} names only properties it still has, and is left out when that is
+   * none (OpenAPI 3.0 forbids an empty list).
+   */
+  private static JsonObject withoutDroppedRequired(JsonObject schema) {
+    if (!(schema.get("required") instanceof JsonArray required)
+        || !(schema.get("properties") instanceof JsonObject properties)) {
+      return schema;
+    }
+    JsonArrayBuilder names = Jsons.array();
+    required.stream()
+        .filter(name -> properties.containsKey(((JsonString) name).getString()))
+        .forEach(names::add);
+    JsonArray kept = names.build();
+    return kept.isEmpty()
+        ? Jsons.object(schema).remove("required").build()
+        : Jsons.object(schema).add("required", kept).build();
+  }
+}
