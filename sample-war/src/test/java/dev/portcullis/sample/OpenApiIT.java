@@ -17,6 +17,7 @@ import dev.portcullis.sample.support.MailTrap;
 import dev.portcullis.sample.support.OpenApiContract;
 import dev.portcullis.sample.support.OpenApiContract.Exchanges;
 import dev.portcullis.sample.support.RawHttp;
+import dev.portcullis.sample.support.Rfc6238;
 import dev.portcullis.sample.support.SampleAccounts;
 import dev.portcullis.sample.support.SampleDeployment;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -110,6 +111,12 @@ class OpenApiIT {
             "/api/change",
             "/api/change-email",
             "/api/change-email-confirm/{token}",
+            "/api/tf-setup",
+            "/api/tf-validate",
+            "/api/tf-rescue",
+            "/api/tf-select",
+            "/api/mf-recovery-codes",
+            "/api/mf-recovery",
             "/api/public",
             "/api/whoami",
             "/api/admin",
@@ -468,6 +475,136 @@ class OpenApiIT {
   }
 
   @Test
+  void twoFactorWhenSetUpUsedAndRecoveredThenEveryAnswerDescribed() {
+    String email = accounts.createUser("tf2-");
+    String csrf = accounts.signIn(client, email);
+    assertThat(described().get("api/tf-setup", "Accept", JSON).status()).isEqualTo(200);
+    Reply fax = described().postJson("api/tf-setup", json("setup", "fax"), "X-CSRF-Token", csrf);
+    assertThat(fax.response().getJsonObject("field_errors").keySet()).containsExactly("setup");
+    Reply setup =
+        described().postJson("api/tf-setup", json("setup", "authenticator"), "X-CSRF-Token", csrf);
+    String key = setup.response().getString("tf_authr_key");
+    assertThat(described().get("api/tf-validate", "Accept", JSON).status()).isEqualTo(200);
+    Reply wrong =
+        described().postJson("api/tf-validate", json("code", "abc"), "X-CSRF-Token", csrf);
+    assertThat(wrong.response().getJsonObject("field_errors").keySet()).containsExactly("code");
+    assertThat(
+            described()
+                .postJson("api/tf-validate", json("code", totp(key, 0)), "X-CSRF-Token", csrf)
+                .status())
+        .isEqualTo(200);
+    assertThat(described().get("api/mf-recovery-codes", "Accept", JSON).status()).isEqualTo(200);
+    assertThat(described().post("api/mf-recovery-codes", "Accept", JSON).status())
+        .as("no CSRF token")
+        .isEqualTo(400);
+    Reply codes = described().post("api/mf-recovery-codes", "Accept", JSON, "X-CSRF-Token", csrf);
+    String code = codes.response().getJsonArray("recovery_codes").getString(0);
+
+    ApiClient pending = new ApiClient(base);
+    String pendingCsrf = pending.login(email, PASSWORD, "").response().getString("csrf_token");
+    Exchanges mid = contract.described(pending);
+    assertThat(mid.get("api/tf-validate", "Accept", JSON).status()).isEqualTo(200);
+    assertThat(mid.get("api/tf-rescue", "Accept", JSON).status()).isEqualTo(200);
+    Reply help =
+        mid.postJson("api/tf-rescue", json("help_setup", "help"), "X-CSRF-Token", pendingCsrf);
+    assertThat(help.status()).isEqualTo(200);
+    Reply bogus =
+        contract
+            .answers(pending)
+            .postJson("api/tf-rescue", json("help_setup", "bogus"), "X-CSRF-Token", pendingCsrf);
+    assertThat(bogus.response().getJsonObject("field_errors").keySet()).contains("help_setup");
+    Reply toRecovery =
+        mid.postJson(
+            "api/tf-rescue", json("help_setup", "recovery_code"), "X-CSRF-Token", pendingCsrf);
+    assertThat(toRecovery.status()).isEqualTo(302);
+    assertThat(mid.get("api/mf-recovery", "Accept", JSON).status()).isEqualTo(200);
+    Reply unknown =
+        mid.postJson(
+            "api/mf-recovery", json("code", "0000-0000-0000"), "X-CSRF-Token", pendingCsrf);
+    assertThat(unknown.response().getJsonObject("field_errors").keySet()).containsExactly("code");
+    assertThat(
+            mid.postJson("api/mf-recovery", json("code", code), "X-CSRF-Token", pendingCsrf)
+                .status())
+        .isEqualTo(200);
+    assertThat(mid.get("api/tf-rescue", "Accept", JSON).status())
+        .as("signed in now")
+        .isEqualTo(400);
+    assertThat(mid.get("api/mf-recovery", "Accept", JSON).status()).isEqualTo(400);
+
+    ApiClient stranger = new ApiClient(base);
+    Exchanges out = contract.described(stranger);
+    for (String path : List.of("api/tf-setup", "api/tf-validate", "api/tf-select")) {
+      assertThat(out.get(path, "Accept", JSON).status()).as(path).isEqualTo(400);
+    }
+    String strangerCsrf = stranger.csrfToken();
+    assertThat(
+            out.postJson(
+                    "api/tf-select", json("which", "authenticator"), "X-CSRF-Token", strangerCsrf)
+                .status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void twoFactorSelectWhenSeveralFactorsThenChoiceDescribed() {
+    String email = accounts.createUser("tf-");
+    ApiClient owner = new ApiClient(base);
+    owner.login(email, PASSWORD, "");
+    owner.postJson("api/test-support/second-factor", "{}");
+    String csrf = owner.csrfToken();
+    String key =
+        owner
+            .postJson("api/tf-setup", json("setup", "authenticator"), "X-CSRF-Token", csrf)
+            .response()
+            .getString("tf_authr_key");
+    owner.postJson("api/tf-validate", json("code", totp(key, 0)), "X-CSRF-Token", csrf);
+
+    String selectCsrf = client.login(email, PASSWORD, "").response().getString("csrf_token");
+    assertThat(described().get("api/tf-select", "Accept", JSON).status()).isEqualTo(200);
+    Reply fax =
+        described().postJson("api/tf-select", json("which", "fax"), "X-CSRF-Token", selectCsrf);
+    assertThat(fax.response().getJsonObject("field_errors").keySet()).containsExactly("which");
+    Reply chosen =
+        described()
+            .postJson("api/tf-select", json("which", "authenticator"), "X-CSRF-Token", selectCsrf);
+    assertThat(chosen.response().getString("tf_state")).isEqualTo("ready");
+  }
+
+  @Test
+  void twoFactorWhenCodesSentTooOftenThen429Described() {
+    String email = accounts.createUser("tf429-");
+    String csrf = accounts.signIn(client, email);
+    int status = 200;
+    for (int i = 0; i < 6 && status == 200; i++) {
+      status =
+          described()
+              .postJson("api/tf-setup", json("setup", "email"), "X-CSRF-Token", csrf)
+              .status();
+    }
+    assertThat(status).isEqualTo(429);
+
+    String other = accounts.createUser("tf429r-");
+    ApiClient owner = new ApiClient(base);
+    String otherCsrf = accounts.signIn(owner, other);
+    String key =
+        owner
+            .postJson("api/tf-setup", json("setup", "authenticator"), "X-CSRF-Token", otherCsrf)
+            .response()
+            .getString("tf_authr_key");
+    owner.postJson("api/tf-validate", json("code", totp(key, 0)), "X-CSRF-Token", otherCsrf);
+    ApiClient pending = new ApiClient(base);
+    String pendingCsrf = pending.login(other, PASSWORD, "").response().getString("csrf_token");
+    status = 200;
+    for (int i = 0; i < 6 && status == 200; i++) {
+      status =
+          contract
+              .described(pending)
+              .postJson("api/tf-rescue", json("help_setup", "email"), "X-CSRF-Token", pendingCsrf)
+              .status();
+    }
+    assertThat(status).isEqualTo(429);
+  }
+
+  @Test
   void everyOperationWhenBrowserAsksThenRedirectDescribed() {
     new ContractSweeps(contract, base).browserRedirects();
   }
@@ -492,6 +629,15 @@ class OpenApiIT {
 
   private Exchanges described() {
     return contract.described(client);
+  }
+
+  private static JsonObject json(String name, String value) {
+    return jakarta.json.Json.createObjectBuilder().add(name, value).build();
+  }
+
+  /** The RFC 6238 code of {@code key} for the step now plus {@code ahead}. */
+  private static String totp(String key, int ahead) {
+    return Rfc6238.code(key, Rfc6238.step(java.time.Instant.now()) + ahead);
   }
 
   private Exchanges answers() {

@@ -6,8 +6,10 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.HeadlessChromium;
 import dev.portcullis.sample.support.MailTrap;
+import dev.portcullis.sample.support.Rfc6238;
 import dev.portcullis.sample.support.SampleDeployment;
 import java.io.IOException;
 import java.net.URI;
@@ -211,6 +213,118 @@ class PageAccessibilityIT {
     browser.findElement(By.id("verify-submit")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-errors"), "."));
     check("verify, wrong password");
+
+    assertNoBlockingViolation();
+  }
+
+  @Test
+  void twoFactorPagesWhenChoosingConfirmingSigningInOrRecoveringThenNoSeriousViolation() {
+    // A user of its own: the seeded ones must keep signing in without a second factor.
+    String email = "a11y-tf-" + System.nanoTime() + "@example.com";
+    ApiClient support = new ApiClient(base);
+    String hash = support.get("api/test-support/users/" + USER).json().getString("password");
+    support.postJson(
+        "api/test-support/users?email="
+            + email
+            + "&hash="
+            + java.net.URLEncoder.encode(hash, java.nio.charset.StandardCharsets.UTF_8),
+        "{}");
+    open("security/login_user.xhtml");
+    chromium.submitLogin(email, PASSWORD);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+
+    open("security/two_factor_setup.xhtml");
+    check("two-factor set-up, empty");
+    browser.findElement(By.id("setup-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("setup-errors"), "."));
+    check("two-factor set-up, no method chosen");
+    browser.findElement(By.id("setup-authenticator")).click();
+    browser.findElement(By.id("setup-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("authenticator-key")));
+    check("two-factor set-up, QR code and key");
+    String key = chromium.text("authenticator-key");
+    browser.findElement(By.id("code")).sendKeys("12345");
+    browser.findElement(By.id("confirm-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-errors"), "."));
+    check("two-factor set-up, wrong code");
+    browser.findElement(By.id("code")).clear();
+    browser
+        .findElement(By.id("code"))
+        .sendKeys(Rfc6238.code(key, Rfc6238.step(java.time.Instant.now())));
+    browser.findElement(By.id("confirm-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flashes")));
+    check("two-factor set-up, flashed 'method changed'");
+
+    open("security/mf_recovery_codes.xhtml");
+    check("recovery codes, hidden");
+    browser.findElement(By.id("generate-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("codes")));
+    check("recovery codes, new set shown");
+
+    open("api/logout");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("anonymous")));
+    open("security/login_user.xhtml");
+    chromium.submitLogin(email, PASSWORD);
+    wait.until(ExpectedConditions.urlContains("/security/two_factor_verify_code.xhtml"));
+    check("two-factor code, empty with rescue options");
+    browser.findElement(By.id("code")).sendKeys("12345");
+    browser.findElement(By.id("code-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-errors"), "."));
+    check("two-factor code, wrong code");
+    browser.findElement(By.id("help_setup-email")).click();
+    browser.findElement(By.id("rescue-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flashes")));
+    check("two-factor code, flashed 'code sent'");
+
+    open("security/mf_recovery.xhtml");
+    check("recovery code sign-in, empty");
+    browser.findElement(By.id("recovery-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-errors"), "."));
+    check("recovery code sign-in, no code");
+
+    assertNoBlockingViolation();
+  }
+
+  @Test
+  void twoFactorSelectPageWhenTwoFactorsThenNoSeriousViolation() {
+    // tf-... users also have the sample test support's own second factor (TestSecondFactor).
+    String email = "tf-a11y-" + System.nanoTime() + "@example.com";
+    ApiClient api = new ApiClient(base);
+    String hash = api.get("api/test-support/users/" + USER).json().getString("password");
+    api.postJson(
+        "api/test-support/users?email="
+            + email
+            + "&hash="
+            + java.net.URLEncoder.encode(hash, java.nio.charset.StandardCharsets.UTF_8),
+        "{}");
+    ApiClient owner = new ApiClient(base);
+    owner.login(email, PASSWORD, "");
+    owner.postJson("api/test-support/second-factor", "{}");
+    String csrf = owner.csrfToken();
+    String key =
+        owner
+            .postJson(
+                "api/tf-setup",
+                jakarta.json.Json.createObjectBuilder()
+                    .add("setup", "authenticator")
+                    .add("csrf_token", csrf)
+                    .build())
+            .response()
+            .getString("tf_authr_key");
+    owner.postJson(
+        "api/tf-validate",
+        jakarta.json.Json.createObjectBuilder()
+            .add("code", Rfc6238.code(key, Rfc6238.step(java.time.Instant.now())))
+            .add("csrf_token", owner.csrfToken())
+            .build());
+
+    open("security/login_user.xhtml");
+    chromium.submitLogin(email, PASSWORD);
+    wait.until(ExpectedConditions.urlContains("/security/two_factor_select.xhtml"));
+    check("two-factor select, empty");
+    browser.findElement(By.id("select-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("which-errors"), "."));
+    check("two-factor select, nothing chosen");
 
     assertNoBlockingViolation();
   }

@@ -35,6 +35,30 @@ public class EventRecorder {
     events.add("sync:unauthenticated:" + e.path());
   }
 
+  void tfConfirmed(@Observes dev.portcullis.event.TwoFactorCodeConfirmed e) {
+    events.add("sync:tf-confirmed:" + e.user().email() + ":" + e.method());
+  }
+
+  void tfChanged(@Observes dev.portcullis.event.TwoFactorProfileChanged e) {
+    events.add("sync:tf-changed:" + e.user().email() + ":" + e.method());
+  }
+
+  void tfDisabled(@Observes dev.portcullis.event.TwoFactorDisabled e) {
+    events.add("sync:tf-disabled:" + e.user().email());
+  }
+
+  void tfSent(@Observes dev.portcullis.event.TwoFactorTokenSent e) {
+    events.add("sync:tf-sent:" + e.user().email() + ":" + e.method() + ":" + e.phoneNumber());
+  }
+
+  void codesGenerated(@Observes dev.portcullis.event.RecoveryCodesGenerated e) {
+    events.add("sync:codes-generated:" + e.user().email() + ":" + e.count());
+  }
+
+  void codeUsed(@Observes dev.portcullis.event.RecoveryCodeUsed e) {
+    events.add("sync:code-used:" + e.user().email() + ":" + e.remaining());
+  }
+
   public List<String> events() {
     return List.copyOf(events);
   }

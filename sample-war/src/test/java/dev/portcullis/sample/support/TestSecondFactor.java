@@ -5,6 +5,7 @@ import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Test-only second factor, "set up" for users whose email starts with {@code tf-}: proves that a
@@ -24,16 +25,13 @@ public class TestSecondFactor implements SecondFactor {
   }
 
   @Override
-  public JsonObject begin(UserRecord user) {
-    return Json.createObjectBuilder()
-        .add("tf_state", "ready")
-        .add("tf_primary_method", "test")
-        .add("tf_method", "test")
-        .build();
-  }
-
-  @Override
-  public String view() {
-    return "/index.xhtml";
+  public Step begin(UserRecord user, HttpServletRequest request) {
+    JsonObject fields =
+        Json.createObjectBuilder()
+            .add("tf_state", "ready")
+            .add("tf_primary_method", "test")
+            .add("tf_method", "test")
+            .build();
+    return new Step.Started(fields, "/index.xhtml");
   }
 }

@@ -69,7 +69,47 @@ public class TestSupportResource {
         .add("current_login_ip", String.valueOf(user.currentLoginIp()))
         .add("password", user.password())
         .add("active", user.active())
+        .add("tf_primary_method", String.valueOf(user.tfPrimaryMethod()))
+        .add("tf_totp_secret", String.valueOf(user.tfTotpSecret()))
+        .add("tf_phone_number", String.valueOf(user.tfPhoneNumber()))
+        .add("mf_recovery_codes", String.join(",", user.mfRecoveryCodes()))
+        .add("fs_uniquifier", user.fsUniquifier())
         .build();
+  }
+
+  @Inject dev.portcullis.impl.twofactor.TwoFactorStore twoFactor;
+  @Inject dev.portcullis.impl.recoverycodes.RecoveryCodeStore recoveryCodes;
+
+  /**
+   * Stores a second factor as a Flask-Security database holds it (method, secret as written by
+   * passlib, phone), with no step used yet: data imported from Flask.
+   */
+  @POST
+  @Path("users/{email}/two-factor")
+  public JsonObject setTwoFactor(
+      @PathParam("email") String email,
+      @QueryParam("method") String method,
+      @QueryParam("secret") String secret,
+      @QueryParam("phone") String phone) {
+    twoFactor.setUp(find(email).id(), method, secret, phone, -1);
+    return Json.createObjectBuilder().add("ok", true).build();
+  }
+
+  /** Stores the {@code mf_recovery_codes} column as Flask-Security wrote it. */
+  @POST
+  @Path("users/{email}/recovery-codes")
+  public JsonObject setRecoveryCodes(
+      @PathParam("email") String email, @QueryParam("column") String column) {
+    recoveryCodes.replace(find(email).id(), java.util.List.of(column.split(",")));
+    return Json.createObjectBuilder().add("ok", true).build();
+  }
+
+  /** Flask's {@code reset_user_access}, as {@code users reset_access} runs it. */
+  @POST
+  @Path("users/{email}/reset-access")
+  public JsonObject resetAccess(@PathParam("email") String email) {
+    users.resetAccess(find(email).id());
+    return Json.createObjectBuilder().add("ok", true).build();
   }
 
   /** An unsafe endpoint for CSRF checks: session/Basic callers need a token, token callers not. */

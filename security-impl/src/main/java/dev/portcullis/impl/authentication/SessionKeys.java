@@ -15,6 +15,18 @@ public final class SessionKeys {
   /** The signed state of a sign-in waiting for its second factor (Flask's {@code tf_user_id}). */
   public static final String SIGNIN_PENDING = "fs_signin_pending";
 
+  /**
+   * Set while a pending sign-in waits for its user to choose among several second factors (Flask's
+   * {@code tf_select}).
+   */
+  public static final String SIGNIN_SELECT = "fs_signin_select";
+
+  /**
+   * The second factor's own state while it is passed or set up (Flask's {@code tf_state}, {@code
+   * tf_primary_method}, {@code tf_totp_secret}).
+   */
+  public static final String TWO_FACTOR = "fs_tf";
+
   /** CSRF-cookie state: {@code set} after login, then {@code sent}. */
   public static final String CSRF_COOKIE_STATE = "fs_cc";
 

@@ -120,6 +120,8 @@ public class SessionLogin {
     existing.removeAttribute(SessionKeys.USER_ID);
     existing.removeAttribute(SessionKeys.FRESHNESS);
     existing.removeAttribute(SessionKeys.SIGNIN_PENDING);
+    existing.removeAttribute(SessionKeys.SIGNIN_SELECT);
+    existing.removeAttribute(SessionKeys.TWO_FACTOR);
     request.changeSessionId();
     return request.getSession(false);
   }

@@ -9,8 +9,9 @@ import java.util.stream.Stream;
  * is Flask's {@code SECURITY_FOO_BAR}, so the same environment variable names work.
  *
  * <p>The keys live in one enum per area ({@link CoreKey}, {@link AccountKey}, {@link PolicyKey},
- * {@link MailKey}). The README's configuration reference lists them all; {@code
- * tools/config-table.py} writes it and {@code ConfigKeyDocumentationTest} keeps the two in step.
+ * {@link MailKey}, {@link MultiFactorKey}). The README's configuration reference lists them all;
+ * {@code tools/config-table.py} writes it and {@code ConfigKeyDocumentationTest} keeps the two in
+ * step.
  */
 public interface ConfigKey {
 
@@ -43,7 +44,11 @@ public interface ConfigKey {
   /** Every key, in README order. */
   static List<ConfigKey> all() {
     return Stream.<ConfigKey[]>of(
-            CoreKey.values(), AccountKey.values(), PolicyKey.values(), MailKey.values())
+            CoreKey.values(),
+            AccountKey.values(),
+            PolicyKey.values(),
+            MailKey.values(),
+            MultiFactorKey.values())
         .flatMap(Stream::of)
         .toList();
   }

@@ -12,8 +12,10 @@ import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.persistence.DatastoreNames;
+import dev.portcullis.impl.recoverycodes.RecoveryCodesConfig;
 import dev.portcullis.impl.rest.RequestLimits;
 import dev.portcullis.impl.signin.SignInConfig;
+import dev.portcullis.impl.sms.SmsConfig;
 import dev.portcullis.impl.token.AuthTokenCodec;
 import dev.portcullis.impl.token.CsrfTokens;
 import dev.portcullis.impl.token.PurposeTokens;
@@ -22,6 +24,8 @@ import dev.portcullis.impl.token.TokenDataHash;
 import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.impl.token.TokenSalts;
 import dev.portcullis.impl.token.TokenSigner;
+import dev.portcullis.impl.totp.TotpConfig;
+import dev.portcullis.impl.twofactor.TwoFactorConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
@@ -118,7 +122,9 @@ public class ConfigProducer {
 
   @Produces
   SignInConfig signInConfig() {
-    return new SignInConfig(configuration.login().backwardsCompatAuthToken());
+    return new SignInConfig(
+        configuration.login().backwardsCompatAuthToken(),
+        configuration.twoFactor().selectTemplate());
   }
 
   @Produces
@@ -194,6 +200,26 @@ public class ConfigProducer {
   @Produces
   PasswordPolicyConfig passwordPolicyConfig() {
     return configuration.passwordPolicy();
+  }
+
+  @Produces
+  TwoFactorConfig twoFactorConfig() {
+    return configuration.twoFactor();
+  }
+
+  @Produces
+  RecoveryCodesConfig recoveryCodesConfig() {
+    return configuration.recoveryCodes();
+  }
+
+  @Produces
+  TotpConfig totpConfig() {
+    return configuration.totp();
+  }
+
+  @Produces
+  SmsConfig smsConfig() {
+    return configuration.sms();
   }
 
   /** Mail settings; read (and validated) when first injected, i.e. when the outbox starts. */

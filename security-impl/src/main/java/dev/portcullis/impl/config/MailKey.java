@@ -102,6 +102,20 @@ public enum MailKey implements ConfigKey {
           "none",
           "(Portcullis)",
           "Subject of the change-email notice; none = the bundle's EMAIL_SUBJECT_CHANGE_EMAIL_NOTICE.")),
+  EMAIL_SUBJECT_TWO_FACTOR(
+      new KeySpec(
+          "security.email_subject_two_factor",
+          "none",
+          "SECURITY_EMAIL_SUBJECT_TWO_FACTOR",
+          "Subject of the mail with a two-factor code; none = the bundle's"
+              + " EMAIL_SUBJECT_TWO_FACTOR.")),
+  EMAIL_SUBJECT_TWO_FACTOR_RESCUE(
+      new KeySpec(
+          "security.email_subject_two_factor_rescue",
+          "none",
+          "SECURITY_EMAIL_SUBJECT_TWO_FACTOR_RESCUE",
+          "Subject of the help request mailed to security.two_factor_rescue_mail; none = the"
+              + " bundle's EMAIL_SUBJECT_TWO_FACTOR_RESCUE.")),
   MAIL_RETRY_INTERVAL(
       new KeySpec(
           "security.mail_retry_interval",

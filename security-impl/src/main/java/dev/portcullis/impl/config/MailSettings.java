@@ -75,7 +75,9 @@ final class MailSettings {
             MailKey.EMAIL_SUBJECT_PASSWORD_NOTICE,
             MailKey.EMAIL_SUBJECT_PASSWORD_CHANGE_NOTICE,
             MailKey.EMAIL_SUBJECT_CHANGE_EMAIL,
-            MailKey.EMAIL_SUBJECT_CHANGE_EMAIL_NOTICE)) {
+            MailKey.EMAIL_SUBJECT_CHANGE_EMAIL_NOTICE,
+            MailKey.EMAIL_SUBJECT_TWO_FACTOR,
+            MailKey.EMAIL_SUBJECT_TWO_FACTOR_RESCUE)) {
       Optional<String> subject = settings.optionalString(key);
       subject.ifPresent(s -> subjects.put(key.name(), s));
     }

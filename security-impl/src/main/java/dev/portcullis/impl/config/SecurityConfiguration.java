@@ -14,6 +14,10 @@ import dev.portcullis.impl.mail.MailConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.persistence.DatastoreNames;
+import dev.portcullis.impl.recoverycodes.RecoveryCodesConfig;
+import dev.portcullis.impl.sms.SmsConfig;
+import dev.portcullis.impl.totp.TotpConfig;
+import dev.portcullis.impl.twofactor.TwoFactorConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
@@ -56,6 +60,7 @@ public final class SecurityConfiguration {
   private final LinkConfig links;
   private final CookieConfig cookies;
   private final LocaleConfig locales;
+  private final MultiFactorSettings.MultiFactor multiFactor;
   private final boolean openApi;
   private final Optional<String> openApiModelReader;
   private final DatastoreNames datastore;
@@ -81,9 +86,32 @@ public final class SecurityConfiguration {
     this.pages = new PageConfig(settings.optionalString(AccountKey.APP_NAME));
     this.login = readLogin();
     this.passwordPolicy = new PasswordPolicySettings(settings).read();
+    this.multiFactor =
+        new MultiFactorSettings(settings, keys -> cookie(keys.get(0), keys.get(1), keys.get(2)))
+            .read();
     this.datastore = DatastoreSettings.read(settings);
     this.openApi = settings.bool(CoreKey.OPENAPI);
     this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
+  }
+
+  /** Two-factor settings. */
+  public TwoFactorConfig twoFactor() {
+    return multiFactor.twoFactor();
+  }
+
+  /** Recovery-code settings. */
+  public RecoveryCodesConfig recoveryCodes() {
+    return multiFactor.recoveryCodes();
+  }
+
+  /** The TOTP wallet and issuer. */
+  public TotpConfig totp() {
+    return multiFactor.totp();
+  }
+
+  /** The SMS sender and phone-number settings. */
+  public SmsConfig sms() {
+    return multiFactor.sms();
   }
 
   /** Where users and roles live: Portcullis' own tables or Flask-Security's, and their names. */
@@ -167,7 +195,8 @@ public final class SecurityConfiguration {
         "CONFIRM", settings.string(CoreKey.CONFIRM_SALT),
         "RESET", settings.string(CoreKey.RESET_SALT),
         "LOGIN", settings.string(CoreKey.LOGIN_SALT),
-        "CHANGE_EMAIL", settings.string(AccountKey.CHANGE_EMAIL_SALT));
+        "CHANGE_EMAIL", settings.string(AccountKey.CHANGE_EMAIL_SALT),
+        "TWO_FACTOR_VALIDITY", settings.string(MultiFactorKey.TWO_FACTOR_VALIDITY_SALT));
   }
 
   private String readSecretKey() {
@@ -375,6 +404,12 @@ public final class SecurityConfiguration {
             CoreKey.REMEMBER_COOKIE_HTTPONLY,
             settings.optionalString(CoreKey.REMEMBER_COOKIE_PATH),
             settings.optionalString(CoreKey.REMEMBER_COOKIE_DOMAIN)));
+  }
+
+  /** A host-only cookie on the application's path, with these attributes. */
+  private CookieAttributes cookie(
+      ConfigKey sameSiteKey, ConfigKey secureKey, ConfigKey httpOnlyKey) {
+    return cookie(sameSiteKey, secureKey, httpOnlyKey, Optional.empty(), Optional.empty());
   }
 
   private CookieAttributes cookie(

@@ -27,6 +27,12 @@ public final class Feature {
   /** {@code security.change_email}. */
   public static final String CHANGE_EMAIL = "change_email";
 
+  /** {@code security.two_factor}. */
+  public static final String TWO_FACTOR = "two_factor";
+
+  /** {@code security.multi_factor_recovery_codes} (with two-factor). */
+  public static final String MULTI_FACTOR_RECOVERY_CODES = "multi_factor_recovery_codes";
+
   private Feature() {}
 
   /** Marks a JAX-RS resource that exists only when its feature is enabled. */

@@ -13,7 +13,9 @@ public enum MailTemplate {
   RESET_NOTICE("reset_notice", "EMAIL_SUBJECT_PASSWORD_NOTICE"),
   CHANGE_NOTICE("change_notice", "EMAIL_SUBJECT_PASSWORD_CHANGE_NOTICE"),
   CHANGE_EMAIL_INSTRUCTIONS("change_email_instructions", "EMAIL_SUBJECT_CHANGE_EMAIL"),
-  CHANGE_EMAIL_NOTICE("change_email_notice", "EMAIL_SUBJECT_CHANGE_EMAIL_NOTICE");
+  CHANGE_EMAIL_NOTICE("change_email_notice", "EMAIL_SUBJECT_CHANGE_EMAIL_NOTICE"),
+  TWO_FACTOR_INSTRUCTIONS("two_factor_instructions", "EMAIL_SUBJECT_TWO_FACTOR"),
+  TWO_FACTOR_RESCUE("two_factor_rescue", "EMAIL_SUBJECT_TWO_FACTOR_RESCUE");
 
   private final String templateName;
   private final String subjectKey;

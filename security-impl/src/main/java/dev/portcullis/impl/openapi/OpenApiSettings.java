@@ -58,7 +58,11 @@ record OpenApiSettings(
             "logout_get",
             logout.contains("GET"),
             "logout_post",
-            logout.contains("POST"));
+            logout.contains("POST"),
+            Feature.TWO_FACTOR,
+            config.twoFactor().enabled(),
+            Feature.MULTI_FACTOR_RECOVERY_CODES,
+            config.recoveryCodes().enabled());
     return new OpenApiSettings(
         config.openApi(),
         prefix(config.links().urlPrefix()),

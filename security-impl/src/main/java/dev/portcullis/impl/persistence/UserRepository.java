@@ -112,6 +112,15 @@ final class UserRepository {
   boolean delete(long userId) {
     Optional<UserEntity> user = fetchOne("u.id = :v", userId);
     user.ifPresent(em::remove);
+    if (user.isPresent()) {
+      // Portcullis' own two-factor bookkeeping has no foreign key (the user table may be
+      // Flask-Security's): its rows go with the user.
+      for (String table : List.of("fs_mf_used_step", "fs_mf_code_send")) {
+        em.createNativeQuery("DELETE FROM " + table + " WHERE user_id = ?1")
+            .setParameter(1, userId)
+            .executeUpdate();
+      }
+    }
     return user.isPresent();
   }
 

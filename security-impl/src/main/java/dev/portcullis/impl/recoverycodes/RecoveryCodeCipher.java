@@ -3,12 +3,15 @@ package dev.portcullis.impl.recoverycodes;
 import com.macasaet.fernet.Key;
 import com.macasaet.fernet.StringValidator;
 import com.macasaet.fernet.Token;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.TemporalAmount;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.spec.IvParameterSpec;
 
 /**
  * How one recovery code is stored: as it is when no keys are configured, else a Fernet token
@@ -21,6 +24,11 @@ import java.util.Optional;
  */
 public final class RecoveryCodeCipher {
 
+  /** Fernet's version byte (0x80) and IV size. */
+  private static final byte FERNET_VERSION = (byte) 0x80;
+
+  private static final int FERNET_IV_BYTES = 16;
+
   /** Fernet's own clock-skew allowance for tokens stamped in the future. */
   private static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
 
@@ -30,6 +38,7 @@ public final class RecoveryCodeCipher {
   private final List<Key> keys;
   private final StringValidator validator;
   private final SecureRandom random;
+  private final Clock clock;
 
   /**
    * @param fernetKeys url-safe base64 Fernet keys, first = the one that seals; empty = plain
@@ -45,6 +54,7 @@ public final class RecoveryCodeCipher {
           "security.multi_factor_recovery_codes_keys holds a value that is not a Fernet key");
     }
     this.random = random;
+    this.clock = clock;
     TemporalAmount timeToLive = ttl.orElse(NO_TTL);
     this.validator =
         new StringValidator() {
@@ -70,9 +80,30 @@ public final class RecoveryCodeCipher {
     return !keys.isEmpty();
   }
 
-  /** The stored form of a code. */
+  /**
+   * The stored form of a code. The Fernet timestamp is the injected clock's (fernet-java8's own
+   * {@code Token.generate} reads the system clock), so the TTL is measured on one clock.
+   */
   public String seal(String code) {
-    return keys.isEmpty() ? code : Token.generate(random, keys.get(0), code).serialise();
+    if (keys.isEmpty()) {
+      return code;
+    }
+    Key key = keys.get(0);
+    byte[] iv = new byte[FERNET_IV_BYTES];
+    random.nextBytes(iv);
+    IvParameterSpec spec = new IvParameterSpec(iv);
+    byte[] cipherText = key.encrypt(code.getBytes(StandardCharsets.UTF_8), spec);
+    Instant stamp = clock.instant();
+    return new StampedToken(
+            stamp, spec, cipherText, key.sign(FERNET_VERSION, stamp, spec, cipherText))
+        .serialise();
+  }
+
+  /** A token stamped with a given time (the library's constructor is protected for this). */
+  private static final class StampedToken extends Token {
+    StampedToken(Instant stamp, IvParameterSpec iv, byte[] cipherText, byte[] hmac) {
+      super(FERNET_VERSION, stamp, iv, cipherText, hmac);
+    }
   }
 
   /**

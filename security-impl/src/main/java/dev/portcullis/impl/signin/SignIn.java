@@ -27,6 +27,7 @@ public class SignIn {
 
   private SessionLogin sessions;
   private Instance<SecondFactor> secondFactors;
+  private Instance<SecondFactorWaiver> waivers;
   private PendingSignIns pending;
   private UserStore users;
   private AuthenticationConfig config;
@@ -40,6 +41,7 @@ public class SignIn {
   SignIn(
       SessionLogin sessions,
       Instance<SecondFactor> secondFactors,
+      Instance<SecondFactorWaiver> waivers,
       PendingSignIns pending,
       UserStore users,
       AuthenticationConfig config,
@@ -47,6 +49,7 @@ public class SignIn {
       Clock clock) {
     this.sessions = sessions;
     this.secondFactors = secondFactors;
+    this.waivers = waivers;
     this.pending = pending;
     this.users = users;
     this.config = config;
@@ -56,18 +59,60 @@ public class SignIn {
 
   /**
    * Completes a primary authentication: signs the user in, or — when the user has set up a second
-   * factor — holds a pending sign-in bound to that user and says which factors may follow.
+   * factor (or must set one up) and no {@link SecondFactorWaiver} lets them skip it — holds a
+   * pending sign-in bound to that user and starts the factor's login step, or asks the user to
+   * select one when there are several (spec §7.2).
    */
   public SignInResult complete(
       PrimaryAuthentication primary, HttpServletRequest request, HttpServletResponse response) {
-    List<SecondFactor> factors =
-        primary.secondFactorApplies() ? factorsOf(primary.user()) : List.of();
-    if (!factors.isEmpty()) {
-      String state = pending.create(primary);
-      sessions.holdPending(request, SessionKeys.SIGNIN_PENDING, state);
-      return new SignInResult.SecondFactorRequired(primary.user(), factors, state);
+    UserRecord user = primary.user();
+    List<SecondFactor> factors = primary.secondFactorApplies() ? factorsOf(user) : List.of();
+    if (factors.isEmpty() || waived(user, request)) {
+      return signIn(user, primary.remember(), List.of(primary.method()), request, response);
     }
-    return signIn(primary.user(), primary.remember(), List.of(primary.method()), request, response);
+    String state = pending.create(primary);
+    sessions.holdPending(request, SessionKeys.SIGNIN_PENDING, state);
+    if (factors.size() == 1) {
+      SecondFactor.Step step = factors.get(0).begin(user, request);
+      return new SignInResult.SecondFactorRequired(user, factors, state, Optional.of(step));
+    }
+    request.getSession().setAttribute(SessionKeys.SIGNIN_SELECT, Boolean.TRUE);
+    return new SignInResult.SecondFactorRequired(user, factors, state, Optional.empty());
+  }
+
+  /**
+   * The sign-in pending on this request's session that waits for its user to select a second factor
+   * (Flask-Security's {@code tf_user_id} with {@code tf_select}).
+   */
+  public Optional<PendingSignIn> pendingSelection(HttpServletRequest request) {
+    var session = request.getSession(false);
+    if (session == null || session.getAttribute(SessionKeys.SIGNIN_SELECT) == null) {
+      return Optional.empty();
+    }
+    return pending(request);
+  }
+
+  /** The names of the second factors {@code user} has set up, in the order they are asked. */
+  public List<String> setUpFactors(UserRecord user) {
+    return secondFactors.stream()
+        .filter(factor -> factor.isSetUpFor(user))
+        .map(factor -> factor.methodFor(user))
+        .toList();
+  }
+
+  /**
+   * Starts the login step of the second factor {@code name} the user of a pending selection chose
+   * ({@code /tf-select}); empty when the user has no such factor set up.
+   */
+  public Optional<SecondFactor.Step> select(
+      PendingSignIn selecting, String name, HttpServletRequest request) {
+    return secondFactors.stream()
+        .filter(
+            factor ->
+                factor.isSetUpFor(selecting.user())
+                    && factor.methodFor(selecting.user()).equals(name))
+        .findFirst()
+        .map(factor -> factor.begin(selecting.user(), request));
   }
 
   /**
@@ -114,7 +159,20 @@ public class SignIn {
     return new SignInResult.SignedIn(user, authnVia);
   }
 
+  /**
+   * The factors the user has set up; when none, those that must be set up while signing in (Flask's
+   * {@code TWO_FACTOR_REQUIRED}).
+   */
   private List<SecondFactor> factorsOf(UserRecord user) {
-    return secondFactors.stream().filter(factor -> factor.isSetUpFor(user)).toList();
+    List<SecondFactor> setUp =
+        secondFactors.stream().filter(factor -> factor.isSetUpFor(user)).toList();
+    if (!setUp.isEmpty()) {
+      return setUp;
+    }
+    return secondFactors.stream().filter(factor -> factor.requiresSetUp(user)).limit(1).toList();
+  }
+
+  private boolean waived(UserRecord user, HttpServletRequest request) {
+    return waivers.stream().anyMatch(waiver -> waiver.waives(user, request));
   }
 }

@@ -2,6 +2,7 @@ package dev.portcullis.impl.signin;
 
 import dev.portcullis.spi.UserRecord;
 import java.util.List;
+import java.util.Optional;
 
 /** What {@link SignIn#complete} answers. */
 public sealed interface SignInResult {
@@ -31,8 +32,13 @@ public sealed interface SignInResult {
    * @param methods the second factors the user may use, in the order the plug-ins were asked;
    *     several mean the user selects one ({@code tf_select})
    * @param pendingState the signed pending state (never shown to anyone but its own client)
+   * @param step how the one factor's login step started; empty when the user selects first
    */
-  record SecondFactorRequired(UserRecord user, List<SecondFactor> methods, String pendingState)
+  record SecondFactorRequired(
+      UserRecord user,
+      List<SecondFactor> methods,
+      String pendingState,
+      Optional<SecondFactor.Step> step)
       implements SignInResult {
     /** Copies the list. */
     public SecondFactorRequired {

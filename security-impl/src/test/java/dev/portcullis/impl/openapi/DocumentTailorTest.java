@@ -154,12 +154,12 @@ class DocumentTailorTest {
   void tailorWhenDocumentNamesUnknownConditionThenFailsNamingIt() {
     JsonObject document =
         ModelBuilderTest.parse(
-            "{\"paths\":{\"/x\":{\"x-portcullis-when\":\"two_factor\",\"get\":{}}}}");
+            "{\"paths\":{\"/x\":{\"x-portcullis-when\":\"webauthn\",\"get\":{}}}}");
     DocumentTailor tailor = new DocumentTailor(settings(Map.of()));
 
     assertThatThrownBy(() -> tailor.tailor(document))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'two_factor'");
+        .hasMessageContaining("'webauthn'");
   }
 
   @Test

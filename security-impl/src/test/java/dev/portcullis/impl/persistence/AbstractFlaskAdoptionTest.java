@@ -150,7 +150,11 @@ abstract class AbstractFlaskAdoptionTest {
     tables.removeAll(flaskTables);
     assertThat(tables)
         .containsExactlyInAnyOrder(
-            "portcullis_id_gen", "portcullis_schema_history", "fs_mail_outbox");
+            "portcullis_id_gen",
+            "portcullis_schema_history",
+            "fs_mail_outbox",
+            "fs_mf_used_step",
+            "fs_mf_code_send");
   }
 
   @Test

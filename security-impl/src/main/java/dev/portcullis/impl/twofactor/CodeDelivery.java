@@ -1,0 +1,130 @@
+package dev.portcullis.impl.twofactor;
+
+import dev.portcullis.event.TwoFactorTokenSent;
+import dev.portcullis.impl.account.AccountMail;
+import dev.portcullis.impl.events.EventPublisher;
+import dev.portcullis.impl.mail.MailTemplate;
+import dev.portcullis.impl.messages.Messages;
+import dev.portcullis.impl.sms.PhoneNumbers;
+import dev.portcullis.impl.totp.OneTimeCodes;
+import dev.portcullis.impl.totp.TotpKey;
+import dev.portcullis.spi.Delivery;
+import dev.portcullis.spi.SmsSender;
+import dev.portcullis.spi.UserRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Sends two-factor codes (Flask-Security {@code tf_send_security_token}): the code of the current
+ * time step of the key, by mail (template {@code two_factor_instructions} through the outbox) or by
+ * SMS ({@link SmsSender}), and the help-desk mail of a rescue. Every send counts against the user's
+ * limit ({@code security.two_factor_code_send_limit} per {@code
+ * security.two_factor_code_send_period}), so nobody can flood a mailbox or a phone bill.
+ *
+ * <p>The code goes only to the mail or the phone: never into a log, a reply or an event.
+ */
+@ApplicationScoped
+public class CodeDelivery {
+
+  private static final Logger LOG = Logger.getLogger(CodeDelivery.class.getName());
+
+  @Inject AccountMail mail;
+  @Inject SmsSender sms;
+  @Inject PhoneNumbers phoneNumbers;
+  @Inject TwoFactorStore store;
+  @Inject TwoFactorConfig config;
+  @Inject EventPublisher events;
+  @Inject Messages messages;
+  @Inject Clock clock;
+
+  /** How a send went. */
+  public sealed interface Outcome {
+    /** Handed to the mail outbox or accepted by the SMS provider. */
+    record Sent() implements Outcome {}
+
+    /**
+     * Not sent: the user's limit is reached; the next send may happen in {@code wait}.
+     *
+     * @param retryAfter how long until the next send may happen, in whole minutes
+     */
+    record Limited(Duration retryAfter) implements Outcome {}
+
+    /** Not sent: the SMS provider refused or could not be reached. */
+    record Failed() implements Outcome {}
+  }
+
+  /**
+   * Sends a code of {@code key} by {@code method} ({@code email} or {@code sms}) to {@code user}'s
+   * address or to {@code phone}: the code of the current time step, or of the first step after the
+   * last one used with this key when that is later — a code just used (a sign-in a moment ago)
+   * would otherwise be sent again and be refused as a replay.
+   *
+   * @param usedStepsOf the method whose used steps belong to {@code key} (the user's {@code
+   *     tf_primary_method}), or {@code null} for a new key
+   */
+  public Outcome sendCode(
+      UserRecord user, String method, TotpKey key, String phone, String usedStepsOf) {
+    Outcome allowed = count(user);
+    if (!(allowed instanceof Outcome.Sent)) {
+      return allowed;
+    }
+    long step = OneTimeCodes.stepAt(clock.instant());
+    if (usedStepsOf != null) {
+      step = Math.max(step, store.lastUsedStep(user.id(), usedStepsOf) + 1);
+    }
+    String code = OneTimeCodes.codeAt(key, step);
+    if (method.equals("sms")) {
+      // Flask-Security stored numbers as typed: dial them in E.164 where they parse.
+      String to = phone == null ? "" : phoneNumbers.canonical(phone).orElse(phone);
+      Delivery delivery = sms.send(to, messages.text("USE_CODE", Map.of("code", code)));
+      if (delivery instanceof Delivery.Failed failed) {
+        LOG.warning(() -> "Two-factor SMS for user " + user.id() + " not sent: " + failed.reason());
+        return new Outcome.Failed();
+      }
+    } else {
+      mail.send(
+          MailTemplate.TWO_FACTOR_INSTRUCTIONS,
+          user,
+          Map.of("code", code, "username", usernameOf(user), "method", method));
+    }
+    events.publish(
+        new TwoFactorTokenSent(user.toSecurityUser(), method, method.equals("sms") ? phone : null));
+    return allowed;
+  }
+
+  /** Mails the help desk ({@code security.two_factor_rescue_mail}) about {@code user}. */
+  public Outcome mailHelpDesk(UserRecord user) {
+    Outcome allowed = count(user);
+    if (allowed instanceof Outcome.Sent) {
+      String method = user.tfPrimaryMethod() == null ? "" : user.tfPrimaryMethod();
+      mail.send(
+          MailTemplate.TWO_FACTOR_RESCUE,
+          config.rescueMail(),
+          user,
+          Map.of("email", user.email(), "method", method, "username", usernameOf(user)));
+    }
+    return allowed;
+  }
+
+  private Outcome count(UserRecord user) {
+    Instant now = clock.instant();
+    return store
+        .countSend(user.id(), now, config.codeSendPeriod(), config.codeSendLimit())
+        .<Outcome>map(next -> new Outcome.Limited(wholeMinutes(Duration.between(now, next))))
+        .orElseGet(Outcome.Sent::new);
+  }
+
+  private static Duration wholeMinutes(Duration wait) {
+    long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+    return Duration.ofMinutes(minutes);
+  }
+
+  private static String usernameOf(UserRecord user) {
+    return user.username() != null ? user.username() : user.email();
+  }
+}

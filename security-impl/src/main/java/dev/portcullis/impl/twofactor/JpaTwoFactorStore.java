@@ -1,0 +1,70 @@
+package dev.portcullis.impl.twofactor;
+
+import dev.portcullis.impl.persistence.SchemaStartup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The default {@link TwoFactorStore}: JPA over the {@code portcullis} persistence unit. Each method
+ * is a transaction of its own, so the user-row lock a check takes is held only as long as the check
+ * (see {@link TwoFactorRepository}).
+ */
+@ApplicationScoped
+public class JpaTwoFactorStore implements TwoFactorStore {
+
+  @PersistenceContext(unitName = "portcullis")
+  EntityManager em;
+
+  @Inject SchemaStartup schema;
+  @Inject Clock clock;
+
+  /** The tables must exist before the first query. */
+  @PostConstruct
+  void ensureSchema() {
+    schema.ensureMigrated();
+  }
+
+  private TwoFactorRepository repository() {
+    return new TwoFactorRepository(em, clock);
+  }
+
+  @Override
+  @Transactional(TxType.REQUIRES_NEW)
+  public boolean setUp(
+      long userId, String method, String secret, String phoneNumber, long acceptedStep) {
+    return repository().setUp(userId, method, secret, phoneNumber, acceptedStep);
+  }
+
+  @Override
+  @Transactional(TxType.REQUIRES_NEW)
+  public boolean disable(long userId) {
+    return repository().disable(userId);
+  }
+
+  @Override
+  @Transactional(TxType.SUPPORTS)
+  public long lastUsedStep(long userId, String method) {
+    return repository().lastUsedStep(userId, method);
+  }
+
+  @Override
+  @Transactional(TxType.REQUIRES_NEW)
+  public boolean useStep(long userId, String method, long step) {
+    return repository().useStep(userId, method, step);
+  }
+
+  @Override
+  @Transactional(TxType.REQUIRES_NEW)
+  public Optional<Instant> countSend(long userId, Instant now, Duration period, int limit) {
+    return repository().countSend(userId, now, period, limit);
+  }
+}

@@ -1,0 +1,213 @@
+package dev.portcullis.impl.twofactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.impl.persistence.SharedTestDatabases;
+import dev.portcullis.impl.persistence.StandaloneStores;
+import dev.portcullis.impl.totp.TotpCheck;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The two-factor SQL against a real database with resource-local transactions (one per call, as the
+ * container's {@code REQUIRES_NEW} methods of {@link JpaTwoFactorStore}). One subclass per
+ * database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractTwoFactorRepositoryTest {
+
+  static final Instant NOW = Instant.parse("2024-05-01T10:15:30Z");
+  static final Duration PERIOD = Duration.ofMinutes(15);
+  static final long ANN = 501;
+  static final long NOBODY = 999;
+
+  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private DataSource dataSource;
+  private EntityManagerFactory emf;
+
+  abstract SharedTestDatabases.Kind kind();
+
+  @BeforeAll
+  void migrate() throws SQLException {
+    SharedTestDatabases.Schema schema = SharedTestDatabases.migrated(kind(), "portcullis_tf_test");
+    dataSource = schema.dataSource();
+    emf = Persistence.createEntityManagerFactory("portcullis-test", schema.jpaProperties());
+  }
+
+  @AfterAll
+  void close() {
+    if (emf != null) {
+      emf.close();
+    }
+  }
+
+  @BeforeEach
+  void oneUser() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM fs_user");
+      s.executeUpdate("DELETE FROM fs_mf_used_step");
+      s.executeUpdate("DELETE FROM fs_mf_code_send");
+      s.executeUpdate(
+          "INSERT INTO fs_user (id, email, active, fs_uniquifier) VALUES ("
+              + ANN
+              + ", 'ann@example.com', TRUE, 'ann-uniquifier')");
+    }
+  }
+
+  @Test
+  void setUpWhenUserExistsThenColumnsWrittenAndStepRecorded() throws SQLException {
+    assertThat(this.<Boolean>tx(r -> r.setUp(ANN, "sms", "{secret}", "+16502530000", 100)))
+        .isTrue();
+
+    assertThat(column("tf_primary_method")).isEqualTo("sms");
+    assertThat(column("tf_totp_secret")).isEqualTo("{secret}");
+    assertThat(column("tf_phone_number")).isEqualTo("+16502530000");
+    assertThat(this.<Long>tx(r -> r.lastUsedStep(ANN, "sms"))).isEqualTo(100);
+    assertThat(this.<Long>tx(r -> r.lastUsedStep(ANN, "email"))).isEqualTo(TotpCheck.NONE_USED);
+  }
+
+  @Test
+  void setUpWhenSetUpAgainThenNewSecretsStepReplacesAnOlderOne() {
+    this.<Boolean>tx(r -> r.setUp(ANN, "authenticator", "{old}", null, 500));
+    this.<Boolean>tx(r -> r.setUp(ANN, "authenticator", "{new}", null, 200));
+
+    assertThat(this.<Long>tx(r -> r.lastUsedStep(ANN, "authenticator"))).isEqualTo(200);
+  }
+
+  @Test
+  void disableWhenSetUpThenColumnsCleared() throws SQLException {
+    this.<Boolean>tx(r -> r.setUp(ANN, "email", "{secret}", null, 1));
+
+    assertThat(this.<Boolean>tx(r -> r.disable(ANN))).isTrue();
+    assertThat(column("tf_primary_method")).isNull();
+    assertThat(column("tf_totp_secret")).isNull();
+    assertThat(this.<Boolean>tx(r -> r.disable(NOBODY))).isFalse();
+    assertThat(this.<Boolean>tx(r -> r.setUp(NOBODY, "email", "{secret}", null, 1))).isFalse();
+  }
+
+  @Test
+  void useStepWhenLaterThanEveryUsedStepThenAcceptedElseRefused() {
+    assertThat(this.<Boolean>tx(r -> r.useStep(ANN, "authenticator", 10))).as("first use").isTrue();
+    assertThat(this.<Boolean>tx(r -> r.useStep(ANN, "authenticator", 10)))
+        .as("the same step again")
+        .isFalse();
+    assertThat(this.<Boolean>tx(r -> r.useStep(ANN, "authenticator", 9)))
+        .as("an older step")
+        .isFalse();
+    assertThat(this.<Boolean>tx(r -> r.useStep(ANN, "authenticator", 11))).isTrue();
+    assertThat(this.<Boolean>tx(r -> r.useStep(ANN, "email", 5))).as("another method").isTrue();
+    assertThat(this.<Boolean>tx(r -> r.useStep(NOBODY, "email", 5))).isFalse();
+  }
+
+  @Test
+  void countSendWhenLimitReachedThenRefusedUntilThePeriodEnds() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW, PERIOD, 3)))
+          .as("send %d", i + 1)
+          .isEmpty();
+    }
+    Optional<Instant> refused =
+        this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW.plusSeconds(60), PERIOD, 3));
+    assertThat(refused).contains(NOW.plus(PERIOD));
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW.plus(PERIOD), PERIOD, 3)))
+        .as("a new period")
+        .isEmpty();
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(NOBODY, NOW, PERIOD, 3))).isPresent();
+  }
+
+  @Test
+  void replaceIfUnchangedWhenCodesStillTheSameThenReplacedElseNot() throws SQLException {
+    assertThat(this.<Boolean>codes(r -> r.replace(ANN, java.util.List.of("a", "b", "c")))).isTrue();
+    assertThat(column("mf_recovery_codes")).isEqualTo("a,b,c");
+
+    assertThat(
+            this.<Boolean>codes(
+                r ->
+                    r.replaceIfUnchanged(
+                        ANN, java.util.List.of("a", "b", "c"), java.util.List.of("a", "c"))))
+        .isTrue();
+    assertThat(
+            this.<Boolean>codes(
+                r ->
+                    r.replaceIfUnchanged(
+                        ANN, java.util.List.of("a", "b", "c"), java.util.List.of("a"))))
+        .as("a second redemption of the same code")
+        .isFalse();
+    assertThat(column("mf_recovery_codes")).isEqualTo("a,c");
+    assertThat(this.<Boolean>codes(r -> r.replace(ANN, java.util.List.of()))).isTrue();
+    assertThat(column("mf_recovery_codes")).isNull();
+  }
+
+  @Test
+  void deleteWhenUserDeletedThenItsStepsAndSendCountsGoWithIt() throws SQLException {
+    this.<Boolean>tx(r -> r.setUp(ANN, "email", "{secret}", null, 7));
+    this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW, PERIOD, 3));
+
+    assertThat(new StandaloneStores(emf, clock).users().delete(ANN)).isTrue();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet steps = s.executeQuery("SELECT COUNT(*) FROM fs_mf_used_step")) {
+      assertThat(steps.next()).isTrue();
+      assertThat(steps.getInt(1)).isZero();
+    }
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW, PERIOD, 3)))
+        .as("no user, nothing sent")
+        .isPresent();
+  }
+
+  private <T> T tx(Function<TwoFactorRepository, T> work) {
+    return inTransaction(em -> work.apply(new TwoFactorRepository(em, clock)));
+  }
+
+  private <T> T codes(
+      Function<dev.portcullis.impl.recoverycodes.RecoveryCodeRepositoryAccess, T> work) {
+    return inTransaction(
+        em ->
+            work.apply(
+                dev.portcullis.impl.recoverycodes.RecoveryCodeRepositoryAccess.of(em, clock)));
+  }
+
+  private <T> T inTransaction(Function<EntityManager, T> work) {
+    EntityManager em = emf.createEntityManager();
+    EntityTransaction tx = em.getTransaction();
+    try {
+      tx.begin();
+      T result = work.apply(em);
+      tx.commit();
+      return result;
+    } finally {
+      if (tx.isActive()) {
+        tx.rollback();
+      }
+      em.close();
+    }
+  }
+
+  private String column(String name) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT " + name + " FROM fs_user WHERE id = " + ANN)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getString(1);
+    }
+  }
+}
