@@ -18,6 +18,7 @@ import dev.portcullis.impl.recoverycodes.RecoveryCodesConfig;
 import dev.portcullis.impl.sms.SmsConfig;
 import dev.portcullis.impl.totp.TotpConfig;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
+import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
@@ -97,6 +98,11 @@ public final class SecurityConfiguration {
   /** Two-factor settings. */
   public TwoFactorConfig twoFactor() {
     return multiFactor.twoFactor();
+  }
+
+  /** Unified sign-in settings. */
+  public UnifiedSigninConfig unifiedSignin() {
+    return multiFactor.unifiedSignin();
   }
 
   /** Recovery-code settings. */
