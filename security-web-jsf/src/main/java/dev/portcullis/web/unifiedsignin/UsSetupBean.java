@@ -142,6 +142,17 @@ public class UsSetupBean extends FormPage {
     return qrCode;
   }
 
+  /** The key of a method's name in the page bundle. */
+  public String methodName(String method) {
+    return switch (method) {
+      case "password" -> "page.us_setup.method.password";
+      case "email" -> "page.us_setup.method.email";
+      case "authenticator" -> "page.us_setup.method.authenticator";
+      case "sms" -> "page.us_setup.method.sms";
+      default -> throw new IllegalArgumentException("unknown method " + method);
+    };
+  }
+
   /** The user's phone number for SMS codes, if any. */
   public String getCurrentPhone() {
     return user().usPhoneNumber();
