@@ -443,6 +443,9 @@ public final class SecurityConfiguration {
     return new RedirectConfig(
         settings.string(CoreKey.LOGIN_USER_TEMPLATE),
         settings.string(CoreKey.VERIFY_TEMPLATE),
+        settings.bool(MultiFactorKey.UNIFIED_SIGNIN)
+            ? Optional.of(settings.string(MultiFactorKey.US_VERIFY_TEMPLATE).trim())
+            : Optional.empty(),
         settings.string(CoreKey.POST_LOGIN_VIEW),
         settings.string(CoreKey.POST_LOGOUT_VIEW),
         settings.optionalString(CoreKey.POST_VERIFY_VIEW),

@@ -146,6 +146,14 @@ public class UsSetupService {
     return new ValidateOutcome.Stored(valid.method(), phone != null ? phone : user.usPhoneNumber());
   }
 
+  /**
+   * Sets up the email method of a user registered without a password (Flask-Security {@code
+   * us_setup_email}): the mailed code is then the user's way in.
+   */
+  public void enrolEmail(UserRecord user) {
+    store.setUp(user.id(), "email", secrets.encrypt(secrets.newKey()), null, TotpCheck.NONE_USED);
+  }
+
   private Optional<String> phone(UserRecord user, Optional<String> typed, FieldErrors errors) {
     Optional<String> phone = typed.flatMap(phoneNumbers::canonical);
     if (phone.isEmpty()) {
