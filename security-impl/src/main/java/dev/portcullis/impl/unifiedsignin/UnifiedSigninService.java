@@ -128,9 +128,10 @@ public class UnifiedSigninService {
 
   /**
    * {@code POST /us-signin/send-code}: a code (and, by mail, a magic link built by {@code links})
-   * to the identity's chosen method.
+   * to the identity's chosen method; {@code links} may be empty only when the method is not {@code
+   * email}.
    */
-  public SendOutcome sendSigninCode(Form form, Function<String, String> links) {
+  public SendOutcome sendSigninCode(Form form, Optional<Function<String, String>> links) {
     FieldErrors errors = form.typeErrors(messages);
     if (!errors.isEmpty()) {
       return new SendOutcome.Rejected(400, errors.toMap());
@@ -144,7 +145,8 @@ public class UnifiedSigninService {
     String method = form.text("chosen_method").orElse("");
     Optional<String> refusal = user.flatMap(u -> signinRefusal(u, method));
     if (user.isEmpty() || refusal.isPresent()) {
-      passcodes.match(Optional.empty(), "");
+      // A real send reads the method's secret: so does a refusal, in the same time.
+      passcodes.spendOneSecret();
       if (login.genericResponses()) {
         return new SendOutcome.Sent();
       }
@@ -152,7 +154,7 @@ public class UnifiedSigninService {
       errors.add(field, refusal.orElseGet(() -> messages.text("US_SPECIFY_IDENTITY")));
       return new SendOutcome.Rejected(400, errors.toMap());
     }
-    SendOutcome sent = send(user.get(), method, Optional.of(links));
+    SendOutcome sent = send(user.get(), method, method.equals("email") ? links : Optional.empty());
     // In generic mode a limit or a provider failure must not tell that the identity exists.
     return login.genericResponses() ? new SendOutcome.Sent() : sent;
   }
@@ -202,7 +204,7 @@ public class UnifiedSigninService {
     }
     Optional<UserRecord> user = users.findByUniquifier(id);
     if (user.isEmpty() || !user.get().active()) {
-      passcodes.match(Optional.empty(), "");
+      passcodes.spendOneSecret();
       return new LinkOutcome.Refused(
           generic(user.isEmpty() ? "USER_DOES_NOT_EXIST" : "DISABLED_ACCOUNT"));
     }

@@ -61,6 +61,14 @@ public class UsPasscodeCheck {
         Optional.of(user), method, UsTotpSecrets.read(user.usTotpSecrets()).get(method), passcode);
   }
 
+  /**
+   * The work of reading one secret, spent where there is none to read (an unknown identity asking
+   * for a code, a magic link of nobody), so that the answer takes as long as for a real one.
+   */
+  public void spendOneSecret() {
+    secrets.decrypt(decoy());
+  }
+
   private boolean password(Optional<UserRecord> user, String passcode) {
     if (user.isEmpty() || user.get().password() == null || user.get().password().isEmpty()) {
       passwords.equalizeTiming();

@@ -118,14 +118,15 @@ public class UsSigninResource {
     if (signedIn.isPresent()) {
       return signedIn.get();
     }
-    // The magic link is built before anything is sent: an untrusted host gets nothing.
+    // The magic link is built before anything is sent: an untrusted host gets no mail.
     Optional<Function<String, String>> base = links.of(uri);
-    if (base.isEmpty()) {
+    boolean byMail = data.string("chosen_method").asOptional().orElse("").equals("email");
+    if (base.isEmpty() && byMail) {
       return links.refusal();
     }
     SendOutcome outcome =
         service.sendSigninCode(
-            Form.read(data, UnifiedSigninService.SIGNIN_FIELDS, List.of("remember")), base.get());
+            Form.read(data, UnifiedSigninService.SIGNIN_FIELDS, List.of("remember")), base);
     if (outcome instanceof SendOutcome.Rejected rejected) {
       return answers.fieldErrors(
           request, rejected.status(), rejected.fieldErrors(), config.signinTemplate());
