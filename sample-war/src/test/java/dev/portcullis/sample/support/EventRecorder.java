@@ -55,6 +55,22 @@ public class EventRecorder {
     events.add("sync:codes-generated:" + e.user().email() + ":" + e.count());
   }
 
+  void usSent(@Observes dev.portcullis.event.UsSecurityTokenSent e) {
+    events.add(
+        "sync:us-sent:"
+            + e.user().email()
+            + ":"
+            + e.method()
+            + ":"
+            + e.phoneNumber()
+            + ":"
+            + e.magicLink());
+  }
+
+  void usChanged(@Observes dev.portcullis.event.UsProfileChanged e) {
+    events.add("sync:us-changed:" + e.user().email() + ":" + e.methods() + ":" + e.delete());
+  }
+
   void codeUsed(@Observes dev.portcullis.event.RecoveryCodeUsed e) {
     events.add("sync:code-used:" + e.user().email() + ":" + e.remaining());
   }

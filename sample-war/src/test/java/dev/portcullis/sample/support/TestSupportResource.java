@@ -67,14 +67,24 @@ public class TestSupportResource {
     return Json.createObjectBuilder()
         .add("login_count", user.loginCount())
         .add("current_login_ip", String.valueOf(user.currentLoginIp()))
-        .add("password", user.password())
+        .add("password", String.valueOf(user.password()))
         .add("active", user.active())
         .add("tf_primary_method", String.valueOf(user.tfPrimaryMethod()))
         .add("tf_totp_secret", String.valueOf(user.tfTotpSecret()))
         .add("tf_phone_number", String.valueOf(user.tfPhoneNumber()))
         .add("mf_recovery_codes", String.join(",", user.mfRecoveryCodes()))
         .add("fs_uniquifier", user.fsUniquifier())
+        .add("us_totp_secrets", String.valueOf(user.usTotpSecrets()))
+        .add("us_phone_number", String.valueOf(user.usPhoneNumber()))
         .build();
+  }
+
+  /** Removes the user's password: a user who signs in by codes only. */
+  @POST
+  @Path("users/{email}/password-less")
+  public JsonObject passwordLess(@PathParam("email") String email) {
+    users.setPassword(find(email).id(), null);
+    return Json.createObjectBuilder().add("ok", true).build();
   }
 
   @Inject dev.portcullis.impl.twofactor.TwoFactorStore twoFactor;

@@ -26,6 +26,7 @@ import dev.portcullis.impl.token.TokenSalts;
 import dev.portcullis.impl.token.TokenSigner;
 import dev.portcullis.impl.totp.TotpConfig;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
+import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
@@ -205,6 +206,11 @@ public class ConfigProducer {
   @Produces
   TwoFactorConfig twoFactorConfig() {
     return configuration.twoFactor();
+  }
+
+  @Produces
+  UnifiedSigninConfig unifiedSigninConfig() {
+    return configuration.unifiedSignin();
   }
 
   @Produces

@@ -18,6 +18,7 @@ import dev.portcullis.impl.recoverycodes.RecoveryCodesConfig;
 import dev.portcullis.impl.sms.SmsConfig;
 import dev.portcullis.impl.totp.TotpConfig;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
+import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
@@ -97,6 +98,11 @@ public final class SecurityConfiguration {
   /** Two-factor settings. */
   public TwoFactorConfig twoFactor() {
     return multiFactor.twoFactor();
+  }
+
+  /** Unified sign-in settings. */
+  public UnifiedSigninConfig unifiedSignin() {
+    return multiFactor.unifiedSignin();
   }
 
   /** Recovery-code settings. */
@@ -437,6 +443,9 @@ public final class SecurityConfiguration {
     return new RedirectConfig(
         settings.string(CoreKey.LOGIN_USER_TEMPLATE),
         settings.string(CoreKey.VERIFY_TEMPLATE),
+        settings.bool(MultiFactorKey.UNIFIED_SIGNIN)
+            ? Optional.of(settings.string(MultiFactorKey.US_VERIFY_TEMPLATE).trim())
+            : Optional.empty(),
         settings.string(CoreKey.POST_LOGIN_VIEW),
         settings.string(CoreKey.POST_LOGOUT_VIEW),
         settings.optionalString(CoreKey.POST_VERIFY_VIEW),

@@ -144,7 +144,8 @@ final class TwoFactorTestBeans {
     }
 
     @Override
-    public Optional<Instant> countSend(long userId, Instant now, Duration period, int limit) {
+    public Optional<Instant> countSend(
+        long userId, String addressHash, Instant now, Duration period, int limit) {
       Instant start = periodStart.get(userId);
       if (start == null || !now.isBefore(start.plus(period))) {
         periodStart.put(userId, now);

@@ -1,0 +1,105 @@
+package dev.portcullis.impl.unifiedsignin;
+
+import dev.portcullis.impl.authentication.PasswordCheck;
+import dev.portcullis.impl.totp.TotpCheck;
+import dev.portcullis.impl.totp.TotpKey;
+import dev.portcullis.impl.totp.TotpSecrets;
+import dev.portcullis.spi.UserRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Checks a passcode against every enabled method of a user in {@code security.us_enabled_methods}
+ * order (Flask-Security {@code _UnifiedPassCodeForm.validate2}): the password, then each method's
+ * TOTP secret in the window {@code security.us_token_validity}. A code is accepted once: its time
+ * step is recorded per method on every node ({@link UnifiedSigninStore#useStep}).
+ *
+ * <p>Why every method costs the same whether set up or not: a refused passcode for an unknown
+ * identity, for a user without a password or with one method, and for a user with all of them takes
+ * one password hash plus one secret decryption per enabled code method, so the time of the answer
+ * does not tell which accounts exist or what they have set up.
+ */
+@ApplicationScoped
+public class UsPasscodeCheck {
+
+  @Inject UnifiedSigninConfig config;
+  @Inject UnifiedSigninStore store;
+  @Inject TotpSecrets secrets;
+  @Inject PasswordCheck passwords;
+  @Inject Clock clock;
+
+  private volatile String decoy;
+
+  /**
+   * The method whose passcode this is, or empty; {@code user} empty for an unknown identity (the
+   * same work is done, against nothing).
+   */
+  public Optional<String> match(Optional<UserRecord> user, String passcode) {
+    Map<String, String> stored =
+        user.map(u -> UsTotpSecrets.read(u.usTotpSecrets())).orElse(Map.of());
+    Optional<String> matched = Optional.empty();
+    for (String method : config.enabledMethods()) {
+      boolean ok =
+          method.equals("password")
+              ? password(user, passcode)
+              : code(user, method, stored.get(method), passcode);
+      if (ok) {
+        matched = Optional.of(method);
+        break;
+      }
+    }
+    return matched;
+  }
+
+  /** Whether {@code passcode} is the code of {@code user}'s {@code method} now (and unused). */
+  public boolean matchesMethod(UserRecord user, String method, String passcode) {
+    return code(
+        Optional.of(user), method, UsTotpSecrets.read(user.usTotpSecrets()).get(method), passcode);
+  }
+
+  /**
+   * The work of reading one secret, spent where there is none to read (an unknown identity asking
+   * for a code, a magic link of nobody), so that the answer takes as long as for a real one.
+   */
+  public void spendOneSecret() {
+    secrets.decrypt(decoy());
+  }
+
+  private boolean password(Optional<UserRecord> user, String passcode) {
+    if (user.isEmpty() || user.get().password() == null || user.get().password().isEmpty()) {
+      passwords.equalizeTiming();
+      return false;
+    }
+    return passwords.verifyAndUpdate(user.get(), passcode);
+  }
+
+  private boolean code(Optional<UserRecord> user, String method, String secret, String passcode) {
+    Optional<TotpKey> key = secrets.decrypt(secret == null ? decoy() : secret);
+    if (user.isEmpty() || secret == null || key.isEmpty()) {
+      return false;
+    }
+    long userId = user.get().id();
+    OptionalLong step =
+        TotpCheck.match(
+            key.get(),
+            passcode,
+            clock.instant(),
+            config.tokenValidity(),
+            store.lastUsedStep(userId, method));
+    return step.isPresent() && store.useStep(userId, method, step.getAsLong());
+  }
+
+  /** A secret of no one, decrypted where a user has none so that both cost the same. */
+  private String decoy() {
+    String made = decoy;
+    if (made == null) {
+      made = secrets.encrypt(secrets.newKey());
+      decoy = made;
+    }
+    return made;
+  }
+}
