@@ -440,8 +440,14 @@ public final class SecurityConfiguration {
   }
 
   private RedirectConfig readRedirects() {
+    boolean usReplacesLogin =
+        settings.bool(MultiFactorKey.UNIFIED_SIGNIN)
+            && settings.bool(MultiFactorKey.US_SIGNIN_REPLACES_LOGIN);
     return new RedirectConfig(
         settings.string(CoreKey.LOGIN_USER_TEMPLATE),
+        usReplacesLogin
+            ? settings.string(MultiFactorKey.US_SIGNIN_TEMPLATE).trim()
+            : settings.string(CoreKey.LOGIN_USER_TEMPLATE),
         settings.string(CoreKey.VERIFY_TEMPLATE),
         settings.bool(MultiFactorKey.UNIFIED_SIGNIN)
             ? Optional.of(settings.string(MultiFactorKey.US_VERIFY_TEMPLATE).trim())

@@ -88,7 +88,7 @@ final class TwoFactorRepository {
       userWait.ifPresentOrElse(wait -> {}, () -> byUser.count(now, period));
       return userWait;
     }
-    SendCounter byAddress = new SendCounter(em, "fs_mf_address_send", "address", addressHash);
+    SendCounter byAddress = new SendCounter(em, "fs_mf_address_send", "address", addressHash, true);
     Optional<Instant> addressWait = byAddress.waitUntil(now, period, limit);
     if (userWait.isPresent() || addressWait.isPresent()) {
       Instant later =
@@ -100,6 +100,27 @@ final class TwoFactorRepository {
     byUser.count(now, period);
     byAddress.count(now, period);
     return Optional.empty();
+  }
+
+  /**
+   * Gives the address a counter row with no period running (period start 0, nothing sent) unless it
+   * has one. Two users sending the first code to one address at once would otherwise both find no
+   * row and both insert it, the second failing on the primary key; with the row made beforehand in
+   * a transaction of its own (a lost race fails only that transaction, and the row is there
+   * anyway), {@link #countSend} finds it, locks it and only updates it.
+   */
+  void ensureAddressRow(String addressHash) {
+    boolean exists =
+        !em.createNativeQuery("SELECT sent FROM fs_mf_address_send WHERE address = ?1")
+            .setParameter(1, addressHash)
+            .getResultList()
+            .isEmpty();
+    if (!exists) {
+      em.createNativeQuery(
+              "INSERT INTO fs_mf_address_send (address, period_start, sent) VALUES (?1, 0, 0)")
+          .setParameter(1, addressHash)
+          .executeUpdate();
+    }
   }
 
   /** The user's row, locked until the transaction ends; {@code null} when there is none. */
