@@ -1,13 +1,11 @@
 package dev.portcullis.impl.twofactor;
 
 import dev.portcullis.impl.persistence.UserEntity;
-import dev.portcullis.impl.totp.TotpCheck;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,13 +54,7 @@ final class TwoFactorRepository {
   }
 
   long lastUsedStep(long userId, String method) {
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT last_step FROM fs_mf_used_step WHERE user_id = ?1 AND method = ?2")
-            .setParameter(1, userId)
-            .setParameter(2, method)
-            .getResultList();
-    return rows.isEmpty() ? TotpCheck.NONE_USED : ((Number) rows.get(0)).longValue();
+    return new UsedSteps(em).last(userId, method);
   }
 
   boolean useStep(long userId, String method, long step) {
@@ -129,20 +121,6 @@ final class TwoFactorRepository {
   }
 
   private void writeStep(long userId, String method, long step) {
-    int updated =
-        em.createNativeQuery(
-                "UPDATE fs_mf_used_step SET last_step = ?1 WHERE user_id = ?2 AND method = ?3")
-            .setParameter(1, step)
-            .setParameter(2, userId)
-            .setParameter(3, method)
-            .executeUpdate();
-    if (updated == 0) {
-      em.createNativeQuery(
-              "INSERT INTO fs_mf_used_step (user_id, method, last_step) VALUES (?1, ?2, ?3)")
-          .setParameter(1, userId)
-          .setParameter(2, method)
-          .setParameter(3, step)
-          .executeUpdate();
-    }
+    new UsedSteps(em).write(userId, method, step);
   }
 }
