@@ -154,7 +154,8 @@ abstract class AbstractFlaskAdoptionTest {
             "portcullis_schema_history",
             "fs_mail_outbox",
             "fs_mf_used_step",
-            "fs_mf_code_send");
+            "fs_mf_code_send",
+            "fs_throttle");
   }
 
   @Test
