@@ -75,7 +75,8 @@ class OpenApiIT {
     return SampleDeployment.withMailTo(
         mail,
         "security.throttle_account_free_failures=5\n"
-            + "security.throttle_account_lockout_failures=10\n");
+            + "security.throttle_account_lockout_failures=10\n"
+            + "security.throttle_mail_account_limit=5\n");
   }
 
   @ArquillianResource URL base;
@@ -377,8 +378,11 @@ class OpenApiIT {
   @Test
   void secretChecksWhenFailedTooOftenThen429Described() {
     ApiClient stranger = new ApiClient(base);
-    String nobody = SampleAccounts.unique("nobody-") + "@example.com";
+    String nobody = SampleAccounts.unique("nobody");
     assertThat(failedUntil429(stranger, "api/login", credentials(nobody, "x"))).isEqualTo(429);
+    assertThat(failedUntil429(stranger, "api/reset", json("email", nobody))).isEqualTo(429);
+    String another = SampleAccounts.unique("nobody");
+    assertThat(failedUntil429(stranger, "api/confirm", json("email", another))).isEqualTo(429);
 
     String verifier = accounts.createUser("thr-v-");
     accounts.signIn(client, verifier);

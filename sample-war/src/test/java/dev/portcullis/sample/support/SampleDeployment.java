@@ -30,7 +30,9 @@ public final class SampleDeployment {
       "security.throttle_account_free_failures=1000\n"
           + "security.throttle_account_lockout_failures=2000\n"
           + "security.throttle_address_free_failures=10000\n"
-          + "security.throttle_address_lockout_failures=20000\n";
+          + "security.throttle_address_lockout_failures=20000\n"
+          + "security.throttle_mail_account_limit=1000\n"
+          + "security.throttle_mail_address_limit=10000\n";
 
   /**
    * The throttle's defaults (as the README lists them), appended after {@link #LENIENT_THROTTLE}.
@@ -39,7 +41,9 @@ public final class SampleDeployment {
       "security.throttle_account_free_failures=5\n"
           + "security.throttle_account_lockout_failures=10\n"
           + "security.throttle_address_free_failures=20\n"
-          + "security.throttle_address_lockout_failures=100\n";
+          + "security.throttle_address_lockout_failures=100\n"
+          + "security.throttle_mail_account_limit=5\n"
+          + "security.throttle_mail_address_limit=20\n";
 
   private SampleDeployment() {}
 

@@ -56,7 +56,28 @@ public enum ThrottleKey implements ConfigKey {
           "15 minutes",
           "(Portcullis)",
           "Failures are forgotten when the last one is older than this (and a lockout has"
-              + " ended)."));
+              + " ended).")),
+  THROTTLE_MAIL_ACCOUNT_LIMIT(
+      new KeySpec(
+          "security.throttle_mail_account_limit",
+          "5",
+          "(Portcullis)",
+          "Reset and confirmation mails requested for one email address per"
+              + " security.throttle_mail_period (counted alike whether the account exists); more"
+              + " answer 429.")),
+  THROTTLE_MAIL_ADDRESS_LIMIT(
+      new KeySpec(
+          "security.throttle_mail_address_limit",
+          "20",
+          "(Portcullis)",
+          "Reset and confirmation mails requested from one client address per"
+              + " security.throttle_mail_period.")),
+  THROTTLE_MAIL_PERIOD(
+      new KeySpec(
+          "security.throttle_mail_period",
+          "1 hours",
+          "(Portcullis)",
+          "The period of the mail limits."));
 
   private final KeySpec spec;
 

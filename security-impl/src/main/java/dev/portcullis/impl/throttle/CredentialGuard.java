@@ -23,8 +23,22 @@ import java.util.Optional;
 @RequestScoped
 public class CredentialGuard {
 
-  /** The request attribute holding the {@link Duration} until a refused check may be tried. */
+  /** The request attribute holding the {@link Refusal} of a refused check or mail request. */
   static final String REFUSAL = CredentialGuard.class.getName() + ".refusal";
+
+  /**
+   * Why and how long a request was refused.
+   *
+   * @param retryAfter until an attempt may be made again
+   * @param messageKey the message of the 429
+   */
+  public record Refusal(Duration retryAfter, String messageKey) {}
+
+  /** The message of a refused secret check (the wait is in {@code Retry-After}). */
+  public static final String ATTEMPTS_MESSAGE = "TOO_MANY_FAILED_ATTEMPTS";
+
+  /** The message of a refused mail request. */
+  public static final String MAIL_MESSAGE = "MAIL_SEND_LIMIT";
 
   private Throttle throttle;
   private HttpServletRequest request;
@@ -55,6 +69,7 @@ public class CredentialGuard {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
+                new ThrottleConfig.MailLimits(1, 1, Duration.ofSeconds(1)),
                 0),
             null,
             null,
@@ -72,10 +87,28 @@ public class CredentialGuard {
     }
     ThrottleVerdict verdict = throttle.check(account, address());
     if (verdict instanceof ThrottleVerdict.Refused refused) {
-      request.setAttribute(REFUSAL, refused.retryAfter());
+      request.setAttribute(REFUSAL, new Refusal(refused.retryAfter(), ATTEMPTS_MESSAGE));
       return true;
     }
     return false;
+  }
+
+  /**
+   * Whether a request that mails {@code email} (reset or confirmation instructions) must not be
+   * served now; counted otherwise, per email (known or not) and client address. A refusal marks the
+   * request to be answered 429 ({@value #MAIL_MESSAGE}); the caller sends nothing.
+   */
+  public boolean refusesMailTo(String email) {
+    if (!throttle.enabled()) {
+      return false;
+    }
+    String from = ClientAddress.of(request, proxyXForHops);
+    Optional<Duration> refused =
+        throttle.requestMail(
+            ThrottleSubject.mailTo(email),
+            ThrottleSubject.mailFrom(from == null ? "unknown" : from));
+    refused.ifPresent(wait -> request.setAttribute(REFUSAL, new Refusal(wait, MAIL_MESSAGE)));
+    return refused.isPresent();
   }
 
   /** The secret of {@code account} was wrong: counts against it and the client address. */
@@ -90,10 +123,10 @@ public class CredentialGuard {
     throttle.recordSuccess(account);
   }
 
-  /** How long until a check refused in this request may be tried, if one was refused. */
-  public static Optional<Duration> refusalOf(HttpServletRequest request) {
-    return request.getAttribute(REFUSAL) instanceof Duration wait
-        ? Optional.of(wait)
+  /** The refusal of a check or mail request of this request, if one was refused. */
+  public static Optional<Refusal> refusalOf(HttpServletRequest request) {
+    return request.getAttribute(REFUSAL) instanceof Refusal refusal
+        ? Optional.of(refusal)
         : Optional.empty();
   }
 

@@ -6,6 +6,7 @@ import dev.portcullis.impl.throttle.ThrottleConfig.Limits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +29,7 @@ public class Throttle {
 
   private ThrottleConfig config;
   private ThrottlePolicy policy;
+  private MailLimit mailLimit;
   private ThrottleStore store;
   private Clock clock;
   private EventPublisher events;
@@ -40,6 +42,7 @@ public class Throttle {
   Throttle(ThrottleConfig config, ThrottleStore store, Clock clock, EventPublisher events) {
     this.config = config;
     this.policy = new ThrottlePolicy(config);
+    this.mailLimit = new MailLimit(config.mail());
     this.store = store;
     this.clock = clock;
     this.events = events;
@@ -89,6 +92,39 @@ public class Throttle {
     }
   }
 
+  /**
+   * Counts a request that mails {@code account} (by its typed email) from {@code address}, unless
+   * either has used up its mails for the period ({@code security.throttle_mail_*}): then nothing is
+   * counted or sent, and the wait is returned. Known and unknown emails count alike, so the limit
+   * tells nothing about accounts.
+   */
+  public Optional<Duration> requestMail(ThrottleSubject account, ThrottleSubject address) {
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    Optional<Duration> refused = countMail(account, config.mail().perAccount(), now);
+    return refused.isPresent() ? refused : countMail(address, config.mail().perAddress(), now);
+  }
+
+  /** One more mail request of {@code subject}, in the same locked update as its check. */
+  private Optional<Duration> countMail(ThrottleSubject subject, int limit, Instant now) {
+    AtomicReference<Optional<Duration>> refusal = new AtomicReference<>(Optional.empty());
+    java.util.function.Function<Optional<ThrottleCounter>, ThrottleCounter> change =
+        counter -> {
+          refusal.set(mailLimit.refusal(counter, limit, now));
+          return refusal.get().isPresent()
+              ? counter.orElseThrow()
+              : mailLimit.afterRequest(counter, now);
+        };
+    try {
+      store.update(subject.key(), change);
+    } catch (RuntimeException firstInsertRace) {
+      store.update(subject.key(), change);
+    }
+    return refusal.get();
+  }
+
   private void count(ThrottleSubject subject, Instant now) {
     AtomicReference<Optional<ThrottleCounter>> before = new AtomicReference<>(Optional.empty());
     ThrottleCounter after = updateWithRetry(subject, now, before);
@@ -128,7 +164,9 @@ public class Throttle {
   private void purgeNowAndThen(Instant now) {
     Instant last = lastPurge.get();
     if (now.isAfter(last.plus(config.window())) && lastPurge.compareAndSet(last, now)) {
-      Instant staleBefore = now.minus(config.window()).minus(config.lockout());
+      Duration failures = config.window().plus(config.lockout());
+      Duration mails = config.mail().period();
+      Instant staleBefore = now.minus(failures.compareTo(mails) > 0 ? failures : mails);
       store.forgetOlderThan(staleBefore);
     }
   }

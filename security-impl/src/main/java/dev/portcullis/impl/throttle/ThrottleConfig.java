@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param delay the first wait after the free failures, doubled with each further failure
  * @param lockout how long a lockout lasts (and the longest wait)
  * @param window failures are forgotten when the last is older than this
+ * @param mail the bounds of mail-sending requests
  * @param proxyXForHops trusted proxies for the client address ({@code security.proxy_x_for}; 0 =
  *     the socket address, {@code X-Forwarded-For} ignored)
  */
@@ -21,6 +22,7 @@ public record ThrottleConfig(
     Duration delay,
     Duration lockout,
     Duration window,
+    MailLimits mail,
     int proxyXForHops) {
 
   /**
@@ -30,4 +32,13 @@ public record ThrottleConfig(
    * @param lockoutFailures failures that lock the subject out (more than {@code freeFailures})
    */
   public record Limits(int freeFailures, int lockoutFailures) {}
+
+  /**
+   * How many mails may be requested ({@code /reset}, {@code /confirm}) per period.
+   *
+   * @param perAccount per email address asked for, whether an account has it or not
+   * @param perAddress per client address
+   * @param period the fixed window the counts start over in
+   */
+  public record MailLimits(int perAccount, int perAddress, Duration period) {}
 }

@@ -48,12 +48,24 @@ public record ThrottleSubject(String key, Kind kind, Optional<UserRecord> user) 
     return new ThrottleSubject("code:user:" + user.id(), Kind.ACCOUNT, Optional.of(user));
   }
 
+  /** Mails requested for an email address ({@code /reset}, {@code /confirm}), known or not. */
+  public static ThrottleSubject mailTo(String email) {
+    String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    return new ThrottleSubject(
+        "mail:identity:" + digest(normalized), Kind.ACCOUNT, Optional.empty());
+  }
+
+  /** Mails requested from one client address. */
+  public static ThrottleSubject mailFrom(String address) {
+    return new ThrottleSubject("mail:address:" + address, Kind.ADDRESS, Optional.empty());
+  }
+
   /** Every check from one client address. */
   public static ThrottleSubject address(String address) {
     return new ThrottleSubject("address:" + address, Kind.ADDRESS, Optional.empty());
   }
 
-  /** What is checked: {@code password}, {@code code} or {@code address}. */
+  /** What is counted: {@code password}, {@code code}, {@code mail} or {@code address}. */
   public String secret() {
     return key.substring(0, key.indexOf(':'));
   }

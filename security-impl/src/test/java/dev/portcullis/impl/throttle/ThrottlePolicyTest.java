@@ -23,6 +23,7 @@ class ThrottlePolicyTest {
           Duration.ofSeconds(1),
           Duration.ofMinutes(15),
           Duration.ofMinutes(15),
+          new ThrottleConfig.MailLimits(2, 3, Duration.ofHours(1)),
           0);
 
   private final ThrottlePolicy policy = new ThrottlePolicy(CONFIG);
@@ -95,6 +96,7 @@ class ThrottlePolicyTest {
                 CONFIG.delay(),
                 Duration.ofMinutes(15),
                 Duration.ofHours(1),
+                CONFIG.mail(),
                 0));
     ThrottleCounter tenth =
         new ThrottleCounter(10, T0, Optional.of(T0.plus(Duration.ofMinutes(15))));

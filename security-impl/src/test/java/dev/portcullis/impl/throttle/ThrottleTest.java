@@ -46,6 +46,7 @@ class ThrottleTest {
           Duration.ofSeconds(10),
           Duration.ofMinutes(15),
           Duration.ofMinutes(15),
+          new ThrottleConfig.MailLimits(2, 3, Duration.ofHours(1)),
           0);
 
   private final MovingClock clock = new MovingClock();
@@ -187,6 +188,7 @@ class ThrottleTest {
             CONFIG.delay(),
             CONFIG.lockout(),
             CONFIG.window(),
+            CONFIG.mail(),
             0);
     Throttle disabled = new Throttle(off, new H2Store(), clock, new EventPublisher() {});
     ThrottleSubject ann = ThrottleSubject.password(user(7));
@@ -196,6 +198,49 @@ class ThrottleTest {
 
     assertThat(disabled.check(ann)).isEqualTo(ThrottleVerdict.ALLOWED);
     assertThat(new H2Store().find(ann.key())).isEmpty();
+  }
+
+  @Test
+  void requestMailWhenAccountLimitReachedThenRefusedUntilThePeriodEnds() {
+    ThrottleSubject ann = ThrottleSubject.mailTo("ann@example.com");
+    ThrottleSubject address = ThrottleSubject.mailFrom("192.0.2.1");
+    assertThat(throttle.requestMail(ann, address)).isEmpty();
+    assertThat(throttle.requestMail(ann, address)).isEmpty();
+    clock.now = T0.plus(Duration.ofMinutes(20));
+
+    assertThat(throttle.requestMail(ThrottleSubject.mailTo(" ANN@example.com"), address))
+        .contains(Duration.ofMinutes(40));
+    clock.now = T0.plus(Duration.ofHours(1));
+    assertThat(throttle.requestMail(ann, address)).as("a new period").isEmpty();
+  }
+
+  @Test
+  void requestMailWhenAddressLimitReachedThenRefusedForAnyEmail() {
+    ThrottleSubject address = ThrottleSubject.mailFrom("198.51.100.1");
+    for (int i = 0; i < 3; i++) {
+      assertThat(throttle.requestMail(ThrottleSubject.mailTo(i + "@example.com"), address))
+          .isEmpty();
+    }
+
+    assertThat(throttle.requestMail(ThrottleSubject.mailTo("fresh@example.com"), address))
+        .contains(Duration.ofHours(1));
+    assertThat(
+            throttle.requestMail(
+                ThrottleSubject.mailTo("fresh@example.com"),
+                ThrottleSubject.mailFrom("198.51.100.2")))
+        .isEmpty();
+  }
+
+  @Test
+  void requestMailWhenRefusedThenTheRefusalIsNotCounted() {
+    ThrottleSubject ann = ThrottleSubject.mailTo("ann@example.com");
+    ThrottleSubject address = ThrottleSubject.mailFrom("192.0.2.9");
+    for (int i = 0; i < 5; i++) {
+      throttle.requestMail(ann, address);
+    }
+
+    assertThat(new H2Store().find(ann.key()).orElseThrow().failures()).isEqualTo(2);
+    assertThat(new H2Store().find(address.key()).orElseThrow().failures()).isEqualTo(2);
   }
 
   private void waitIfRefused(ThrottleSubject... subjects) {
