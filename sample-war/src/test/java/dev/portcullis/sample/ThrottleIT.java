@@ -162,6 +162,30 @@ class ThrottleIT {
         .isEqualTo(400);
   }
 
+  @Test
+  void resetWhenRequestedTooOftenThenNoMoreMailsAndAnUnknownEmailAnswersAlike() {
+    String email = steps.newUser("mailed");
+    String nobody = "nobody-" + System.nanoTime() + "@example.com";
+    ApiClient client = new ApiClient(base);
+    for (int i = 1; i <= 5; i++) {
+      assertThat(reset(client, email, "192.0.2.50").status()).as("request %d", i).isEqualTo(200);
+      assertThat(reset(client, nobody, "192.0.2.51").status()).isEqualTo(200);
+    }
+    mail.awaitMail(email, 5, TwoFactorSteps.WAIT);
+
+    Reply known = reset(client, email, "192.0.2.52");
+    Reply unknown = reset(client, nobody, "192.0.2.53");
+
+    assertThat(known.status()).isEqualTo(429);
+    assertThat(known.body()).isEqualTo(unknown.body());
+    assertThat(known.response().getJsonArray("errors").getString(0))
+        .isEqualTo("Too many mails were requested lately. Please try again later.");
+    steps.moveClock(Duration.ofHours(1));
+    assertThat(reset(client, email, "192.0.2.52").status()).as("a new period").isEqualTo(200);
+    mail.awaitMail(email, 6, TwoFactorSteps.WAIT);
+    assertThat(mail.messagesFor(email)).as("the refused request mailed nothing").hasSize(6);
+  }
+
   /**
    * Fails 10 times as soon as the throttle lets each attempt through: 5 answered at once, then each
    * after a 429 whose {@code Retry-After} doubles from 1 s; returns the lockout's 429.
@@ -211,6 +235,17 @@ class ThrottleIT {
         .add("password", password)
         .add("csrf_token", client.csrfToken())
         .build();
+  }
+
+  private static Reply reset(ApiClient client, String email, String address) {
+    return client.postJson(
+        "api/reset",
+        Json.createObjectBuilder()
+            .add("email", email)
+            .add("csrf_token", client.csrfToken())
+            .build(),
+        "X-Forwarded-For",
+        address);
   }
 
   private static Reply basic(ApiClient client, String email, String password, String address) {
