@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * HTTP Basic and the second-factor code, counted in the database, answered 429 in the envelope with
  * {@code Retry-After}. One trusted proxy is configured ({@code security.proxy_x_for=1}), so each
  * test speaks from addresses of its own in {@code X-Forwarded-For}; generic responses are on, as a
- * locked account must then answer like an identity nobody has. Waits pass by moving the server's
- * clock.
+ * locked account must then answer like an identity nobody has. The server's clock stands still and
+ * waits pass by moving it, so every wait is exact however slow the machine.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -68,8 +68,9 @@ class ThrottleIT {
   TwoFactorSteps steps;
 
   @BeforeEach
-  void newSteps() {
+  void newStepsAndFrozenClock() {
     steps = new TwoFactorSteps(base, mail);
+    steps.freezeClock();
   }
 
   @AfterEach

@@ -84,6 +84,14 @@ public final class TwoFactorSteps {
     offset = Duration.ZERO;
   }
 
+  /**
+   * Stops the server's clock (until {@link #resetClock}): time passes there only as the test moves
+   * it, so waits measured by the server are exact however slow the machine.
+   */
+  public void freezeClock() {
+    support.postJson("api/test-support/clock?freeze=true", "{}");
+  }
+
   /** The test support, for calls of its own. */
   public ApiClient support() {
     return support;
