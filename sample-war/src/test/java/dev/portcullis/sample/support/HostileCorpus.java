@@ -40,20 +40,16 @@ public final class HostileCorpus {
   }
 
   /** The fields Portcullis' forms read, whatever the endpoint. */
+  /** The fields Portcullis' forms read, whatever the endpoint (the ones every form shares). */
   static final List<String> FIELDS =
       List.of(
           "email",
           "password",
           "username",
           "new_password",
-          "new_password_confirm",
-          "password_confirm",
           "code",
           "setup",
           "phone",
-          "which",
-          "help_setup",
-          "remember",
           "next",
           "csrf_token");
 
@@ -119,6 +115,9 @@ public final class HostileCorpus {
           "NaN",
           "{\"email\":01}");
 
+  static final Map<String, String> JSON =
+      Map.of("Content-Type", "application/json", "Accept", "application/json");
+
   private HostileCorpus() {}
 
   /**
@@ -136,13 +135,19 @@ public final class HostileCorpus {
               if (!template.startsWith(prefix)) {
                 return;
               }
-              for (String path : concrete(template.substring(1), tokens)) {
-                for (String method : item.asJsonObject().keySet()) {
-                  String verb = method.toUpperCase(Locale.ROOT);
-                  if (List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(verb)) {
-                    all.addAll(forOperation(verb, path, tokens));
-                  }
+              List<String> paths = concrete(template.substring(1), tokens);
+              for (String method : item.asJsonObject().keySet()) {
+                String verb = method.toUpperCase(Locale.ROOT);
+                if (!List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(verb)) {
+                  continue;
                 }
+                // Every body once (on the first token); every token with a plain body.
+                all.addAll(forOperation(verb, paths.get(0), tokens));
+                for (String path : paths.subList(1, paths.size())) {
+                  all.add(request("token", verb, path, JSON, verb.equals("GET") ? "" : "{}"));
+                }
+              }
+              for (String path : paths) {
                 all.addAll(wrongMethods(path, item.asJsonObject().keySet()));
               }
             });
