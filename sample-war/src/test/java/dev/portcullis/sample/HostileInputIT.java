@@ -78,8 +78,12 @@ class HostileInputIT {
     long millis = (System.nanoTime() - start) / 1_000_000;
     System.out.printf("HostileInputIT: %d requests in %d ms%n", corpus.size(), millis);
 
-    assertThat(violations).as("%d violations", violations.size()).isEmpty();
-    assertThat(checksum(admin)).isEqualTo(before);
+    JsonObject after = checksum(admin);
+    org.assertj.core.api.SoftAssertions.assertSoftly(
+        soft -> {
+          soft.assertThat(after).as("fs_user count and checksum").isEqualTo(before);
+          soft.assertThat(violations).as("%d violations", violations.size()).isEmpty();
+        });
   }
 
   private static java.util.Optional<String> check(HostileRequest request, Answer answer) {
