@@ -16,6 +16,7 @@ import dev.portcullis.impl.recoverycodes.RecoveryCodesConfig;
 import dev.portcullis.impl.rest.RequestLimits;
 import dev.portcullis.impl.signin.SignInConfig;
 import dev.portcullis.impl.sms.SmsConfig;
+import dev.portcullis.impl.throttle.ThrottleConfig;
 import dev.portcullis.impl.token.AuthTokenCodec;
 import dev.portcullis.impl.token.CsrfTokens;
 import dev.portcullis.impl.token.PurposeTokens;
@@ -201,6 +202,11 @@ public class ConfigProducer {
   @Produces
   PasswordPolicyConfig passwordPolicyConfig() {
     return configuration.passwordPolicy();
+  }
+
+  @Produces
+  ThrottleConfig throttleConfig() {
+    return configuration.throttle();
   }
 
   @Produces

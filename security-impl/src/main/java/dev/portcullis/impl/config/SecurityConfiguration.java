@@ -16,6 +16,7 @@ import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.persistence.DatastoreNames;
 import dev.portcullis.impl.recoverycodes.RecoveryCodesConfig;
 import dev.portcullis.impl.sms.SmsConfig;
+import dev.portcullis.impl.throttle.ThrottleConfig;
 import dev.portcullis.impl.totp.TotpConfig;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
 import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
@@ -65,6 +66,7 @@ public final class SecurityConfiguration {
   private final boolean openApi;
   private final Optional<String> openApiModelReader;
   private final DatastoreNames datastore;
+  private final ThrottleConfig throttle;
   private final PageConfig pages;
 
   /**
@@ -91,6 +93,7 @@ public final class SecurityConfiguration {
         new MultiFactorSettings(settings, keys -> cookie(keys.get(0), keys.get(1), keys.get(2)))
             .read();
     this.datastore = DatastoreSettings.read(settings);
+    this.throttle = ThrottleSettings.read(settings);
     this.openApi = settings.bool(CoreKey.OPENAPI);
     this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
   }
@@ -118,6 +121,11 @@ public final class SecurityConfiguration {
   /** The SMS sender and phone-number settings. */
   public SmsConfig sms() {
     return multiFactor.sms();
+  }
+
+  /** The throttle of failed secret checks. */
+  public ThrottleConfig throttle() {
+    return throttle;
   }
 
   /** Where users and roles live: Portcullis' own tables or Flask-Security's, and their names. */

@@ -155,7 +155,8 @@ abstract class AbstractFlaskAdoptionTest {
             "fs_mail_outbox",
             "fs_mf_used_step",
             "fs_mf_code_send",
-            "fs_mf_address_send");
+            "fs_mf_address_send",
+            "fs_throttle");
   }
 
   @Test

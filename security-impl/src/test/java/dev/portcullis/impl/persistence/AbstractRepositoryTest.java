@@ -50,8 +50,8 @@ abstract class AbstractRepositoryTest {
   void migrateFreshSchema() throws SQLException {
     dataSource = database().recreate(SCHEMA);
     SchemaMigrator.Result result = new SchemaMigrator().migrate(dataSource);
-    assertThat(result.migrationsExecuted()).isEqualTo(5);
-    assertThat(result.schemaVersion()).isEqualTo("5");
+    assertThat(result.migrationsExecuted()).isEqualTo(6);
+    assertThat(result.schemaVersion()).isEqualTo("6");
     emf =
         Persistence.createEntityManagerFactory("portcullis-test", database().jpaProperties(SCHEMA));
   }
@@ -79,7 +79,7 @@ abstract class AbstractRepositoryTest {
   void migrateWhenAlreadyMigratedThenNothingRuns() {
     SchemaMigrator.Result again = new SchemaMigrator().migrate(dataSource);
     assertThat(again.migrationsExecuted()).isZero();
-    assertThat(again.schemaVersion()).isEqualTo("5");
+    assertThat(again.schemaVersion()).isEqualTo("6");
   }
 
   @Test
@@ -90,7 +90,7 @@ abstract class AbstractRepositoryTest {
       s.execute("CREATE TABLE app_thing (id INTEGER PRIMARY KEY)");
     }
     SchemaMigrator.Result result = new SchemaMigrator().migrate(app);
-    assertThat(result.migrationsExecuted()).isEqualTo(5);
+    assertThat(result.migrationsExecuted()).isEqualTo(6);
     try (Connection c = app.getConnection();
         Statement s = c.createStatement()) {
       assertThat(s.executeQuery("SELECT COUNT(*) FROM fs_user").next()).isTrue();
