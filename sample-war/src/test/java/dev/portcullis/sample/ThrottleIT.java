@@ -102,6 +102,27 @@ class ThrottleIT {
   }
 
   @Test
+  void usSigninWhenWrongPasscodesThenLockedOutAndAnsweredLikeAnUnknownIdentity() {
+    String email = steps.newUser("unified");
+    String nobody = "nobody-us-" + System.nanoTime() + "@example.com";
+    ApiClient known = new ApiClient(base);
+    ApiClient unknown = new ApiClient(base);
+
+    Reply knownLocked = failUntilLocked(() -> usSignin(known, email, WRONG, "203.0.113.20"));
+    Reply unknownLocked = failUntilLocked(() -> usSignin(unknown, nobody, WRONG, "203.0.113.21"));
+
+    Reply rightButLocked = usSignin(known, email, PASSWORD, "203.0.113.20");
+    assertLockedOut(rightButLocked);
+    assertThat(unknownLocked.body())
+        .as("a locked account answers like an identity nobody has")
+        .isEqualTo(knownLocked.body());
+    assertThat(steps.events()).contains("sync:locked-out:" + email + ":password");
+
+    steps.moveClock(Duration.ofMinutes(15));
+    assertThat(usSignin(known, email, PASSWORD, "203.0.113.20").status()).isEqualTo(200);
+  }
+
+  @Test
   void basicWhenWrongPasswordsThenLockedOutOfLoginToo() {
     String email = steps.newUser("basic");
     ApiClient client = new ApiClient(base);
@@ -236,6 +257,19 @@ class ThrottleIT {
         .add("password", password)
         .add("csrf_token", client.csrfToken())
         .build();
+  }
+
+  private static Reply usSignin(
+      ApiClient client, String identity, String passcode, String address) {
+    return client.postJson(
+        "api/us-signin",
+        Json.createObjectBuilder()
+            .add("identity", identity)
+            .add("passcode", passcode)
+            .add("csrf_token", client.csrfToken())
+            .build(),
+        "X-Forwarded-For",
+        address);
   }
 
   private static Reply reset(ApiClient client, String email, String address) {

@@ -83,9 +83,10 @@ public class PasswordCheck {
 
   /**
    * Whether {@code password} is the user's; stores a fresh hash when the old one is outdated. Not
-   * throttled: secret checks of requests go through {@link #check}.
+   * throttled: secret checks of requests go through {@link #check}, or guard themselves with the
+   * {@link CredentialGuard} (unified sign-in, where a passcode may be the password or a code).
    */
-  boolean verifyAndUpdate(UserRecord user, String password) {
+  public boolean verifyAndUpdate(UserRecord user, String password) {
     if (!user.hasPassword() || password == null) {
       hasher.equalizeTiming();
       return false;
