@@ -8,6 +8,7 @@ import dev.portcullis.impl.i18n.LocaleConfig;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
+import dev.portcullis.impl.oauth.OAuthConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
@@ -220,6 +221,11 @@ public class ConfigProducer {
   @Produces
   SmsConfig smsConfig() {
     return configuration.sms();
+  }
+
+  @Produces
+  OAuthConfig oauthConfig() {
+    return configuration.oauth();
   }
 
   /** Mail settings; read (and validated) when first injected, i.e. when the outbox starts. */

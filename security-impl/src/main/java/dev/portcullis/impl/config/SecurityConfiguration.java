@@ -11,6 +11,7 @@ import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.links.TrustedHosts;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
+import dev.portcullis.impl.oauth.OAuthConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.persistence.DatastoreNames;
@@ -65,6 +66,7 @@ public final class SecurityConfiguration {
   private final Optional<String> openApiModelReader;
   private final DatastoreNames datastore;
   private final PageConfig pages;
+  private final OAuthConfig oauth;
 
   /**
    * Reads and validates the configuration.
@@ -90,8 +92,14 @@ public final class SecurityConfiguration {
         new MultiFactorSettings(settings, keys -> cookie(keys.get(0), keys.get(1), keys.get(2)))
             .read();
     this.datastore = DatastoreSettings.read(settings);
+    this.oauth = new OAuthSettings(settings).read();
     this.openApi = settings.bool(CoreKey.OPENAPI);
     this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
+  }
+
+  /** OAuth / OpenID Connect sign-in settings. */
+  public OAuthConfig oauth() {
+    return oauth;
   }
 
   /** Two-factor settings. */
