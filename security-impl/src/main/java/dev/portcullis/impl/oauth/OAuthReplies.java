@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the OAuth endpoints answer (Flask-Security {@code oauth_glue}): a browser is redirected — to
@@ -68,11 +69,12 @@ class OAuthReplies {
   }
 
   /** A completed sign-in: signed in, or on to the second factor. */
-  Response completed(OAuthResult.Completed done, boolean json, HttpServletRequest request) {
+  Response completed(
+      SignInResult result, Optional<String> next, boolean json, HttpServletRequest request) {
     if (json) {
-      return signInReplies.json(done.signIn(), request);
+      return signInReplies.json(result, request);
     }
-    if (done.signIn() instanceof SignInResult.SignedIn signedIn && flows.spa()) {
+    if (result instanceof SignInResult.SignedIn signedIn && flows.spa()) {
       Map<String, String> params = new LinkedHashMap<>();
       params.put("email", signedIn.user().email());
       params.put("identity", signedIn.user().email());
@@ -80,6 +82,6 @@ class OAuthReplies {
           request, config.postOAuthLoginView().orElse(views.postLoginView()), params);
     }
     return Views.redirectTo(
-        signInReplies.browserTarget(done.signIn(), done.next(), views.postLoginView(), request));
+        signInReplies.browserTarget(result, next, views.postLoginView(), request));
   }
 }

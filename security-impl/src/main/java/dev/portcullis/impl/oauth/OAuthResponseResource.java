@@ -4,6 +4,8 @@ import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.impl.signin.SignIn;
+import dev.portcullis.impl.signin.SignInResult;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +38,7 @@ public class OAuthResponseResource {
   @Inject OAuthService service;
   @Inject OAuthStates states;
   @Inject OAuthReplies replies;
+  @Inject SignIn signIn;
   @Inject Messages messages;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
@@ -50,11 +53,14 @@ public class OAuthResponseResource {
     }
     Optional<OAuthAuthorization> started = states.read(request);
     response.addCookie(states.cleared(request));
-    OAuthResult result = service.finish(provider.get(), started, parameters(), request, response);
+    OAuthResult result = service.finish(provider.get(), started, parameters());
     boolean json = WantJson.test(request);
-    return result instanceof OAuthResult.Completed done
-        ? replies.completed(done, json, request)
-        : replies.failed((OAuthResult.Failed) result, json, request, 400);
+    if (result instanceof OAuthResult.Failed failed) {
+      return replies.failed(failed, json, request, 400);
+    }
+    OAuthResult.Authenticated authenticated = (OAuthResult.Authenticated) result;
+    SignInResult signedIn = signIn.complete(authenticated.primary(), request, response);
+    return replies.completed(signedIn, authenticated.next(), json, request);
   }
 
   /** The answer's OAuth parameters, each given once at most (a repeated one counts as absent). */

@@ -1,6 +1,6 @@
 package dev.portcullis.impl.oauth;
 
-import dev.portcullis.impl.signin.SignInResult;
+import dev.portcullis.impl.signin.PrimaryAuthentication;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,12 +8,13 @@ import java.util.Optional;
 public sealed interface OAuthResult {
 
   /**
-   * The identity mapped to an active user, who went through the sign-in pipeline.
+   * The identity mapped to an active user: the primary authentication for the sign-in pipeline.
    *
-   * @param signIn signed in, or waiting for a second factor
+   * @param primary the user, method {@code oauth} and the remember-me default
    * @param next the validated {@code next} saved when the sign-in started
    */
-  record Completed(SignInResult signIn, Optional<String> next) implements OAuthResult {}
+  record Authenticated(PrimaryAuthentication primary, Optional<String> next)
+      implements OAuthResult {}
 
   /**
    * Nothing signed in and nothing written.

@@ -2,14 +2,11 @@ package dev.portcullis.impl.oauth;
 
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.signin.PrimaryAuthentication;
-import dev.portcullis.impl.signin.SignIn;
 import dev.portcullis.spi.OAuthIdentity;
 import dev.portcullis.spi.OAuthUserMapper;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,7 +31,6 @@ public class OAuthService {
   private OAuthConfig config;
   private NimbusOAuthClient client;
   private OAuthUserMapper mapper;
-  private SignIn signIn;
   private LoginConfig login;
 
   /** For CDI. */
@@ -42,15 +38,10 @@ public class OAuthService {
 
   @Inject
   OAuthService(
-      OAuthConfig config,
-      NimbusOAuthClient client,
-      OAuthUserMapper mapper,
-      SignIn signIn,
-      LoginConfig login) {
+      OAuthConfig config, NimbusOAuthClient client, OAuthUserMapper mapper, LoginConfig login) {
     this.config = config;
     this.client = client;
     this.mapper = mapper;
-    this.signIn = signIn;
     this.login = login;
   }
 
@@ -71,18 +62,14 @@ public class OAuthService {
   }
 
   /**
-   * Completes a sign-in from the provider's answer.
+   * Checks the provider's answer and maps the identity it proves to a user.
    *
    * @param started the authorization the browser's cookie holds, if any
    * @param answer the callback's query parameters ({@code code}, {@code state}, {@code error},
    *     {@code error_description})
    */
   public OAuthResult finish(
-      OAuthProvider provider,
-      Optional<OAuthAuthorization> started,
-      Map<String, String> answer,
-      HttpServletRequest request,
-      HttpServletResponse response) {
+      OAuthProvider provider, Optional<OAuthAuthorization> started, Map<String, String> answer) {
     if (answer.containsKey("error")) {
       return OAuthResult.Failed.handshake(
           new ProviderError(answer.get("error"), answer.getOrDefault("error_description", "")));
@@ -106,14 +93,10 @@ public class OAuthService {
       return OAuthResult.Failed.handshake(failed.error());
     }
     OAuthIdentity identity = ((ProviderAnswer.Identified) exchanged).identity();
-    return signIn(identity, matching.get().next(), request, response);
+    return authenticated(identity, matching.get().next());
   }
 
-  private OAuthResult signIn(
-      OAuthIdentity identity,
-      Optional<String> next,
-      HttpServletRequest request,
-      HttpServletResponse response) {
+  private OAuthResult authenticated(OAuthIdentity identity, Optional<String> next) {
     Optional<UserRecord> user = mapper.userFor(identity);
     if (user.isEmpty()) {
       // Shows only the caller's own identity (as Flask-Security), so it enumerates nobody.
@@ -128,7 +111,7 @@ public class OAuthService {
     }
     PrimaryAuthentication primary =
         PrimaryAuthentication.of(user.get(), METHOD, login.defaultRememberMe());
-    return new OAuthResult.Completed(signIn.complete(primary, request, response), next);
+    return new OAuthResult.Authenticated(primary, next);
   }
 
   /** Compares in constant time: the state is a secret shared with the provider. */
