@@ -1,9 +1,11 @@
 package dev.portcullis.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.ApiClient.Reply;
+import dev.portcullis.sample.support.HeadlessChromium;
 import dev.portcullis.sample.support.OidcProvider;
 import dev.portcullis.sample.support.SampleDeployment;
 import dev.portcullis.sample.support.TwoFactorSteps;
@@ -25,6 +27,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * OAuth / OpenID Connect sign-in (spec §1.2 #31/#32) against a real OpenID Connect provider running
@@ -270,6 +276,45 @@ class OAuthIT {
     assertThat(again.status()).isEqualTo(400);
     assertThat(again.response().getJsonArray("errors").getString(0))
         .isEqualTo("You can only access this endpoint when not logged in.");
+  }
+
+  // --- in Chromium ---
+
+  @Test
+  void buttonWhenClickedInChromiumThenProviderRoundTripSignsIn() throws IOException {
+    assumeTrue(HeadlessChromium.installed(), "Chromium and chromedriver are installed");
+    String email = steps.newUser("oauth-chromium");
+    provider.nextSignIn(email);
+    try (HeadlessChromium chromium = HeadlessChromium.open()) {
+      WebDriver browser = chromium.driver();
+      browser.get(HeadlessChromium.localhost(base) + "security/login_user.xhtml");
+      WebElement button = browser.findElement(By.id("oauth-test"));
+      assertThat(button.getText()).isEqualTo("Sign in with Test provider");
+      button.click();
+      chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+      assertThat(browser.findElement(By.id("signed-in")).getText())
+          .isEqualTo("Signed in as " + email);
+      assertThat(browser.manage().getCookieNamed("fs_oauth")).as("used once").isNull();
+    }
+  }
+
+  @Test
+  void buttonWhenEmailUnknownInChromiumThenLoginPageShowsMessage() throws IOException {
+    assumeTrue(HeadlessChromium.installed(), "Chromium and chromedriver are installed");
+    String email = "stranger-" + System.nanoTime() + "@example.com";
+    provider.nextSignIn(email);
+    try (HeadlessChromium chromium = HeadlessChromium.open()) {
+      WebDriver browser = chromium.driver();
+      browser.get(HeadlessChromium.localhost(base) + "security/login_user.xhtml");
+      browser.findElement(By.id("oauth-test")).click();
+      chromium
+          .waiting()
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(By.id("flashes"), "registered"));
+      assertThat(browser.getCurrentUrl()).contains("/security/login_user.xhtml");
+      assertThat(chromium.text("flashes")).isEqualTo(email + " is not registered.");
+      assertThat(browser.findElements(By.id("signed-in"))).isEmpty();
+    }
   }
 
   // --- steps ---

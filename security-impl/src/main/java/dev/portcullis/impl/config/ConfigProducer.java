@@ -5,6 +5,7 @@ import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieConfig;
 import dev.portcullis.impl.i18n.LocaleConfig;
+import dev.portcullis.impl.jwt.JwtConfig;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
@@ -221,6 +222,11 @@ public class ConfigProducer {
   @Produces
   SmsConfig smsConfig() {
     return configuration.sms();
+  }
+
+  @Produces
+  JwtConfig jwtConfig() {
+    return configuration.jwt();
   }
 
   @Produces

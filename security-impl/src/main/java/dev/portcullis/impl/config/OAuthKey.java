@@ -55,7 +55,42 @@ public enum OAuthKey implements ConfigKey {
           "none",
           "SECURITY_POST_OAUTH_LOGIN_VIEW",
           "With security.redirect_behavior=spa: where a successful OAuth sign-in is sent"
-              + " (?email=...&identity=...); none = security.post_login_view."));
+              + " (?email=...&identity=...); none = security.post_login_view.")),
+  JWT_ENABLE(
+      new KeySpec(
+          "security.jwt_enable",
+          "false",
+          "(Portcullis)",
+          "MicroProfile JWT access tokens: POST /jwt issues one to the signed-in caller, GET /jwks"
+              + " publishes the public keys; with jwt in security.api_enabled_methods they"
+              + " authenticate Authorization: Bearer requests here too.")),
+  JWT_ISSUER(
+      new KeySpec(
+          "security.jwt_issuer",
+          "none",
+          "(Portcullis)",
+          "The iss claim (required with security.jwt_enable); consuming services set"
+              + " mp.jwt.verify.issuer to it.")),
+  JWT_AUDIENCE(
+      new KeySpec(
+          "security.jwt_audience",
+          "none",
+          "(Portcullis)",
+          "The aud claim: the services the tokens are for, comma-separated (required with"
+              + " security.jwt_enable); tokens presented here must name the first.")),
+  JWT_LIFETIME(
+      new KeySpec(
+          "security.jwt_lifetime",
+          "5 minutes",
+          "(Portcullis)",
+          "How long an access token is valid; also how long a revoked user's tokens live on.")),
+  JWT_KEYS_FILE(
+      new KeySpec(
+          "security.jwt_keys_file",
+          "none",
+          "(Portcullis)",
+          "JWK Set file of private signing keys (RSA or EC P-256, each with a kid); the first"
+              + " signs, all are published. Created with one new RS256 key when missing."));
 
   private final KeySpec spec;
 

@@ -7,6 +7,7 @@ import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieAttributes;
 import dev.portcullis.impl.http.CookieConfig;
 import dev.portcullis.impl.i18n.LocaleConfig;
+import dev.portcullis.impl.jwt.JwtConfig;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.links.TrustedHosts;
 import dev.portcullis.impl.login.LoginConfig;
@@ -67,6 +68,7 @@ public final class SecurityConfiguration {
   private final DatastoreNames datastore;
   private final PageConfig pages;
   private final OAuthConfig oauth;
+  private final JwtConfig jwt;
 
   /**
    * Reads and validates the configuration.
@@ -93,8 +95,14 @@ public final class SecurityConfiguration {
             .read();
     this.datastore = DatastoreSettings.read(settings);
     this.oauth = new OAuthSettings(settings).read();
+    this.jwt = JwtSettings.read(settings);
     this.openApi = settings.bool(CoreKey.OPENAPI);
     this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
+  }
+
+  /** MicroProfile JWT access-token settings. */
+  public JwtConfig jwt() {
+    return jwt;
   }
 
   /** OAuth / OpenID Connect sign-in settings. */
