@@ -175,7 +175,7 @@ public class NimbusOAuthClient {
     }
     OIDCTokens tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
     if (tokens.getIDToken() == null) {
-      return new ProviderAnswer.Failed("invalid_id_token", "The provider sent no ID token.");
+      return new ProviderAnswer.Failed("invalid_id_token", "The provider sent no ID token");
     }
     IDTokenClaimsSet claims;
     try {
@@ -216,7 +216,7 @@ public class NimbusOAuthClient {
     UserInfo info = response.toSuccessResponse().getUserInfo();
     // OIDC Core §5.3.2: the UserInfo must be about the ID token's subject.
     if (!claims.getSubject().equals(info.getSubject())) {
-      return new ProviderAnswer.Failed("invalid_userinfo", "The provider's answers disagree.");
+      return new ProviderAnswer.Failed("invalid_userinfo", "The provider's answers disagree");
     }
     Map<String, String> text = new HashMap<>();
     Optional.ofNullable(info.getName()).ifPresent(v -> text.put("name", v));
@@ -368,11 +368,11 @@ public class NimbusOAuthClient {
     String message = e.getMessage() == null ? "" : e.getMessage();
     String description;
     if (e instanceof BadJWTException && message.contains("Expired")) {
-      description = "The ID token has expired.";
+      description = "The ID token has expired";
     } else if (message.contains("nonce")) {
-      description = "The ID token was not issued for this sign-in.";
+      description = "The ID token was not issued for this sign-in";
     } else {
-      description = "The ID token failed its checks.";
+      description = "The ID token failed its checks";
     }
     LOG.warning(() -> "Refused an ID token of provider " + provider.name() + ": " + description);
     return new ProviderAnswer.Failed("invalid_id_token", description);
@@ -387,7 +387,7 @@ public class NimbusOAuthClient {
                 + e.getClass().getSimpleName()
                 + (e instanceof ParseException ? " (unreadable answer)" : ""));
     return e instanceof ParseException
-        ? new ProviderAnswer.Failed("invalid_response", "The provider's answer could not be read.")
-        : new ProviderAnswer.Failed("provider_unreachable", "The provider could not be reached.");
+        ? new ProviderAnswer.Failed("invalid_response", "The provider's answer could not be read")
+        : new ProviderAnswer.Failed("provider_unreachable", "The provider could not be reached");
   }
 }

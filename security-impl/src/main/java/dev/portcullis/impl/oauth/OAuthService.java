@@ -86,7 +86,7 @@ public class OAuthService {
     String code = answer.get("code");
     if (code == null || code.isEmpty()) {
       return OAuthResult.Failed.handshake(
-          new ProviderError("invalid_request", "The provider sent no authorization code."));
+          new ProviderError("invalid_request", "The provider sent no authorization code"));
     }
     ProviderAnswer exchanged = client.exchange(provider, matching.get(), code);
     if (exchanged instanceof ProviderAnswer.Failed failed) {

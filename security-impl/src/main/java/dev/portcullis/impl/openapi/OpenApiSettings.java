@@ -53,7 +53,8 @@ record OpenApiSettings(
             Map.entry("logout_post", logout.contains("POST")),
             Map.entry(Feature.TWO_FACTOR, config.twoFactor().enabled()),
             Map.entry(Feature.MULTI_FACTOR_RECOVERY_CODES, config.recoveryCodes().enabled()),
-            Map.entry(Feature.OAUTH, config.oauth().enabled()));
+            Map.entry(Feature.OAUTH, config.oauth().enabled()),
+            Map.entry(Feature.JWT, config.jwt().enabled()));
     return new OpenApiSettings(
         config.openApi(),
         prefix(config.links().urlPrefix()),
