@@ -124,10 +124,10 @@ class JwtIT {
 
   @Test
   void serviceWhenTokenExpiredThenRefused() {
-    String auth = authToken(steps.newUser("jwt-expired"));
+    String email = steps.newUser("jwt-expired");
     // Issued an hour ago by Portcullis' clock: its five minutes are long over.
     steps.support().postJson("api/test-support/clock?seconds=-3600", "{}");
-    String token = jwt(auth);
+    String token = jwt(authToken(email));
     steps.resetClock();
     assertThat(services.get("orders", token).statusCode()).isEqualTo(401);
     assertThat(

@@ -275,7 +275,7 @@ class OAuthIT {
     Reply again = start(client, "");
     assertThat(again.status()).isEqualTo(400);
     assertThat(again.response().getJsonArray("errors").getString(0))
-        .isEqualTo("You can only access this endpoint when not logged in.");
+        .isEqualTo("You are signed in already; this is only for visitors who are not.");
   }
 
   // --- in Chromium ---
