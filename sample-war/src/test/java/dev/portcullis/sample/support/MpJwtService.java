@@ -69,6 +69,12 @@ public final class MpJwtService implements AutoCloseable {
   private static WebArchive service(String jwksUrl, String issuer, String audience) {
     return ShrinkWrap.create(WebArchive.class, audience + ".war")
         .addClasses(OrdersApplication.class, CallerResource.class)
+        // Discovery "all": the server's MP-JWT extension finds @LoginConfig on the Application.
+        .addAsWebInfResource(
+            new StringAsset(
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+                    + " bean-discovery-mode=\"all\"/>"),
+            "beans.xml")
         .addAsResource(
             new StringAsset(
                 "mp.jwt.verify.publickey.location="
@@ -107,7 +113,8 @@ public final class MpJwtService implements AutoCloseable {
   /** Waits until both services answer (an unauthenticated call gets 401), at most 5 minutes. */
   private void awaitUp() throws IOException {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    while (Instant.now().isBefore(deadline) && process.isAlive()) {
+    Path log = dir.resolve("server.log");
+    while (Instant.now().isBefore(deadline) && process.isAlive() && !failed(log)) {
       try {
         if (get("orders", null).statusCode() == 401 && get("billing", null).statusCode() == 401) {
           return;
@@ -122,11 +129,15 @@ public final class MpJwtService implements AutoCloseable {
         break;
       }
     }
-    String log = Files.readString(dir.resolve("server.log"));
+    String text = Files.readString(log);
     close();
     throw new IllegalStateException(
         "The MP-JWT services did not start; log tail:\n"
-            + log.substring(Math.max(0, log.length() - 4000)));
+            + text.substring(Math.max(0, text.length() - 4000)));
+  }
+
+  private static boolean failed(Path log) throws IOException {
+    return Files.exists(log) && Files.readString(log).contains("Exception while loading the app");
   }
 
   private static int freePort() throws IOException {
