@@ -42,6 +42,7 @@ class JwtIT {
   static final String ISSUER = "https://portcullis.example/it";
   static final String JSON = "application/json";
   static MpJwtService services;
+  static RuntimeException servicesFailed;
 
   @Deployment(testable = false)
   static WebArchive deployment() throws IOException {
@@ -71,8 +72,16 @@ class JwtIT {
   @BeforeEach
   void startServicesOnce() throws IOException {
     steps = new TwoFactorSteps(base, null);
+    if (servicesFailed != null) {
+      throw servicesFailed; // started once per class, not again for every test
+    }
     if (services == null) {
-      services = MpJwtService.start(base + "api/jwks", ISSUER);
+      try {
+        services = MpJwtService.start(base + "api/jwks", ISSUER);
+      } catch (RuntimeException e) {
+        servicesFailed = e;
+        throw e;
+      }
     }
   }
 
