@@ -154,12 +154,13 @@ class JwtIT {
     String auth = login.response().getJsonObject("user").getString("authentication_token");
     String token = jwt(auth);
     ApiClient bearer = new ApiClient(base);
-    assertThat(
-            bearer
-                .get("api/whoami", "Accept", JSON, "Authorization", "Bearer " + token)
-                .json()
-                .getString("email"))
-        .isEqualTo(email);
+    String header = "Bearer " + token;
+    assertThat(bearer.get("api/change", "Accept", JSON, "Authorization", header).status())
+        .as("an endpoint of security.api_enabled_methods, which lists jwt")
+        .isEqualTo(200);
+    assertThat(bearer.get("api/whoami", "Accept", JSON, "Authorization", header).status())
+        .as("an endpoint that accepts token, session and basic only")
+        .isEqualTo(401);
     assertThat(bearer.cookie("JSESSIONID")).as("no session for a bearer request").isEmpty();
     String oldSub = claims(token).getString("sub");
 
