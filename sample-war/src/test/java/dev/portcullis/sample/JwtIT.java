@@ -126,7 +126,7 @@ class JwtIT {
     assertThat(services.get("orders", forged).statusCode()).isEqualTo(401);
     assertThat(
             new ApiClient(base)
-                .get("api/whoami", "Accept", JSON, "Authorization", "Bearer " + forged)
+                .get("api/change", "Accept", JSON, "Authorization", "Bearer " + forged)
                 .status())
         .isEqualTo(401);
   }
@@ -141,7 +141,7 @@ class JwtIT {
     assertThat(services.get("orders", token).statusCode()).isEqualTo(401);
     assertThat(
             new ApiClient(base)
-                .get("api/whoami", "Accept", JSON, "Authorization", "Bearer " + token)
+                .get("api/change", "Accept", JSON, "Authorization", "Bearer " + token)
                 .status())
         .isEqualTo(401);
   }
@@ -175,7 +175,7 @@ class JwtIT {
                 .build());
     assertThat(changed.status()).isEqualTo(200);
     assertThat(
-            bearer.get("api/whoami", "Accept", JSON, "Authorization", "Bearer " + token).status())
+            bearer.get("api/change", "Accept", JSON, "Authorization", "Bearer " + token).status())
         .as("the old identity is gone here")
         .isEqualTo(401);
     String fresh =
