@@ -61,7 +61,7 @@ public final class OidcProvider implements AutoCloseable {
         + "/nobody\n"
         + "security.oauth.down.client_id=down\n"
         + "security.oauth.down.client_secret=down-secret\n"
-        + "security.oauth_http_timeout=2 seconds\n";
+        + "security.oauth_http_timeout=20 seconds\n";
   }
 
   /**
