@@ -30,6 +30,7 @@ public class EnvironmentDataSource implements DataSource {
   static final String DEFAULT_USER = "sa";
 
   private final DataSource vendor;
+  private String description = "";
 
   /** From the process environment (and system properties). */
   public EnvironmentDataSource() {
@@ -104,6 +105,19 @@ public class EnvironmentDataSource implements DataSource {
     }
     throw new IllegalStateException(
         target.getClass().getName() + " has none of " + String.join(", ", setters) + "(String)");
+  }
+
+  /** The JDBC standard property {@code description}; no effect on connections. */
+  public String getDescription() {
+    return description;
+  }
+
+  /**
+   * Set from {@code @DataSourceDefinition(properties = "description=...")}: WildFly's connector
+   * refuses a data source class for which the definition sets no property at all.
+   */
+  public void setDescription(String description) {
+    this.description = description;
   }
 
   @Override

@@ -15,5 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 @DataSourceDefinition(
     name = "java:app/jdbc/portcullis",
-    className = "dev.portcullis.sample.EnvironmentDataSource")
+    className = "dev.portcullis.sample.EnvironmentDataSource",
+    // WildFly's connector needs at least one property for a data source class.
+    properties = "description=Portcullis sample, configured by PORTCULLIS_DB_*")
 public class SampleDataSource {}
