@@ -18,6 +18,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Freshness and re-authentication, standard @RolesAllowed, and the CDI events. */
@@ -179,6 +180,12 @@ class AccessIT {
   }
 
   @Test
+  @DisabledIfSystemProperty(
+      named = "arquillian.launch",
+      matches = "wildfly",
+      disabledReason =
+          "On WildFly RESTEasy's own @RolesAllowed check answers an anonymous caller 403, before"
+              + " Portcullis is asked; Payara routes it through the mechanism (401 envelope)")
   void rolesAllowedWhenAnonymousJsonThen401Envelope() {
     Reply reply = client.get("api/test-support/roles-allowed", "Accept", JSON);
     assertThat(reply.status()).isEqualTo(401);
