@@ -12,6 +12,9 @@
 #   reset     POST /api/reset: user@example.com (confirmed, active) vs an unknown email
 #   confirm   POST /api/confirm: an unconfirmed user (registered by this script) vs unknown
 #   register  POST /api/register: a new email vs a taken one (registered by this script)
+#   ussignin  POST /api/us-signin, wrong passcode: admin@example.com vs an unknown email
+#   uscode    POST /api/us-signin/send-code by email: admin@example.com (no email method set up)
+#             vs an unknown email
 #
 # The server runs with security.return_generic_responses=true: that is the mode that promises not
 # to tell accounts apart, so timing is the only signal left (without it the answers themselves
@@ -27,13 +30,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SAMPLES=${BENCH_SAMPLES:-200}
 WARMUP=${BENCH_WARMUP:-30}
-PAIRS=${BENCH_PAIRS:-login,basic,reset,confirm,register}
+PAIRS=${BENCH_PAIRS:-login,basic,reset,confirm,register,ussignin,uscode}
 TARGET=${BENCH_TARGET:-1.10}
 source "$(dirname "$0")/lib/sample-server.sh" portcullis-enum
 
 build_sample
 # Generic responses on: see above. Mailed links from external_base_url, never from Host.
-start_sample SECURITY_RETURN_GENERIC_RESPONSES=true SECURITY_EXTERNAL_BASE_URL="$BASE/api"
+# Unified sign-in on (with a TOTP wallet) for the us* pairs.
+start_sample SECURITY_RETURN_GENERIC_RESPONSES=true SECURITY_EXTERNAL_BASE_URL="$BASE/api" \
+  SECURITY_UNIFIED_SIGNIN=true SECURITY_TOTP_SECRETS=1=bench-wallet-secret
 
 echo "== measuring pairs [$PAIRS]: $WARMUP warm-up rounds, then $SAMPLES interleaved rounds"
 python3 - "$PORT" "$SAMPLES" "$WARMUP" "$PAIRS" "$TARGET" <<'PY'
@@ -145,6 +150,12 @@ PAIRS = {
     "register": (200,
                  lambda c: c.post("register", {"email": new_email(), "password": PASSWORD}),
                  lambda c: c.post("register", {"email": taken, "password": PASSWORD})),
+    "ussignin": (400,
+                 lambda c: c.post("us-signin", {"identity": "admin@example.com", "passcode": "123456"}),
+                 lambda c: c.post("us-signin", {"identity": "ghost@example.com", "passcode": "123456"})),
+    "uscode": (200,
+               lambda c: c.post("us-signin/send-code", {"identity": "admin@example.com", "chosen_method": "email"}),
+               lambda c: c.post("us-signin/send-code", {"identity": "ghost@example.com", "chosen_method": "email"})),
 }
 unknown_pairs = [p for p in pairs if p not in PAIRS]
 if unknown_pairs:

@@ -3,8 +3,8 @@
 
 The Java tests (dev.portcullis.impl.totp.*Test, dev.portcullis.impl.mfrecovery.*Test) check that
 Portcullis reads what Flask-Security 5.1.2 (passlib 1.7.4's TOTP, cryptography's Fernet, pyotp)
-writes: stored TOTP secrets (tf_totp_secret, us_totp_secrets values), the codes they give at fixed
-times, the otpauth:// URIs, and Fernet-encrypted recovery codes (mf_recovery_codes).
+writes: stored TOTP secrets (tf_totp_secret, us_totp_secrets and its values), the codes they give
+at fixed times, the otpauth:// URIs, and Fernet-encrypted recovery codes (mf_recovery_codes).
 
 Run with Debian's interpreter, from this directory:
 
@@ -84,6 +84,19 @@ def fernet_vectors():
     }
 
 
+def unified_vectors():
+    """us_totp_secrets as Flask-Security's datastore writes it (us_put_totp_secrets:
+    json.dumps of {method: <passlib TOTP JSON>}), with each method's codes at TIMES. The phone
+    number is not generated here: Debian ships no python3-phonenumbers; Flask stores E.164."""
+    factory = Totp(WALLET, ISSUER)
+    secrets = {m: factory.generate_totp_secret() for m in ("email", "authenticator", "sms")}
+    codes = {}
+    for method, secret in secrets.items():
+        key = TOTP.using(issuer=ISSUER, secrets=WALLET).from_source(secret).base32_key
+        codes[method] = {str(t): pyotp.TOTP(key).at(t) for t in TIMES}
+    return {"us_totp_secrets": json.dumps(secrets), "codes": codes}
+
+
 json.dump(
     {
         "wallet": WALLET,
@@ -91,6 +104,7 @@ json.dump(
         "totp": totp_vectors(),
         "plain": plain_forms(),
         "fernet": fernet_vectors(),
+        "unified": unified_vectors(),
     },
     sys.stdout,
     indent=2,

@@ -5,6 +5,9 @@ Input lines on stdin (tab-separated), one answer line each on stdout:
   totp <TAB> <stored tf_totp_secret> <TAB> <unix time>   -> the code Flask-Security's Totp gives
   uri <TAB> <stored tf_totp_secret> <TAB> <username>     -> Flask-Security's otpauth:// URI
   fernet <TAB> <stored recovery code>                    -> the code MultiFernet opens, or INVALID
+  us <TAB> <us_totp_secrets column> <TAB> <method> <TAB> <unix time>
+                                                         -> the code of that method's secret, read
+                                                            as Flask-Security's us_get_totp_secrets
 The wallet, issuer and Fernet keys are those of vectors.json. Used by MultiFactorInteropTest.
 """
 import json
@@ -30,6 +33,10 @@ for line in sys.stdin:
         print(tp.generate(int(parts[2])).token)
     elif parts[0] == "uri":
         print(FACTORY.get_totp_uri(parts[2], parts[1]))
+    elif parts[0] == "us":
+        secret = json.loads(parts[1])[parts[2]]
+        tp = TOTP.using(issuer=ISSUER, secrets=WALLET).from_source(secret)
+        print(tp.generate(int(parts[3])).token)
     elif parts[0] == "fernet":
         try:
             print(FERNET.decrypt(parts[1].encode()).decode())

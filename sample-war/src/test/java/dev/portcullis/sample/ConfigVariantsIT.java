@@ -128,6 +128,43 @@ class ConfigVariantsIT {
    * The served OpenAPI document follows this configuration (no change-email paths) and still
    * describes the answers that generic responses and SPA redirects change.
    */
+  /**
+   * Unified sign-in with generic responses (issue 8): a wrong passcode for a known identity and any
+   * passcode for an unknown one get the same answer, and a code request answers every identity the
+   * same, whether a code went out or not.
+   */
+  @Test
+  void unifiedSigninWhenGenericResponsesThenKnownAndUnknownIdentitiesAnswerAlike() {
+    Reply known = usPost("api/us-signin", "user@example.com", "passcode", "wrong-passcode-1");
+    Reply unknown = usPost("api/us-signin", "ghost@example.com", "passcode", "wrong-passcode-1");
+    assertThat(known.status()).isEqualTo(400);
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(known.response()).isEqualTo(unknown.response());
+    assertThat(known.response().getJsonObject("field_errors").getJsonArray("").getString(0))
+        .isEqualTo("Sign-in failed: the identity or the password/passcode is wrong.");
+
+    Reply knownCode =
+        usPost("api/us-signin/send-code", "user@example.com", "chosen_method", "email");
+    Reply unknownCode =
+        usPost("api/us-signin/send-code", "ghost@example.com", "chosen_method", "email");
+    assertThat(knownCode.status()).isEqualTo(200);
+    assertThat(unknownCode.status()).isEqualTo(200);
+    assertThat(knownCode.response().keySet()).isEqualTo(unknownCode.response().keySet());
+    assertThat(knownCode.response().getJsonArray("code_methods"))
+        .isEqualTo(unknownCode.response().getJsonArray("code_methods"));
+  }
+
+  private Reply usPost(String path, String identity, String field, String value) {
+    ApiClient fresh = new ApiClient(base);
+    return fresh.postJson(
+        path,
+        Json.createObjectBuilder()
+            .add("identity", identity)
+            .add(field, value)
+            .add("csrf_token", fresh.csrfToken())
+            .build());
+  }
+
   @Test
   void openApiWhenFeatureOffAndGenericResponsesThenDocumentFollowsAndDescribesAnswers() {
     OpenApiContract contract = OpenApiContract.fetch(base);

@@ -20,6 +20,7 @@ import dev.portcullis.sample.support.RawHttp;
 import dev.portcullis.sample.support.Rfc6238;
 import dev.portcullis.sample.support.SampleAccounts;
 import dev.portcullis.sample.support.SampleDeployment;
+import dev.portcullis.sample.support.TwoFactorSteps;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -71,7 +72,12 @@ class OpenApiIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     mail = MailTrap.start();
-    return SampleDeployment.withMailTo(mail, "");
+    // The throttle's per-account defaults, so that its 429 can be produced; per address lenient.
+    return SampleDeployment.withMailTo(
+        mail,
+        "security.throttle_account_free_failures=5\n"
+            + "security.throttle_account_lockout_failures=10\n"
+            + "security.throttle_mail_account_limit=5\n");
   }
 
   @ArquillianResource URL base;
@@ -117,6 +123,13 @@ class OpenApiIT {
             "/api/tf-select",
             "/api/mf-recovery-codes",
             "/api/mf-recovery",
+            "/api/us-signin",
+            "/api/us-signin/send-code",
+            "/api/us-verify",
+            "/api/us-verify/send-code",
+            "/api/us-setup",
+            "/api/us-setup/{state}",
+            "/api/us-verify-link",
             "/api/public",
             "/api/whoami",
             "/api/admin",
@@ -371,6 +384,60 @@ class OpenApiIT {
   }
 
   @Test
+  void secretChecksWhenFailedTooOftenThen429Described() {
+    // The wait after 5 failures is 1 s: the clock stands still so a slow machine cannot outwait it.
+    accounts.freezeClock();
+    ApiClient stranger = new ApiClient(base);
+    String nobody = SampleAccounts.unique("nobody");
+    assertThat(failedUntil429(stranger, "api/login", credentials(nobody, "x"))).isEqualTo(429);
+    assertThat(failedUntil429(stranger, "api/reset", json("email", nobody))).isEqualTo(429);
+    String another = SampleAccounts.unique("nobody");
+    assertThat(failedUntil429(stranger, "api/confirm", json("email", another))).isEqualTo(429);
+
+    String verifier = accounts.createUser("thr-v-");
+    accounts.signIn(client, verifier);
+    assertThat(failedUntil429(client, "api/verify", password("nope"))).isEqualTo(429);
+
+    ApiClient changer = new ApiClient(base);
+    accounts.signIn(changer, accounts.createUser("thr-c-"));
+    assertThat(failedUntil429(changer, "api/change", change("nope", STRONG))).isEqualTo(429);
+
+    String email = accounts.createUser("thr-tf-");
+    ApiClient owner = new ApiClient(base);
+    String csrf = accounts.signIn(owner, email);
+    String key =
+        owner
+            .postJson("api/tf-setup", json("setup", "authenticator"), "X-CSRF-Token", csrf)
+            .response()
+            .getString("tf_authr_key");
+    owner.postJson("api/tf-validate", json("code", totp(key, 0)), "X-CSRF-Token", csrf);
+    ApiClient first = new ApiClient(base);
+    first.login(email, PASSWORD, "");
+    for (int i = 0; i < 5; i++) {
+      assertThat(post(first, "api/tf-validate", json("code", "abc")).status()).isEqualTo(400);
+    }
+    ApiClient again = new ApiClient(base);
+    again.login(email, PASSWORD, "");
+    assertThat(post(again, "api/tf-validate", json("code", "abc")).status()).isEqualTo(429);
+    assertThat(post(again, "api/mf-recovery", json("code", "0000-0000-0000")).status())
+        .isEqualTo(429);
+  }
+
+  /** Posts {@code body} until the answer is not 400; the throttle answers the sixth with 429. */
+  private int failedUntil429(ApiClient who, String path, JsonObject body) {
+    int status = 400;
+    for (int i = 0; i < 6 && status == 400; i++) {
+      status = post(who, path, body).status();
+    }
+    return status;
+  }
+
+  /** A POST with the client's CSRF token, checked against the contract. */
+  private Reply post(ApiClient who, String path, JsonObject body) {
+    return contract.described(who).postJson(path, body, "X-CSRF-Token", who.csrfToken());
+  }
+
+  @Test
   void changeWhenAuthTokenThenNewTokenDescribed() {
     String email = accounts.createUser("chgt-");
 
@@ -602,6 +669,143 @@ class OpenApiIT {
               .status();
     }
     assertThat(status).isEqualTo(429);
+  }
+
+  @Test
+  void unifiedSigninWhenSetUpVerifiedSignedInAndFloodedThenEveryAnswerDescribed() {
+    String email = accounts.createUser("us-");
+    String csrf = accounts.signIn(client, email);
+    assertThat(described().get("api/us-setup", "Accept", JSON).status()).isEqualTo(200);
+    Reply fax =
+        described().postJson("api/us-setup", json("chosen_method", "fax"), "X-CSRF-Token", csrf);
+    assertThat(fax.response().getJsonObject("field_errors").keySet())
+        .containsExactly("chosen_method");
+    Reply started =
+        described().postJson("api/us-setup", json("chosen_method", "email"), "X-CSRF-Token", csrf);
+    String state = started.response().getString("state");
+    String setupCode = TwoFactorSteps.code(mail.awaitMail(email, 1, MAIL_WAIT).text());
+    String wrongCode = setupCode.equals("000000") ? "111111" : "000000";
+    assertThat(
+            described()
+                .postJson(
+                    "api/us-setup/" + state, json("passcode", wrongCode), "X-CSRF-Token", csrf)
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            described()
+                .postJson(
+                    "api/us-setup/" + state, json("passcode", setupCode), "X-CSRF-Token", csrf)
+                .status())
+        .isEqualTo(200);
+
+    assertThat(described().get("api/us-verify", "Accept", JSON).status()).isEqualTo(200);
+    assertThat(
+            described()
+                .postJson("api/us-verify", json("passcode", wrongCode), "X-CSRF-Token", csrf)
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            described()
+                .postJson(
+                    "api/us-verify/send-code", json("chosen_method", "sms"), "X-CSRF-Token", csrf)
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            described()
+                .postJson(
+                    "api/us-verify/send-code", json("chosen_method", "email"), "X-CSRF-Token", csrf)
+                .status())
+        .isEqualTo(200);
+    String verifyCode = TwoFactorSteps.code(mail.awaitMail(email, 2, MAIL_WAIT).text());
+    assertThat(
+            described()
+                .postJson("api/us-verify", json("passcode", verifyCode), "X-CSRF-Token", csrf)
+                .status())
+        .isEqualTo(200);
+
+    ApiClient visitor = new ApiClient(base);
+    Exchanges anonymous = contract.described(visitor);
+    assertThat(anonymous.get("api/us-signin", "Accept", JSON).status()).isEqualTo(200);
+    String visitorCsrf = visitor.csrfToken();
+    Reply wrong =
+        anonymous.postJson(
+            "api/us-signin",
+            jakarta.json.Json.createObjectBuilder()
+                .add("identity", email)
+                .add("passcode", wrongCode)
+                .build(),
+            "X-CSRF-Token",
+            visitorCsrf);
+    assertThat(wrong.response().getJsonObject("field_errors").keySet()).containsExactly("passcode");
+    JsonObject sendSms =
+        jakarta.json.Json.createObjectBuilder()
+            .add("identity", email)
+            .add("chosen_method", "sms")
+            .build();
+    assertThat(
+            anonymous
+                .postJson("api/us-signin/send-code", sendSms, "X-CSRF-Token", visitorCsrf)
+                .status())
+        .isEqualTo(400);
+    JsonObject sendEmail =
+        jakarta.json.Json.createObjectBuilder()
+            .add("identity", email)
+            .add("chosen_method", "email")
+            .build();
+    assertThat(
+            anonymous
+                .postJson("api/us-signin/send-code", sendEmail, "X-CSRF-Token", visitorCsrf)
+                .status())
+        .isEqualTo(200);
+    String signinCode = TwoFactorSteps.code(mail.awaitMail(email, 3, MAIL_WAIT).text());
+    assertThat(
+            anonymous
+                .postJson(
+                    "api/us-signin?include_auth_token",
+                    jakarta.json.Json.createObjectBuilder()
+                        .add("identity", email)
+                        .add("passcode", signinCode)
+                        .build(),
+                    "X-CSRF-Token",
+                    visitorCsrf)
+                .status())
+        .isEqualTo(200);
+
+    // Three codes went out; the limit is five per user: two more, then 429 everywhere.
+    int status = 200;
+    for (int i = 0; i < 3 && status == 200; i++) {
+      status =
+          described()
+              .postJson(
+                  "api/us-verify/send-code", json("chosen_method", "email"), "X-CSRF-Token", csrf)
+              .status();
+    }
+    assertThat(status).isEqualTo(429);
+    assertThat(
+            described()
+                .postJson(
+                    "api/us-verify/send-code", json("chosen_method", "email"), "X-CSRF-Token", csrf)
+                .status())
+        .isEqualTo(429);
+    assertThat(
+            described()
+                .postJson(
+                    "api/us-setup",
+                    jakarta.json.Json.createObjectBuilder()
+                        .add("chosen_method", "sms")
+                        .add("phone", "+16502530001")
+                        .build(),
+                    "X-CSRF-Token",
+                    csrf)
+                .status())
+        .isEqualTo(429);
+    ApiClient another = new ApiClient(base);
+    assertThat(
+            contract
+                .described(another)
+                .postJson("api/us-signin/send-code", sendEmail, "X-CSRF-Token", another.csrfToken())
+                .status())
+        .isEqualTo(429);
   }
 
   @Test

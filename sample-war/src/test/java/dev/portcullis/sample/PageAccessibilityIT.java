@@ -218,6 +218,52 @@ class PageAccessibilityIT {
   }
 
   @Test
+  void unifiedSigninPagesWhenEmptyFailedSentOrSettingUpThenNoSeriousViolation() {
+    open("security/us_signin.xhtml");
+    check("unified sign-in, empty");
+    browser.findElement(By.id("us-signin-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("identity-errors"), "."));
+    check("unified sign-in, no identity");
+    browser.findElement(By.id("identity")).sendKeys(USER);
+    browser.findElement(By.id("send-email")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("chosen_method-errors"), "."));
+    check("unified sign-in, method not set up");
+
+    String email = "a11y-us-" + System.nanoTime() + "@example.com";
+    ApiClient support = new ApiClient(base);
+    String hash = support.get("api/test-support/users/" + USER).json().getString("password");
+    support.postJson(
+        "api/test-support/users?email="
+            + email
+            + "&hash="
+            + java.net.URLEncoder.encode(hash, java.nio.charset.StandardCharsets.UTF_8),
+        "{}");
+    open("security/login_user.xhtml");
+    chromium.submitLogin(email, PASSWORD);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in")));
+    open("security/us_setup.xhtml");
+    check("unified sign-in set-up, empty");
+    browser.findElement(By.id("chosen_method-authenticator")).click();
+    browser.findElement(By.id("us-setup-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("authenticator-key")));
+    check("unified sign-in set-up, QR code and key");
+    browser.findElement(By.id("passcode")).sendKeys("12345");
+    browser.findElement(By.id("confirm-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("passcode-errors"), "."));
+    check("unified sign-in set-up, wrong code");
+
+    open("security/us_verify.xhtml");
+    check("unified re-authentication, empty");
+    browser.findElement(By.id("passcode")).sendKeys("wrong");
+    browser.findElement(By.id("us-verify-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("passcode-errors"), "."));
+    check("unified re-authentication, wrong passcode");
+
+    assertNoBlockingViolation();
+  }
+
+  @Test
   void twoFactorPagesWhenChoosingConfirmingSigningInOrRecoveringThenNoSeriousViolation() {
     // A user of its own: the seeded ones must keep signing in without a second factor.
     String email = "a11y-tf-" + System.nanoTime() + "@example.com";

@@ -47,12 +47,32 @@ public class EventRecorder {
     events.add("sync:tf-disabled:" + e.user().email());
   }
 
+  void lockedOut(@Observes dev.portcullis.event.UserLockedOut e) {
+    events.add("sync:locked-out:" + e.user().email() + ":" + e.secret());
+  }
+
   void tfSent(@Observes dev.portcullis.event.TwoFactorTokenSent e) {
     events.add("sync:tf-sent:" + e.user().email() + ":" + e.method() + ":" + e.phoneNumber());
   }
 
   void codesGenerated(@Observes dev.portcullis.event.RecoveryCodesGenerated e) {
     events.add("sync:codes-generated:" + e.user().email() + ":" + e.count());
+  }
+
+  void usSent(@Observes dev.portcullis.event.UsSecurityTokenSent e) {
+    events.add(
+        "sync:us-sent:"
+            + e.user().email()
+            + ":"
+            + e.method()
+            + ":"
+            + e.phoneNumber()
+            + ":"
+            + e.magicLink());
+  }
+
+  void usChanged(@Observes dev.portcullis.event.UsProfileChanged e) {
+    events.add("sync:us-changed:" + e.user().email() + ":" + e.methods() + ":" + e.delete());
   }
 
   void codeUsed(@Observes dev.portcullis.event.RecoveryCodeUsed e) {

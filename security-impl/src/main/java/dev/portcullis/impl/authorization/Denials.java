@@ -88,13 +88,14 @@ public class Denials {
           Jsons.object()
               .add("errors", Jsons.array().add(text))
               .add("reauth_required", true)
-              .add("unified_signin_enabled", false)
+              .add("unified_signin_enabled", views.usVerifyTemplate().isPresent())
               .add("has_webauthn_verify_credential", false)
               .build(),
           null);
     }
     flash.add(request, messages.category("REAUTHENTICATION_REQUIRED"), text);
-    return redirect(views.verifyTemplate(), request);
+    // As Flask-Security: with unified sign-in, a code re-authenticates too.
+    return redirect(views.usVerifyTemplate().orElse(views.verifyTemplate()), request);
   }
 
   private Denial unauthorized(HttpServletRequest request) {

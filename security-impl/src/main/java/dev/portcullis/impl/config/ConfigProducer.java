@@ -16,6 +16,7 @@ import dev.portcullis.impl.recoverycodes.RecoveryCodesConfig;
 import dev.portcullis.impl.rest.RequestLimits;
 import dev.portcullis.impl.signin.SignInConfig;
 import dev.portcullis.impl.sms.SmsConfig;
+import dev.portcullis.impl.throttle.ThrottleConfig;
 import dev.portcullis.impl.token.AuthTokenCodec;
 import dev.portcullis.impl.token.CsrfTokens;
 import dev.portcullis.impl.token.PurposeTokens;
@@ -26,6 +27,7 @@ import dev.portcullis.impl.token.TokenSalts;
 import dev.portcullis.impl.token.TokenSigner;
 import dev.portcullis.impl.totp.TotpConfig;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
+import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
@@ -203,8 +205,18 @@ public class ConfigProducer {
   }
 
   @Produces
+  ThrottleConfig throttleConfig() {
+    return configuration.throttle();
+  }
+
+  @Produces
   TwoFactorConfig twoFactorConfig() {
     return configuration.twoFactor();
+  }
+
+  @Produces
+  UnifiedSigninConfig unifiedSigninConfig() {
+    return configuration.unifiedSignin();
   }
 
   @Produces

@@ -1,8 +1,8 @@
 package dev.portcullis.impl.config;
 
 /**
- * Keys of multi-factor sign-in (spec §2.9–§2.11): two-factor, its TOTP secrets and SMS sender, and
- * recovery codes. See {@link ConfigKey}.
+ * Keys of multi-factor sign-in (spec §2.9–§2.12): two-factor, its TOTP secrets and SMS sender,
+ * recovery codes and unified sign-in. See {@link ConfigKey}.
  */
 public enum MultiFactorKey implements ConfigKey {
   TWO_FACTOR(
@@ -231,7 +231,78 @@ public enum MultiFactorKey implements ConfigKey {
           "security.multi_factor_recovery_template",
           "/security/mf_recovery.xhtml",
           "SECURITY_MULTI_FACTOR_RECOVERY_TEMPLATE",
-          "Faces view for signing in with a recovery code."));
+          "Faces view for signing in with a recovery code.")),
+  UNIFIED_SIGNIN(
+      new KeySpec(
+          "security.unified_signin",
+          "false",
+          "SECURITY_UNIFIED_SIGNIN",
+          "Unified sign-in: /us-signin, /us-signin/send-code, /us-setup, /us-verify,"
+              + " /us-verify-link and their pages. Needs security.totp_secrets.")),
+  US_ENABLED_METHODS(
+      new KeySpec(
+          "security.us_enabled_methods",
+          "password,email,authenticator",
+          "SECURITY_US_ENABLED_METHODS",
+          "Passcodes /us-signin accepts, tried in this order: password, email, authenticator, sms"
+              + " (Flask's default also lists sms; here sms needs security.sms_service).")),
+  US_MFA_REQUIRED(
+      new KeySpec(
+          "security.us_mfa_required",
+          "password,email",
+          "SECURITY_US_MFA_REQUIRED",
+          "Unified sign-in methods after which a set-up second factor is still asked; none ="
+              + " no method.")),
+  US_TOKEN_VALIDITY(
+      new KeySpec(
+          "security.us_token_validity",
+          "120 seconds",
+          "SECURITY_US_TOKEN_VALIDITY",
+          "How far before and after now a unified sign-in code (typed or in a magic link) is"
+              + " accepted; each code once.")),
+  US_SETUP_WITHIN(
+      new KeySpec(
+          "security.us_setup_within",
+          "30 minutes",
+          "SECURITY_US_SETUP_WITHIN",
+          "Lifetime of the signed /us-setup/<state> token: the first code must come before.")),
+  US_SIGNIN_REPLACES_LOGIN(
+      new KeySpec(
+          "security.us_signin_replaces_login",
+          "false",
+          "SECURITY_US_SIGNIN_REPLACES_LOGIN",
+          "Browsers asking for the login page get the unified sign-in page instead.")),
+  PASSWORD_REQUIRED(
+      new KeySpec(
+          "security.password_required",
+          "true",
+          "SECURITY_PASSWORD_REQUIRED",
+          "false lets users register without a password (with unified sign-in they sign in by a"
+              + " code); a user can never remove the last way to sign in.")),
+  US_POST_SETUP_VIEW(
+      new KeySpec(
+          "security.us_post_setup_view",
+          "/security/us_setup.xhtml",
+          "SECURITY_US_POST_SETUP_VIEW",
+          "Where browsers go after a unified sign-in method was set up.")),
+  US_SIGNIN_TEMPLATE(
+      new KeySpec(
+          "security.us_signin_template",
+          "/security/us_signin.xhtml",
+          "SECURITY_US_SIGNIN_TEMPLATE",
+          "Faces view of unified sign-in.")),
+  US_SETUP_TEMPLATE(
+      new KeySpec(
+          "security.us_setup_template",
+          "/security/us_setup.xhtml",
+          "SECURITY_US_SETUP_TEMPLATE",
+          "Faces view for adding and removing unified sign-in methods.")),
+  US_VERIFY_TEMPLATE(
+      new KeySpec(
+          "security.us_verify_template",
+          "/security/us_verify.xhtml",
+          "SECURITY_US_VERIFY_TEMPLATE",
+          "Faces view of re-authentication with a password or a code."));
 
   private final KeySpec spec;
 

@@ -8,6 +8,7 @@ import dev.portcullis.impl.sms.PhoneNumbers;
 import dev.portcullis.impl.sms.SmsConfig;
 import dev.portcullis.impl.totp.TotpConfig;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
+import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ final class MultiFactorSettings {
       TwoFactorConfig twoFactor,
       RecoveryCodesConfig recoveryCodes,
       TotpConfig totp,
-      SmsConfig sms) {}
+      SmsConfig sms,
+      UnifiedSigninConfig unifiedSignin) {}
 
   private final Settings settings;
   private final Function<List<ConfigKey>, CookieAttributes> cookies;
@@ -45,8 +47,10 @@ final class MultiFactorSettings {
 
   MultiFactor read() {
     TwoFactorConfig twoFactor = twoFactor();
-    TotpConfig totp = totp(twoFactor.enabled());
-    return new MultiFactor(twoFactor, recoveryCodes(twoFactor.enabled()), totp, sms());
+    UnifiedSigninConfig unifiedSignin = new UnifiedSigninSettings(settings).read();
+    TotpConfig totp = totp(twoFactor.enabled() || unifiedSignin.enabled());
+    return new MultiFactor(
+        twoFactor, recoveryCodes(twoFactor.enabled()), totp, sms(), unifiedSignin);
   }
 
   private TwoFactorConfig twoFactor() {
@@ -130,7 +134,7 @@ final class MultiFactorSettings {
     if (required && secrets.isEmpty()) {
       throw new ConfigurationException(
           MultiFactorKey.TOTP_SECRETS,
-          "must be set when security.two_factor is true: it encrypts the users' TOTP secrets"
+          "must be set when security.two_factor or security.unified_signin is true: it encrypts the users' TOTP secrets"
               + " (e.g. 1=<output of openssl rand -hex 32>)");
     }
     return new TotpConfig(secrets, settings.string(MultiFactorKey.TOTP_ISSUER).trim());

@@ -16,8 +16,10 @@ import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.persistence.DatastoreNames;
 import dev.portcullis.impl.recoverycodes.RecoveryCodesConfig;
 import dev.portcullis.impl.sms.SmsConfig;
+import dev.portcullis.impl.throttle.ThrottleConfig;
 import dev.portcullis.impl.totp.TotpConfig;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
+import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
@@ -64,6 +66,7 @@ public final class SecurityConfiguration {
   private final boolean openApi;
   private final Optional<String> openApiModelReader;
   private final DatastoreNames datastore;
+  private final ThrottleConfig throttle;
   private final PageConfig pages;
 
   /**
@@ -90,6 +93,7 @@ public final class SecurityConfiguration {
         new MultiFactorSettings(settings, keys -> cookie(keys.get(0), keys.get(1), keys.get(2)))
             .read();
     this.datastore = DatastoreSettings.read(settings);
+    this.throttle = ThrottleSettings.read(settings);
     this.openApi = settings.bool(CoreKey.OPENAPI);
     this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
   }
@@ -97,6 +101,11 @@ public final class SecurityConfiguration {
   /** Two-factor settings. */
   public TwoFactorConfig twoFactor() {
     return multiFactor.twoFactor();
+  }
+
+  /** Unified sign-in settings. */
+  public UnifiedSigninConfig unifiedSignin() {
+    return multiFactor.unifiedSignin();
   }
 
   /** Recovery-code settings. */
@@ -112,6 +121,11 @@ public final class SecurityConfiguration {
   /** The SMS sender and phone-number settings. */
   public SmsConfig sms() {
     return multiFactor.sms();
+  }
+
+  /** The throttle of failed secret checks. */
+  public ThrottleConfig throttle() {
+    return throttle;
   }
 
   /** Where users and roles live: Portcullis' own tables or Flask-Security's, and their names. */
@@ -437,6 +451,9 @@ public final class SecurityConfiguration {
     return new RedirectConfig(
         settings.string(CoreKey.LOGIN_USER_TEMPLATE),
         settings.string(CoreKey.VERIFY_TEMPLATE),
+        settings.bool(MultiFactorKey.UNIFIED_SIGNIN)
+            ? Optional.of(settings.string(MultiFactorKey.US_VERIFY_TEMPLATE).trim())
+            : Optional.empty(),
         settings.string(CoreKey.POST_LOGIN_VIEW),
         settings.string(CoreKey.POST_LOGOUT_VIEW),
         settings.optionalString(CoreKey.POST_VERIFY_VIEW),

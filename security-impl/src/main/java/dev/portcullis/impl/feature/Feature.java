@@ -33,6 +33,9 @@ public final class Feature {
   /** {@code security.multi_factor_recovery_codes} (with two-factor). */
   public static final String MULTI_FACTOR_RECOVERY_CODES = "multi_factor_recovery_codes";
 
+  /** {@code security.unified_signin}. */
+  public static final String UNIFIED_SIGNIN = "unified_signin";
+
   private Feature() {}
 
   /** Marks a JAX-RS resource that exists only when its feature is enabled. */

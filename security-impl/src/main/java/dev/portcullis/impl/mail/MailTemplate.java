@@ -15,7 +15,8 @@ public enum MailTemplate {
   CHANGE_EMAIL_INSTRUCTIONS("change_email_instructions", "EMAIL_SUBJECT_CHANGE_EMAIL"),
   CHANGE_EMAIL_NOTICE("change_email_notice", "EMAIL_SUBJECT_CHANGE_EMAIL_NOTICE"),
   TWO_FACTOR_INSTRUCTIONS("two_factor_instructions", "EMAIL_SUBJECT_TWO_FACTOR"),
-  TWO_FACTOR_RESCUE("two_factor_rescue", "EMAIL_SUBJECT_TWO_FACTOR_RESCUE");
+  TWO_FACTOR_RESCUE("two_factor_rescue", "EMAIL_SUBJECT_TWO_FACTOR_RESCUE"),
+  US_INSTRUCTIONS("us_instructions", "US_EMAIL_SUBJECT");
 
   private final String templateName;
   private final String subjectKey;

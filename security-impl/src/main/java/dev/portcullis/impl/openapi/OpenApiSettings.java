@@ -42,27 +42,19 @@ record OpenApiSettings(
     var authentication = config.authentication();
     Set<String> logout = config.login().logoutMethods();
     Map<String, Boolean> conditions =
-        Map.of(
-            Feature.REGISTERABLE,
-            account.registerable(),
-            Feature.CONFIRMABLE,
-            account.confirmable(),
-            Feature.RECOVERABLE,
-            account.recoverable(),
-            Feature.CHANGEABLE,
-            account.changeable(),
-            Feature.CHANGE_EMAIL,
-            account.changeEmail(),
-            "username_enable",
-            config.login().usernameEnable(),
-            "logout_get",
-            logout.contains("GET"),
-            "logout_post",
-            logout.contains("POST"),
-            Feature.TWO_FACTOR,
-            config.twoFactor().enabled(),
-            Feature.MULTI_FACTOR_RECOVERY_CODES,
-            config.recoveryCodes().enabled());
+        Map.ofEntries(
+            Map.entry(Feature.REGISTERABLE, account.registerable()),
+            Map.entry(Feature.CONFIRMABLE, account.confirmable()),
+            Map.entry(Feature.RECOVERABLE, account.recoverable()),
+            Map.entry(Feature.CHANGEABLE, account.changeable()),
+            Map.entry(Feature.CHANGE_EMAIL, account.changeEmail()),
+            Map.entry("username_enable", config.login().usernameEnable()),
+            Map.entry("logout_get", logout.contains("GET")),
+            Map.entry("logout_post", logout.contains("POST")),
+            Map.entry(Feature.TWO_FACTOR, config.twoFactor().enabled()),
+            Map.entry(Feature.MULTI_FACTOR_RECOVERY_CODES, config.recoveryCodes().enabled()),
+            Map.entry(Feature.UNIFIED_SIGNIN, config.unifiedSignin().enabled()),
+            Map.entry("throttle", config.throttle().enabled()));
     return new OpenApiSettings(
         config.openApi(),
         prefix(config.links().urlPrefix()),

@@ -14,6 +14,8 @@ import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
+import dev.portcullis.impl.unifiedsignin.UsSetupService;
 import dev.portcullis.spi.IdentityAttribute;
 import dev.portcullis.spi.NewUser;
 import dev.portcullis.spi.PasswordPolicy;
@@ -42,6 +44,8 @@ public class RegistrationService {
   @Inject PasswordHasher hasher;
   @Inject PasswordCheck passwords;
   @Inject PasswordPolicy passwordPolicy;
+  @Inject UnifiedSigninConfig unifiedSignin;
+  @Inject UsSetupService usSetup;
   @Inject UsernamePolicy usernamePolicy;
   @Inject EmailValidator emails;
   @Inject ConfirmationTokens confirmations;
@@ -94,7 +98,7 @@ public class RegistrationService {
     if (!errors.isEmpty()) {
       return new RegistrationOutcome.Rejected(errors.toMap());
     }
-    return create(email.get(), username.orElse(null), password.get(), links);
+    return create(email.get(), username.orElse(null), password.orElse(null), links);
   }
 
   private Optional<String> validateEmail(Form form, FieldErrors errors) {
@@ -104,6 +108,10 @@ public class RegistrationService {
   private Optional<String> validatePassword(
       Form form, boolean requireConfirm, Optional<String> email, FieldErrors errors) {
     Optional<String> password = form.text("password").map(hasher::normalize);
+    if (password.isEmpty() && passwordOptional() && form.text("password_confirm").isEmpty()) {
+      // security.password_required=false with unified sign-in: a mailed code is the way in.
+      return password;
+    }
     if (password.isEmpty()) {
       errors.add("password", messages.text("PASSWORD_NOT_PROVIDED"));
     } else {
@@ -121,6 +129,11 @@ public class RegistrationService {
       errors.add("password_confirm", messages.text("RETYPE_PASSWORD_MISMATCH"));
     }
     return password;
+  }
+
+  /** Whether a user may register without a password (spec §6.6). */
+  private boolean passwordOptional() {
+    return unifiedSignin.enabled() && !unifiedSignin.passwordRequired();
   }
 
   private Optional<String> validateUsername(Form form, FieldErrors errors) {
@@ -144,7 +157,14 @@ public class RegistrationService {
   private RegistrationOutcome create(
       String email, String username, String password, Function<String, String> links) {
     Optional<UserRecord> created =
-        users.create(new NewUser(email, username, hasher.hash(password), true, null, Set.of()));
+        users.create(
+            new NewUser(
+                email,
+                username,
+                password == null ? null : hasher.hash(password),
+                true,
+                null,
+                Set.of()));
     if (created.isEmpty()) {
       // Lost a race with a concurrent registration of the same email or username.
       return new RegistrationOutcome.Rejected(
@@ -153,6 +173,9 @@ public class RegistrationService {
               .toMap());
     }
     UserRecord user = created.get();
+    if (password == null) {
+      usSetup.enrolEmail(user);
+    }
     events.publish(new UserRegistered(user.toSecurityUser(), config.confirmationRequired()));
     if (config.sendRegisterEmail()) {
       welcome(user, links, mail::send);

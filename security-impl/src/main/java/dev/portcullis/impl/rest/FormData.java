@@ -120,6 +120,27 @@ public final class FormData {
     return new FieldValue.WrongType<>("FIELD_NOT_A_BOOLEAN");
   }
 
+  /**
+   * A multi-valued field (Flask's list fields, e.g. {@code delete_method}): a JSON array of
+   * strings, or one string; {@link FieldValue.WrongType} for anything else, also an array holding a
+   * non-string.
+   */
+  public FieldValue<java.util.List<String>> strings(String name) {
+    JsonValue value = fields.get(name);
+    if (value == null || value == JsonValue.NULL) {
+      return new FieldValue.Absent<>();
+    }
+    if (value instanceof JsonString s) {
+      return new FieldValue.Present<>(java.util.List.of(s.getString()));
+    }
+    if (value instanceof jakarta.json.JsonArray array
+        && array.stream().allMatch(JsonString.class::isInstance)) {
+      return new FieldValue.Present<>(
+          array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+    }
+    return new FieldValue.WrongType<>("FIELD_NOT_A_STRING");
+  }
+
   /** The value of one field of a request. */
   public sealed interface FieldValue<T> {
     /** Not sent, or JSON null. */

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * Sends two-factor codes (Flask-Security {@code tf_send_security_token}): the code of the current
  * time step of the key, by mail (template {@code two_factor_instructions} through the outbox) or by
  * SMS ({@link SmsSender}), and the help-desk mail of a rescue. Every send counts against the user's
- * limit ({@code security.two_factor_code_send_limit} per {@code
+ * limit and the address's ({@code security.two_factor_code_send_limit} per {@code
  * security.two_factor_code_send_period}), so nobody can flood a mailbox or a phone bill.
  *
  * <p>The code goes only to the mail or the phone: never into a log, a reply or an event.
@@ -69,7 +69,12 @@ public class CodeDelivery {
    */
   public Outcome sendCode(
       UserRecord user, String method, TotpKey key, String phone, String usedStepsOf) {
-    Outcome allowed = count(user);
+    // Flask-Security stored numbers as typed: dial them in E.164 where they parse.
+    String to =
+        method.equals("sms")
+            ? (phone == null ? "" : phoneNumbers.canonical(phone).orElse(phone))
+            : null;
+    Outcome allowed = admit(user, method, to);
     if (!(allowed instanceof Outcome.Sent)) {
       return allowed;
     }
@@ -79,8 +84,6 @@ public class CodeDelivery {
     }
     String code = OneTimeCodes.codeAt(key, step);
     if (method.equals("sms")) {
-      // Flask-Security stored numbers as typed: dial them in E.164 where they parse.
-      String to = phone == null ? "" : phoneNumbers.canonical(phone).orElse(phone);
       Delivery delivery = sms.send(to, messages.text("USE_CODE", Map.of("code", code)));
       if (delivery instanceof Delivery.Failed failed) {
         LOG.warning(() -> "Two-factor SMS for user " + user.id() + " not sent: " + failed.reason());
@@ -99,7 +102,7 @@ public class CodeDelivery {
 
   /** Mails the help desk ({@code security.two_factor_rescue_mail}) about {@code user}. */
   public Outcome mailHelpDesk(UserRecord user) {
-    Outcome allowed = count(user);
+    Outcome allowed = count(user, null);
     if (allowed instanceof Outcome.Sent) {
       String method = user.tfPrimaryMethod() == null ? "" : user.tfPrimaryMethod();
       mail.send(
@@ -111,10 +114,23 @@ public class CodeDelivery {
     return allowed;
   }
 
-  private Outcome count(UserRecord user) {
+  /**
+   * Counts a code about to go to {@code user} by {@code method}: to the user's mail address for
+   * {@code email}, to {@code phone} (E.164) for {@code sms}. Both the user and the address have
+   * their limit ({@code security.two_factor_code_send_limit} per {@code
+   * security.two_factor_code_send_period}); unified sign-in counts its codes here too.
+   *
+   * @return {@link Outcome.Sent} when the code may go out now, else {@link Outcome.Limited}
+   */
+  public Outcome admit(UserRecord user, String method, String phone) {
+    String address = method.equals("sms") ? "sms:" + phone : "email:" + user.email();
+    return count(user, sha256Hex(address.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  private Outcome count(UserRecord user, String addressHash) {
     Instant now = clock.instant();
     return store
-        .countSend(user.id(), now, config.codeSendPeriod(), config.codeSendLimit())
+        .countSend(user.id(), addressHash, now, config.codeSendPeriod(), config.codeSendLimit())
         .<Outcome>map(next -> new Outcome.Limited(wholeMinutes(Duration.between(now, next))))
         .orElseGet(Outcome.Sent::new);
   }
@@ -122,6 +138,18 @@ public class CodeDelivery {
   private static Duration wholeMinutes(Duration wait) {
     long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
     return Duration.ofMinutes(minutes);
+  }
+
+  /** Addresses are counted, never stored: the hash recognises one without revealing it. */
+  private static String sha256Hex(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
   }
 
   private static String usernameOf(UserRecord user) {

@@ -64,7 +64,8 @@ public class JpaTwoFactorStore implements TwoFactorStore {
 
   @Override
   @Transactional(TxType.REQUIRES_NEW)
-  public Optional<Instant> countSend(long userId, Instant now, Duration period, int limit) {
-    return repository().countSend(userId, now, period, limit);
+  public Optional<Instant> countSend(
+      long userId, String addressHash, Instant now, Duration period, int limit) {
+    return repository().countSend(userId, addressHash, now, period, limit);
   }
 }

@@ -73,39 +73,32 @@ final class TwoFactorRepository {
     return true;
   }
 
-  Optional<Instant> countSend(long userId, Instant now, Duration period, int limit) {
+  /**
+   * Counts a send to the user and, when given, to the address (hashed), each at most {@code limit}
+   * per {@code period}; counts neither when either is exhausted.
+   */
+  Optional<Instant> countSend(
+      long userId, String addressHash, Instant now, Duration period, int limit) {
     if (lock(userId) == null) {
       return Optional.of(now.plus(period));
     }
-    List<?> rows =
-        em.createNativeQuery("SELECT period_start, sent FROM fs_mf_code_send WHERE user_id = ?1")
-            .setParameter(1, userId)
-            .getResultList();
-    if (rows.isEmpty()) {
-      em.createNativeQuery(
-              "INSERT INTO fs_mf_code_send (user_id, period_start, sent) VALUES (?1, ?2, 1)")
-          .setParameter(1, userId)
-          .setParameter(2, now.getEpochSecond())
-          .executeUpdate();
-      return Optional.empty();
+    SendCounter byUser = new SendCounter(em, "fs_mf_code_send", "user_id", userId);
+    Optional<Instant> userWait = byUser.waitUntil(now, period, limit);
+    if (addressHash == null) {
+      userWait.ifPresentOrElse(wait -> {}, () -> byUser.count(now, period));
+      return userWait;
     }
-    Object[] row = (Object[]) rows.get(0);
-    Instant periodEnd = Instant.ofEpochSecond(((Number) row[0]).longValue()).plus(period);
-    int sent = ((Number) row[1]).intValue();
-    if (!now.isBefore(periodEnd)) {
-      em.createNativeQuery(
-              "UPDATE fs_mf_code_send SET period_start = ?1, sent = 1 WHERE user_id = ?2")
-          .setParameter(1, now.getEpochSecond())
-          .setParameter(2, userId)
-          .executeUpdate();
-      return Optional.empty();
+    SendCounter byAddress = new SendCounter(em, "fs_mf_address_send", "address", addressHash);
+    Optional<Instant> addressWait = byAddress.waitUntil(now, period, limit);
+    if (userWait.isPresent() || addressWait.isPresent()) {
+      Instant later =
+          userWait.isPresent() && addressWait.isPresent()
+              ? (userWait.get().isAfter(addressWait.get()) ? userWait.get() : addressWait.get())
+              : userWait.orElseGet(addressWait::get);
+      return Optional.of(later);
     }
-    if (sent >= limit) {
-      return Optional.of(periodEnd);
-    }
-    em.createNativeQuery("UPDATE fs_mf_code_send SET sent = sent + 1 WHERE user_id = ?1")
-        .setParameter(1, userId)
-        .executeUpdate();
+    byUser.count(now, period);
+    byAddress.count(now, period);
     return Optional.empty();
   }
 

@@ -36,10 +36,13 @@ public interface TwoFactorStore {
   boolean useStep(long userId, String method, long step);
 
   /**
-   * Counts a code about to be mailed or texted to the user: at most {@code limit} per {@code
-   * period}.
+   * Counts a code about to be mailed or texted to the user and to {@code addressHash} (the hashed
+   * mail address or phone number, {@code null} for none): at most {@code limit} per {@code period}
+   * each, so that neither one user nor one address (a victim's phone typed in by others) can be
+   * flooded.
    *
    * @return empty when the code may be sent (and is counted), else when the next one may
    */
-  Optional<Instant> countSend(long userId, Instant now, Duration period, int limit);
+  Optional<Instant> countSend(
+      long userId, String addressHash, Instant now, Duration period, int limit);
 }

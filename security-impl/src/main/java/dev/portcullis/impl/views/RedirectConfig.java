@@ -8,6 +8,8 @@ import java.util.Set;
  *
  * @param loginTemplate Faces view of the login page, relative to the application
  * @param verifyTemplate Faces view of the re-authentication page
+ * @param usVerifyTemplate Faces view of re-authentication by password or code, where browsers that
+ *     must re-authenticate go when unified sign-in is on; empty when it is off
  * @param postLoginView after login
  * @param postLogoutView after logout
  * @param postVerifyView after re-authentication, empty = post-login view
@@ -19,6 +21,7 @@ import java.util.Set;
 public record RedirectConfig(
     String loginTemplate,
     String verifyTemplate,
+    Optional<String> usVerifyTemplate,
     String postLoginView,
     String postLogoutView,
     Optional<String> postVerifyView,

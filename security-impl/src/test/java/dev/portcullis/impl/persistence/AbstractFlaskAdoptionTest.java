@@ -165,7 +165,9 @@ abstract class AbstractFlaskAdoptionTest {
             "portcullis_schema_history",
             "fs_mail_outbox",
             "fs_mf_used_step",
-            "fs_mf_code_send");
+            "fs_mf_code_send",
+            "fs_mf_address_send",
+            "fs_throttle");
   }
 
   @Test

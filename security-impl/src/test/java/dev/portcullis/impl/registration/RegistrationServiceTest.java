@@ -38,6 +38,7 @@ class RegistrationServiceTest {
     service.events = fx.publisher;
     service.messages = fx.messages;
     service.config = fx.account;
+    service.unifiedSignin = fx.configuration.unifiedSignin();
     return service;
   }
 
@@ -53,6 +54,46 @@ class RegistrationServiceTest {
   private static Map<String, List<String>> rejected(RegistrationOutcome outcome) {
     assertThat(outcome).isInstanceOf(RegistrationOutcome.Rejected.class);
     return ((RegistrationOutcome.Rejected) outcome).fieldErrors();
+  }
+
+  @Test
+  void registerWhenPasswordNotRequiredAndNoneGivenThenUserWithoutPasswordAndEmailCodesSetUp() {
+    ServiceFixture fx =
+        ServiceFixture.with(
+            Map.of(
+                "security.unified_signin", "true",
+                "security.password_required", "false",
+                "security.totp_secrets", "1=unit-test-wallet"));
+    RegistrationService service = service(fx);
+    List<String> enrolled = new java.util.ArrayList<>();
+    service.usSetup =
+        new dev.portcullis.impl.unifiedsignin.UsSetupService() {
+          @Override
+          public void enrolEmail(UserRecord user) {
+            enrolled.add(user.email());
+          }
+        };
+
+    RegistrationOutcome outcome =
+        service.register(
+            ServiceFixture.form(RegisterResource.FIELDS, Map.of("email", "nopw@example.com")),
+            false,
+            fx.links);
+
+    assertThat(outcome).isInstanceOf(RegistrationOutcome.Registered.class);
+    assertThat(fx.users.all().get(0).password()).isNull();
+    assertThat(enrolled).as("the mailed code is the way in").containsExactly("nopw@example.com");
+  }
+
+  @Test
+  void registerWhenPasswordRequiredThenMissingPasswordRejected() {
+    ServiceFixture fx =
+        ServiceFixture.with(
+            Map.of("security.unified_signin", "true", "security.totp_secrets", "1=unit-test"));
+
+    assertThat(rejected(register(fx, "email", "pw@example.com")))
+        .containsEntry("password", List.of("Please enter a password."));
+    assertThat(fx.users.all()).isEmpty();
   }
 
   @Test

@@ -40,6 +40,7 @@ class RegistrationServiceTimingTest {
     service.events = work.events;
     service.messages = work.messages;
     service.config = work.account;
+    service.unifiedSignin = work.configuration.unifiedSignin();
     return service;
   }
 

@@ -37,6 +37,7 @@ abstract class AbstractTwoFactorRepositoryTest {
   static final Instant NOW = Instant.parse("2024-05-01T10:15:30Z");
   static final Duration PERIOD = Duration.ofMinutes(15);
   static final long ANN = 501;
+  static final long BOB = 502;
   static final long NOBODY = 999;
 
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -66,10 +67,15 @@ abstract class AbstractTwoFactorRepositoryTest {
       s.executeUpdate("DELETE FROM fs_user");
       s.executeUpdate("DELETE FROM fs_mf_used_step");
       s.executeUpdate("DELETE FROM fs_mf_code_send");
+      s.executeUpdate("DELETE FROM fs_mf_address_send");
       s.executeUpdate(
           "INSERT INTO fs_user (id, email, active, fs_uniquifier) VALUES ("
               + ANN
               + ", 'ann@example.com', TRUE, 'ann-uniquifier')");
+      s.executeUpdate(
+          "INSERT INTO fs_user (id, email, active, fs_uniquifier) VALUES ("
+              + BOB
+              + ", 'bob@example.com', TRUE, 'bob-uniquifier')");
     }
   }
 
@@ -121,17 +127,34 @@ abstract class AbstractTwoFactorRepositoryTest {
   @Test
   void countSendWhenLimitReachedThenRefusedUntilThePeriodEnds() {
     for (int i = 0; i < 3; i++) {
-      assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW, PERIOD, 3)))
+      assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, null, NOW, PERIOD, 3)))
           .as("send %d", i + 1)
           .isEmpty();
     }
     Optional<Instant> refused =
-        this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW.plusSeconds(60), PERIOD, 3));
+        this.<Optional<Instant>>tx(r -> r.countSend(ANN, null, NOW.plusSeconds(60), PERIOD, 3));
     assertThat(refused).contains(NOW.plus(PERIOD));
-    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW.plus(PERIOD), PERIOD, 3)))
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, null, NOW.plus(PERIOD), PERIOD, 3)))
         .as("a new period")
         .isEmpty();
-    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(NOBODY, NOW, PERIOD, 3))).isPresent();
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(NOBODY, null, NOW, PERIOD, 3)))
+        .isPresent();
+  }
+
+  @Test
+  void countSendWhenOneAddressReachedItsLimitThenRefusedForEveryUserAndNothingCounted() {
+    String phone = "5d41402abc4b2a76b9719d911017c592a8a3b7e1c6f5d7e2f1a0b9c8d7e6f5a4";
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, phone, NOW, PERIOD, 2))).isEmpty();
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(BOB, phone, NOW, PERIOD, 2))).isEmpty();
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(BOB, phone, NOW, PERIOD, 2)))
+        .as("a third code to the same number, whoever asks")
+        .contains(NOW.plus(PERIOD));
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(BOB, null, NOW, PERIOD, 2)))
+        .as("the refused send was not counted against Bob")
+        .isEmpty();
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, "other", NOW, PERIOD, 2)))
+        .as("another address")
+        .isEmpty();
   }
 
   @Test
@@ -160,7 +183,7 @@ abstract class AbstractTwoFactorRepositoryTest {
   @Test
   void deleteWhenUserDeletedThenItsStepsAndSendCountsGoWithIt() throws SQLException {
     this.<Boolean>tx(r -> r.setUp(ANN, "email", "{secret}", null, 7));
-    this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW, PERIOD, 3));
+    this.<Optional<Instant>>tx(r -> r.countSend(ANN, null, NOW, PERIOD, 3));
 
     assertThat(new StandaloneStores(emf, clock).users().delete(ANN)).isTrue();
     try (Connection c = dataSource.getConnection();
@@ -169,7 +192,7 @@ abstract class AbstractTwoFactorRepositoryTest {
       assertThat(steps.next()).isTrue();
       assertThat(steps.getInt(1)).isZero();
     }
-    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, NOW, PERIOD, 3)))
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, null, NOW, PERIOD, 3)))
         .as("no user, nothing sent")
         .isPresent();
   }

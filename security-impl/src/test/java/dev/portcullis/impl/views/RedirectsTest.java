@@ -13,6 +13,7 @@ class RedirectsTest {
         new RedirectConfig(
             "/login",
             "/verify",
+            Optional.empty(),
             "/",
             "/",
             Optional.empty(),
