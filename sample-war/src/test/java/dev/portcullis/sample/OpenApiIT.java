@@ -72,7 +72,12 @@ class OpenApiIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     mail = MailTrap.start();
-    return SampleDeployment.withMailTo(mail, "");
+    // The throttle's per-account defaults, so that its 429 can be produced; per address lenient.
+    return SampleDeployment.withMailTo(
+        mail,
+        "security.throttle_account_free_failures=5\n"
+            + "security.throttle_account_lockout_failures=10\n"
+            + "security.throttle_mail_account_limit=5\n");
   }
 
   @ArquillianResource URL base;
@@ -376,6 +381,60 @@ class OpenApiIT {
     Reply changed =
         described().postJson("api/change", change(PASSWORD, STRONG), "X-CSRF-Token", csrf);
     assertThat(changed.status()).isEqualTo(200);
+  }
+
+  @Test
+  void secretChecksWhenFailedTooOftenThen429Described() {
+    // The wait after 5 failures is 1 s: the clock stands still so a slow machine cannot outwait it.
+    accounts.freezeClock();
+    ApiClient stranger = new ApiClient(base);
+    String nobody = SampleAccounts.unique("nobody");
+    assertThat(failedUntil429(stranger, "api/login", credentials(nobody, "x"))).isEqualTo(429);
+    assertThat(failedUntil429(stranger, "api/reset", json("email", nobody))).isEqualTo(429);
+    String another = SampleAccounts.unique("nobody");
+    assertThat(failedUntil429(stranger, "api/confirm", json("email", another))).isEqualTo(429);
+
+    String verifier = accounts.createUser("thr-v-");
+    accounts.signIn(client, verifier);
+    assertThat(failedUntil429(client, "api/verify", password("nope"))).isEqualTo(429);
+
+    ApiClient changer = new ApiClient(base);
+    accounts.signIn(changer, accounts.createUser("thr-c-"));
+    assertThat(failedUntil429(changer, "api/change", change("nope", STRONG))).isEqualTo(429);
+
+    String email = accounts.createUser("thr-tf-");
+    ApiClient owner = new ApiClient(base);
+    String csrf = accounts.signIn(owner, email);
+    String key =
+        owner
+            .postJson("api/tf-setup", json("setup", "authenticator"), "X-CSRF-Token", csrf)
+            .response()
+            .getString("tf_authr_key");
+    owner.postJson("api/tf-validate", json("code", totp(key, 0)), "X-CSRF-Token", csrf);
+    ApiClient first = new ApiClient(base);
+    first.login(email, PASSWORD, "");
+    for (int i = 0; i < 5; i++) {
+      assertThat(post(first, "api/tf-validate", json("code", "abc")).status()).isEqualTo(400);
+    }
+    ApiClient again = new ApiClient(base);
+    again.login(email, PASSWORD, "");
+    assertThat(post(again, "api/tf-validate", json("code", "abc")).status()).isEqualTo(429);
+    assertThat(post(again, "api/mf-recovery", json("code", "0000-0000-0000")).status())
+        .isEqualTo(429);
+  }
+
+  /** Posts {@code body} until the answer is not 400; the throttle answers the sixth with 429. */
+  private int failedUntil429(ApiClient who, String path, JsonObject body) {
+    int status = 400;
+    for (int i = 0; i < 6 && status == 400; i++) {
+      status = post(who, path, body).status();
+    }
+    return status;
+  }
+
+  /** A POST with the client's CSRF token, checked against the contract. */
+  private Reply post(ApiClient who, String path, JsonObject body) {
+    return contract.described(who).postJson(path, body, "X-CSRF-Token", who.csrfToken());
   }
 
   @Test

@@ -47,6 +47,10 @@ public class EventRecorder {
     events.add("sync:tf-disabled:" + e.user().email());
   }
 
+  void lockedOut(@Observes dev.portcullis.event.UserLockedOut e) {
+    events.add("sync:locked-out:" + e.user().email() + ":" + e.secret());
+  }
+
   void tfSent(@Observes dev.portcullis.event.TwoFactorTokenSent e) {
     events.add("sync:tf-sent:" + e.user().email() + ":" + e.method() + ":" + e.phoneNumber());
   }

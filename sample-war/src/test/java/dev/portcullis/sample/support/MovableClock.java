@@ -19,12 +19,21 @@ public class MovableClock {
 
   private static volatile Duration offset = Duration.ZERO;
 
+  /** When set, the clock stands still there (plus the offset) until reset. */
+  private static volatile Instant frozenAt;
+
   static void move(Duration by) {
     offset = offset.plus(by);
   }
 
+  /** Stops the clock now: time then passes only when a test moves it (waits become exact). */
+  static void freeze() {
+    frozenAt = Instant.now();
+  }
+
   static void reset() {
     offset = Duration.ZERO;
+    frozenAt = null;
   }
 
   @Produces
@@ -43,7 +52,8 @@ public class MovableClock {
 
       @Override
       public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant frozen = frozenAt;
+        return (frozen == null ? Instant.now() : frozen).plus(offset);
       }
     };
   }

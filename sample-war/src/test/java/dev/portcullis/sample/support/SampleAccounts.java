@@ -64,6 +64,11 @@ public final class SampleAccounts {
     new ApiClient(base).postJson("api/test-support/clock?seconds=" + by.toSeconds(), "{}");
   }
 
+  /** Stops the server's clock until {@link #moveClock} with {@link Duration#ZERO}. */
+  public void freezeClock() {
+    new ApiClient(base).postJson("api/test-support/clock?freeze=true", "{}");
+  }
+
   /** The path of an absolute (mailed) link, relative to the deployment; the host may differ. */
   public String path(String link) {
     URI uri = URI.create(link);

@@ -20,6 +20,31 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The sample WAR as Maven built it, plus test-only fixtures. */
 public final class SampleDeployment {
 
+  /**
+   * The integration tests of other features run from one address and fail passwords and codes on
+   * purpose, more often than the throttle's defaults allow; it stays on (its checks run on every
+   * path) with limits they do not reach. {@code ThrottleIT} restores the defaults ({@link
+   * #DEFAULT_THROTTLE}).
+   */
+  static final String LENIENT_THROTTLE =
+      "security.throttle_account_free_failures=1000\n"
+          + "security.throttle_account_lockout_failures=2000\n"
+          + "security.throttle_address_free_failures=10000\n"
+          + "security.throttle_address_lockout_failures=20000\n"
+          + "security.throttle_mail_account_limit=1000\n"
+          + "security.throttle_mail_address_limit=10000\n";
+
+  /**
+   * The throttle's defaults (as the README lists them), appended after {@link #LENIENT_THROTTLE}.
+   */
+  public static final String DEFAULT_THROTTLE =
+      "security.throttle_account_free_failures=5\n"
+          + "security.throttle_account_lockout_failures=10\n"
+          + "security.throttle_address_free_failures=20\n"
+          + "security.throttle_address_lockout_failures=100\n"
+          + "security.throttle_mail_account_limit=5\n"
+          + "security.throttle_mail_address_limit=20\n";
+
   private SampleDeployment() {}
 
   /**
@@ -52,7 +77,7 @@ public final class SampleDeployment {
     try (InputStream in =
         SampleDeployment.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
       String base = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return base + "\n" + trustedHosts() + "\n";
+      return base + "\n" + trustedHosts() + "\n" + LENIENT_THROTTLE;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

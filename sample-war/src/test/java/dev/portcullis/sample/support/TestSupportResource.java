@@ -130,6 +130,30 @@ public class TestSupportResource {
     return Json.createObjectBuilder().add("echo", true).build();
   }
 
+  @jakarta.persistence.PersistenceContext(unitName = "portcullis")
+  jakarta.persistence.EntityManager em;
+
+  /**
+   * The number of users and a SHA-256 over every column of every row of {@code fs_user} in id
+   * order, so a test can tell that a batch of requests changed no user.
+   */
+  @GET
+  @Path("users-checksum")
+  public JsonObject usersChecksum() throws java.security.NoSuchAlgorithmException {
+    java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+    java.util.List<?> rows =
+        em.createNativeQuery("SELECT * FROM fs_user ORDER BY id").getResultList();
+    for (Object row : rows) {
+      Object[] columns = row instanceof Object[] array ? array : new Object[] {row};
+      digest.update(
+          java.util.Arrays.deepToString(columns).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return Json.createObjectBuilder()
+        .add("count", rows.size())
+        .add("checksum", java.util.HexFormat.of().formatHex(digest.digest()))
+        .build();
+  }
+
   @Inject EventRecorder recorder;
 
   @GET
@@ -142,8 +166,11 @@ public class TestSupportResource {
 
   @POST
   @Path("clock")
-  public JsonObject moveClock(@QueryParam("seconds") long seconds) {
-    if (seconds == 0) {
+  public JsonObject moveClock(
+      @QueryParam("seconds") long seconds, @QueryParam("freeze") boolean freeze) {
+    if (freeze) {
+      MovableClock.freeze();
+    } else if (seconds == 0) {
       MovableClock.reset();
     } else {
       MovableClock.move(java.time.Duration.ofSeconds(seconds));

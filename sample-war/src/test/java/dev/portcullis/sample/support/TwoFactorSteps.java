@@ -56,28 +56,40 @@ public final class TwoFactorSteps {
    * is used as it is.
    */
   public static WebArchive deployment(MailTrap mail, SmsTrap sms) {
-    return SampleDeployment.withMailTo(
-        mail,
-        "security.two_factor=true\n"
-            + "security.totp_secrets=1=first wallet secret,2=zweites-Geheimnis-\\u00e4\\u00df\n"
-            + "security.totp_issuer=Portcullis IT\n"
-            + "security.two_factor_enabled_methods=email,authenticator,sms\n"
-            + "security.two_factor_always_validate=false\n"
-            + "security.two_factor_rescue_mail="
-            + HELP_DESK
-            + "\n"
-            + "security.multi_factor_recovery_codes=true\n"
-            + "security.multi_factor_recovery_codes_n=3\n"
-            + "security.multi_factor_recovery_codes_keys="
-            + "DUtNaPVmzGLaQJUFFII52Hv1KTSxeeljXC9V2iAgZ8E=,"
-            + "2OrlflR2XKCaIu0bC6jnkbjIc6nULO-5xu1SydbDWAE=\n"
-            + sms.configuration());
+    return SampleDeployment.withMailTo(mail, settings(sms));
+  }
+
+  /** The settings of {@link #deployment}, for deployments that add their own. */
+  public static String settings(SmsTrap sms) {
+    return "security.two_factor=true\n"
+        + "security.totp_secrets=1=first wallet secret,2=zweites-Geheimnis-\\u00e4\\u00df\n"
+        + "security.totp_issuer=Portcullis IT\n"
+        + "security.two_factor_enabled_methods=email,authenticator,sms\n"
+        + "security.two_factor_always_validate=false\n"
+        + "security.two_factor_rescue_mail="
+        + HELP_DESK
+        + "\n"
+        + "security.multi_factor_recovery_codes=true\n"
+        + "security.multi_factor_recovery_codes_n=3\n"
+        + "security.multi_factor_recovery_codes_keys="
+        + "DUtNaPVmzGLaQJUFFII52Hv1KTSxeeljXC9V2iAgZ8E=,"
+        + "2OrlflR2XKCaIu0bC6jnkbjIc6nULO-5xu1SydbDWAE=\n"
+        + sms.configuration()
+        + "\n";
   }
 
   /** Puts the server's clock back. */
   public void resetClock() {
     support.postJson("api/test-support/clock?seconds=0", "{}");
     offset = Duration.ZERO;
+  }
+
+  /**
+   * Stops the server's clock (until {@link #resetClock}): time passes there only as the test moves
+   * it, so waits measured by the server are exact however slow the machine.
+   */
+  public void freezeClock() {
+    support.postJson("api/test-support/clock?freeze=true", "{}");
   }
 
   /** The test support, for calls of its own. */

@@ -77,13 +77,11 @@ public class PortcullisIdentityStore implements IdentityStore {
       return NOT_VALIDATED_RESULT;
     }
     Optional<UserRecord> user = identities.resolve(password.getCaller());
-    if (user.isEmpty()) {
-      // Same cost as a known identity: the answer's timing must not reveal accounts.
-      passwords.equalizeTiming();
-      return INVALID_RESULT;
-    }
-    boolean verified = passwords.verifyAndUpdate(user.get(), password.getPasswordAsString());
-    if (!verified || !maySignIn(user.get())) {
+    // An unknown identity costs a dummy hash and counts like an account: neither the answer nor its
+    // timing reveals accounts, a throttled attempt (answered 429) included.
+    PasswordCheck.Outcome checked =
+        passwords.check(user, password.getCaller(), password.getPasswordAsString());
+    if (checked != PasswordCheck.Outcome.VERIFIED || !maySignIn(user.get())) {
       return INVALID_RESULT;
     }
     return valid(user.get());

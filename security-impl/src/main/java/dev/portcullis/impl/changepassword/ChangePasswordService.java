@@ -9,6 +9,8 @@ import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.throttle.CredentialGuard;
+import dev.portcullis.impl.throttle.ThrottleSubject;
 import dev.portcullis.spi.PasswordPolicy;
 import dev.portcullis.spi.UserRecord;
 import dev.portcullis.spi.UserStore;
@@ -38,6 +40,7 @@ public class ChangePasswordService {
   @Inject EventPublisher events;
   @Inject Messages messages;
   @Inject AccountConfig config;
+  @Inject CredentialGuard guard;
 
   /** The outcome of a change. */
   public sealed interface Outcome {
@@ -103,11 +106,24 @@ public class ChangePasswordService {
       UserRecord user, Optional<String> current, Optional<String> fresh, FieldErrors errors) {
     if (current.isEmpty()) {
       errors.add("password", messages.text("PASSWORD_NOT_PROVIDED"));
-    } else if (!hasher.verify(hasher.normalize(current.get()), user.password()).ok()) {
+    } else if (guard.refuses(ThrottleSubject.password(user))) {
+      errors.add("password", messages.text("TOO_MANY_FAILED_ATTEMPTS"));
+    } else if (!currentIsRight(user, current.get())) {
       errors.add("password", messages.text("INVALID_PASSWORD"));
     } else if (fresh.isPresent() && hasher.normalize(current.get()).equals(fresh.get())) {
       errors.add("password", messages.text("PASSWORD_IS_THE_SAME"));
     }
+  }
+
+  /** The current password, counted by the throttle like every password check. */
+  private boolean currentIsRight(UserRecord user, String current) {
+    boolean right = hasher.verify(hasher.normalize(current), user.password()).ok();
+    if (right) {
+      guard.succeeded(ThrottleSubject.password(user));
+    } else {
+      guard.failed(ThrottleSubject.password(user));
+    }
+    return right;
   }
 
   private static Set<String> inputs(UserRecord user) {

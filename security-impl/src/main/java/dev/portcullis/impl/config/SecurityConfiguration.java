@@ -7,15 +7,18 @@ import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieAttributes;
 import dev.portcullis.impl.http.CookieConfig;
 import dev.portcullis.impl.i18n.LocaleConfig;
+import dev.portcullis.impl.jwt.JwtConfig;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.links.TrustedHosts;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
+import dev.portcullis.impl.oauth.OAuthConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.persistence.DatastoreNames;
 import dev.portcullis.impl.recoverycodes.RecoveryCodesConfig;
 import dev.portcullis.impl.sms.SmsConfig;
+import dev.portcullis.impl.throttle.ThrottleConfig;
 import dev.portcullis.impl.totp.TotpConfig;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
 import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
@@ -65,7 +68,10 @@ public final class SecurityConfiguration {
   private final boolean openApi;
   private final Optional<String> openApiModelReader;
   private final DatastoreNames datastore;
+  private final ThrottleConfig throttle;
   private final PageConfig pages;
+  private final OAuthConfig oauth;
+  private final JwtConfig jwt;
 
   /**
    * Reads and validates the configuration.
@@ -91,8 +97,21 @@ public final class SecurityConfiguration {
         new MultiFactorSettings(settings, keys -> cookie(keys.get(0), keys.get(1), keys.get(2)))
             .read();
     this.datastore = DatastoreSettings.read(settings);
+    this.throttle = ThrottleSettings.read(settings);
+    this.oauth = new OAuthSettings(settings).read();
+    this.jwt = JwtSettings.read(settings);
     this.openApi = settings.bool(CoreKey.OPENAPI);
     this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
+  }
+
+  /** MicroProfile JWT access-token settings. */
+  public JwtConfig jwt() {
+    return jwt;
+  }
+
+  /** OAuth / OpenID Connect sign-in settings. */
+  public OAuthConfig oauth() {
+    return oauth;
   }
 
   /** Two-factor settings. */
@@ -118,6 +137,11 @@ public final class SecurityConfiguration {
   /** The SMS sender and phone-number settings. */
   public SmsConfig sms() {
     return multiFactor.sms();
+  }
+
+  /** The throttle of failed secret checks. */
+  public ThrottleConfig throttle() {
+    return throttle;
   }
 
   /** Where users and roles live: Portcullis' own tables or Flask-Security's, and their names. */

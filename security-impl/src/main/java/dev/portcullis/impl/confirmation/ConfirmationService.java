@@ -12,6 +12,7 @@ import dev.portcullis.impl.mail.MailTemplate;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.spi.IdentityAttribute;
 import dev.portcullis.spi.UserRecord;
 import dev.portcullis.spi.UserStore;
@@ -39,6 +40,7 @@ public class ConfirmationService {
   @Inject EventPublisher events;
   @Inject Messages messages;
   @Inject AccountConfig config;
+  @Inject CredentialGuard guard;
   @Inject Clock clock;
 
   /** The result of a resend request. */
@@ -72,6 +74,11 @@ public class ConfirmationService {
       return new SendOutcome.Rejected(errors.toMap());
     }
     Optional<String> email = emails.validateField(form, errors, messages);
+    if (email.isPresent() && guard.refusesMailTo(email.get())) {
+      // Before the look-up: known and unknown addresses are bounded (and answered 429) alike.
+      return new SendOutcome.Rejected(
+          new FieldErrors().add("", messages.text(CredentialGuard.MAIL_MESSAGE)).toMap());
+    }
     Optional<UserRecord> user = email.flatMap(e -> findUnconfirmed(e, errors));
     if (!errors.isEmpty()) {
       if (config.genericResponses() && errors.toMap().keySet().equals(java.util.Set.of("email"))) {

@@ -65,12 +65,18 @@ public class LoginService {
     }
     String identityField = identityField(form);
     Optional<UserRecord> user = lookUp(form);
+    PasswordCheck.Outcome checked =
+        passwords.check(user, typedIdentity(form), form.password().orElse(null));
+    if (checked == PasswordCheck.Outcome.THROTTLED) {
+      // The same answer for a locked account and an identity nobody has (answered 429).
+      errors.add("", messages.text("TOO_MANY_FAILED_ATTEMPTS"));
+      return new LoginOutcome.Rejected(errors.toMap());
+    }
     if (user.isEmpty()) {
       errors.add(identityField == null ? "" : identityField, messages.text("USER_DOES_NOT_EXIST"));
-      passwords.equalizeTiming();
       return rejected(errors);
     }
-    if (!passwords.verifyAndUpdate(user.get(), form.password().orElse(null))) {
+    if (checked == PasswordCheck.Outcome.WRONG) {
       errors.add("password", messages.text("INVALID_PASSWORD"));
       return rejected(errors);
     }
@@ -113,6 +119,14 @@ public class LoginService {
       return "username";
     }
     return config.emailIdentity() ? "email" : null;
+  }
+
+  /** The email or username as typed, for counting failures of an identity that names nobody. */
+  private String typedIdentity(LoginForm form) {
+    if (config.emailIdentity() && form.email().isPresent()) {
+      return EmailNormalizer.normalize(form.email().get()).orElse(form.email().get());
+    }
+    return form.username().orElse("");
   }
 
   private Optional<UserRecord> lookUp(LoginForm form) {

@@ -58,8 +58,14 @@ public class VerifyService {
     Optional<String> password = form.text("password").filter(p -> !p.isEmpty());
     if (password.isEmpty()) {
       errors.add("password", messages.text("PASSWORD_NOT_PROVIDED"));
-    } else if (!passwords.verifyAndUpdate(user, password.get())) {
-      errors.add("password", messages.text("INVALID_PASSWORD"));
+    } else {
+      PasswordCheck.Outcome checked =
+          passwords.check(Optional.of(user), user.email(), password.get());
+      if (checked == PasswordCheck.Outcome.THROTTLED) {
+        errors.add("password", messages.text("TOO_MANY_FAILED_ATTEMPTS"));
+      } else if (checked == PasswordCheck.Outcome.WRONG) {
+        errors.add("password", messages.text("INVALID_PASSWORD"));
+      }
     }
     Optional<String> next = form.text("next").filter(n -> !n.isEmpty());
     if (next.isEmpty() && queryNext != null && !queryNext.isEmpty()) {

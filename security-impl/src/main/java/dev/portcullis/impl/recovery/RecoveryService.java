@@ -13,6 +13,7 @@ import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.spi.IdentityAttribute;
 import dev.portcullis.spi.PasswordPolicy;
@@ -46,6 +47,7 @@ public class RecoveryService {
   @Inject EventPublisher events;
   @Inject Messages messages;
   @Inject AccountConfig config;
+  @Inject CredentialGuard guard;
 
   /** The outcome of a forgot-password request. */
   public sealed interface ForgotOutcome {
@@ -88,6 +90,11 @@ public class RecoveryService {
     FieldErrors errors = form.typeErrors(messages);
     Optional<String> email =
         errors.isEmpty() ? emails.validateField(form, errors, messages) : Optional.empty();
+    if (email.isPresent() && guard.refusesMailTo(email.get())) {
+      // Before the look-up: known and unknown addresses are bounded (and answered 429) alike.
+      return new ForgotOutcome.Rejected(
+          new FieldErrors().add("", messages.text(CredentialGuard.MAIL_MESSAGE)).toMap(), false);
+    }
     Optional<UserRecord> user = email.flatMap(e -> findUsable(e, errors));
     if (!errors.isEmpty()) {
       if (config.genericResponses() && errors.toMap().keySet().equals(Set.of("email"))) {

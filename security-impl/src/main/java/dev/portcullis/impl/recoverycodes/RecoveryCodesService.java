@@ -6,6 +6,8 @@ import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.throttle.CredentialGuard;
+import dev.portcullis.impl.throttle.ThrottleSubject;
 import dev.portcullis.spi.UserRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,7 @@ public class RecoveryCodesService {
   @Inject EventPublisher events;
   @Inject Messages messages;
   @Inject Clock clock;
+  @Inject CredentialGuard guard;
 
   private final SecureRandom random = new SecureRandom();
   private RecoveryCodeCipher cipher;
@@ -70,12 +73,18 @@ public class RecoveryCodesService {
     if (code.isEmpty()) {
       return rejected("FIELD_REQUIRED");
     }
+    ThrottleSubject codes = ThrottleSubject.codes(user);
+    if (guard.refuses(codes)) {
+      return rejected("TOO_MANY_FAILED_ATTEMPTS");
+    }
     RecoveryCodes current = new RecoveryCodes(user.mfRecoveryCodes());
     Optional<RecoveryCodes> remaining = current.redeem(code.get(), cipher);
     if (remaining.isEmpty()
         || !store.replaceIfUnchanged(user.id(), current.stored(), remaining.get().stored())) {
+      guard.failed(codes);
       return rejected("INVALID_RECOVERY_CODE");
     }
+    guard.succeeded(codes);
     int left = remaining.get().stored().size();
     events.publish(new RecoveryCodeUsed(user.toSecurityUser(), left));
     return new RedeemOutcome.Redeemed(left);

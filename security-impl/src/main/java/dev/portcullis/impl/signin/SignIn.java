@@ -2,10 +2,10 @@ package dev.portcullis.impl.signin;
 
 import dev.portcullis.event.UserAuthenticated;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
-import dev.portcullis.impl.authentication.ClientAddress;
 import dev.portcullis.impl.authentication.SessionKeys;
 import dev.portcullis.impl.authentication.SessionLogin;
 import dev.portcullis.impl.events.EventPublisher;
+import dev.portcullis.impl.http.ClientAddress;
 import dev.portcullis.spi.UserRecord;
 import dev.portcullis.spi.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;

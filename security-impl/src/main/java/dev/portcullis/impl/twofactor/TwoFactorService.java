@@ -9,6 +9,8 @@ import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.sms.PhoneNumbers;
+import dev.portcullis.impl.throttle.CredentialGuard;
+import dev.portcullis.impl.throttle.ThrottleSubject;
 import dev.portcullis.impl.totp.TotpCheck;
 import dev.portcullis.impl.totp.TotpKey;
 import dev.portcullis.impl.totp.TotpSecrets;
@@ -46,6 +48,7 @@ public class TwoFactorService {
   @Inject EventPublisher events;
   @Inject Messages messages;
   @Inject Clock clock;
+  @Inject CredentialGuard guard;
 
   /** The outcome of {@code POST /tf-setup}. */
   public sealed interface SetupOutcome {
@@ -137,19 +140,37 @@ public class TwoFactorService {
   public ValidateOutcome validate(
       UserRecord user, TwoFactorState state, Optional<String> code, boolean changing) {
     boolean ready = state.phase() == Phase.READY;
-    String method = ready ? user.tfPrimaryMethod() : state.method();
-    String secret = ready ? user.tfTotpSecret() : state.secret();
     if (code.isEmpty()) {
       return rejected(state, messages.text("FIELD_REQUIRED"));
     }
+    if (ready && guard.refuses(ThrottleSubject.codes(user))) {
+      // Not checked and not counted in the state: answered 429 until the wait is over.
+      return new ValidateOutcome.Rejected(
+          new FieldErrors().add("code", messages.text("TOO_MANY_FAILED_ATTEMPTS")).toMap(), state);
+    }
+    ValidateOutcome outcome = check(user, state, code.get(), changing);
+    if (ready) {
+      if (outcome instanceof ValidateOutcome.Passed) {
+        guard.succeeded(ThrottleSubject.codes(user));
+      } else {
+        guard.failed(ThrottleSubject.codes(user));
+      }
+    }
+    return outcome;
+  }
+
+  private ValidateOutcome check(
+      UserRecord user, TwoFactorState state, String code, boolean changing) {
+    boolean ready = state.phase() == Phase.READY;
+    String method = ready ? user.tfPrimaryMethod() : state.method();
+    String secret = ready ? user.tfTotpSecret() : state.secret();
     Optional<TotpKey> key = secret == null ? Optional.empty() : secrets.decrypt(secret);
     Optional<Duration> window = config.window(method);
     if (key.isEmpty() || window.isEmpty()) {
       return failed(state);
     }
     long lastUsed = ready ? store.lastUsedStep(user.id(), method) : TotpCheck.NONE_USED;
-    OptionalLong step =
-        TotpCheck.match(key.get(), code.get(), clock.instant(), window.get(), lastUsed);
+    OptionalLong step = TotpCheck.match(key.get(), code, clock.instant(), window.get(), lastUsed);
     if (step.isEmpty()) {
       return failed(state);
     }

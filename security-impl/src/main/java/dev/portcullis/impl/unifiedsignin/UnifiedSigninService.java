@@ -112,7 +112,9 @@ public class UnifiedSigninService {
     Optional<String> passcode = form.text("passcode");
     // The passcode is checked (or the same work done) before the identity is judged: equal time.
     Optional<String> method =
-        passcode.isPresent() ? passcodes.match(user, passcode.get()) : Optional.empty();
+        passcode.isPresent()
+            ? passcodes.match(user, identity.get(), passcode.get())
+            : Optional.empty();
     if (user.isEmpty()) {
       errors.add("identity", messages.text("US_SPECIFY_IDENTITY"));
     } else if (!user.get().active()) {
@@ -174,7 +176,7 @@ public class UnifiedSigninService {
     Optional<String> passcode = form.text("passcode");
     Optional<String> method =
         passcode.isPresent()
-            ? passcodes.match(Optional.of(user), passcode.get())
+            ? passcodes.match(Optional.of(user), user.email(), passcode.get())
             : Optional.empty();
     if (method.isEmpty()) {
       errors.add("passcode", messages.text("INVALID_PASSWORD_CODE"));

@@ -1,6 +1,8 @@
 package dev.portcullis.impl.unifiedsignin;
 
 import dev.portcullis.impl.authentication.PasswordCheck;
+import dev.portcullis.impl.throttle.CredentialGuard;
+import dev.portcullis.impl.throttle.ThrottleSubject;
 import dev.portcullis.impl.totp.TotpCheck;
 import dev.portcullis.impl.totp.TotpKey;
 import dev.portcullis.impl.totp.TotpSecrets;
@@ -31,14 +33,36 @@ public class UsPasscodeCheck {
   @Inject TotpSecrets secrets;
   @Inject PasswordCheck passwords;
   @Inject Clock clock;
+  @Inject CredentialGuard guard;
 
   private volatile String decoy;
 
   /**
-   * The method whose passcode this is, or empty; {@code user} empty for an unknown identity (the
-   * same work is done, against nothing).
+   * The method whose passcode this is, or empty; {@code user} empty for an unknown {@code identity}
+   * (the same work is done, against nothing).
+   *
+   * <p>A passcode is one secret of the account whatever method it turns out to be, so it counts
+   * against the account's password counter of the throttle ({@link CredentialGuard}; an identity
+   * that names nobody is counted alike): while the throttle refuses, nothing is checked and the
+   * answer is empty, which the endpoint's 400 turns into 429.
    */
-  public Optional<String> match(Optional<UserRecord> user, String passcode) {
+  public Optional<String> match(Optional<UserRecord> user, String identity, String passcode) {
+    ThrottleSubject account =
+        user.map(ThrottleSubject::password)
+            .orElseGet(() -> ThrottleSubject.unknownIdentity(identity));
+    if (guard.refuses(account)) {
+      return Optional.empty();
+    }
+    Optional<String> matched = firstMatch(user, passcode);
+    if (matched.isPresent()) {
+      guard.succeeded(account);
+    } else {
+      guard.failed(account);
+    }
+    return matched;
+  }
+
+  private Optional<String> firstMatch(Optional<UserRecord> user, String passcode) {
     Map<String, String> stored =
         user.map(u -> UsTotpSecrets.read(u.usTotpSecrets())).orElse(Map.of());
     Optional<String> matched = Optional.empty();
@@ -55,10 +79,27 @@ public class UsPasscodeCheck {
     return matched;
   }
 
-  /** Whether {@code passcode} is the code of {@code user}'s {@code method} now (and unused). */
+  /**
+   * Whether {@code passcode} is the code of {@code user}'s {@code method} now (and unused); counted
+   * against the user's code counter of the throttle, and not checked while it refuses.
+   */
   public boolean matchesMethod(UserRecord user, String method, String passcode) {
-    return code(
-        Optional.of(user), method, UsTotpSecrets.read(user.usTotpSecrets()).get(method), passcode);
+    ThrottleSubject codes = ThrottleSubject.codes(user);
+    if (guard.refuses(codes)) {
+      return false;
+    }
+    boolean right =
+        code(
+            Optional.of(user),
+            method,
+            UsTotpSecrets.read(user.usTotpSecrets()).get(method),
+            passcode);
+    if (right) {
+      guard.succeeded(codes);
+    } else {
+      guard.failed(codes);
+    }
+    return right;
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.event.PasswordChanged;
 import dev.portcullis.impl.account.ServiceFixture;
 import dev.portcullis.impl.changepassword.ChangePasswordService.Outcome;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.spi.UserRecord;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ class ChangePasswordServiceTest {
     service.events = fx.publisher;
     service.messages = fx.messages;
     service.config = fx.account;
+    service.guard = CredentialGuard.disabled();
     return service;
   }
 

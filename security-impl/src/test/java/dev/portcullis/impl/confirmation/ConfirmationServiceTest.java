@@ -7,6 +7,7 @@ import dev.portcullis.event.UserConfirmed;
 import dev.portcullis.impl.account.ServiceFixture;
 import dev.portcullis.impl.confirmation.ConfirmationService.ConfirmOutcome;
 import dev.portcullis.impl.confirmation.ConfirmationService.SendOutcome;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.spi.UserRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ class ConfirmationServiceTest {
 
   private static ConfirmationService service(ServiceFixture fx) {
     ConfirmationService service = new ConfirmationService();
+    service.guard = CredentialGuard.disabled();
     service.users = fx.users;
     service.tokens = fx.confirmationTokens;
     service.emails = fx.emails;

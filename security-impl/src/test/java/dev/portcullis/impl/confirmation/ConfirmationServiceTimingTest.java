@@ -8,6 +8,7 @@ import dev.portcullis.impl.account.EmailValidator;
 import dev.portcullis.impl.confirmation.ConfirmationService.SendOutcome;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ class ConfirmationServiceTimingTest {
 
   private static ConfirmationService service(AccountWork work) {
     ConfirmationService service = new ConfirmationService();
+    service.guard = CredentialGuard.disabled();
     service.users = work.users;
     service.tokens = new ConfirmationTokens(work.tokens, work.account);
     service.emails = AccountWork.construct(EmailValidator.class, work.account);

@@ -88,6 +88,18 @@ class DocumentTailorTest {
   }
 
   @Test
+  void tailorWhenThrottleOffThenNoPasswordCheckAnswers429() {
+    JsonObject on = served(Map.of()).getJsonObject("paths").getJsonObject("/api/login");
+    JsonObject off =
+        served(Map.of("security.throttle", "false"))
+            .getJsonObject("paths")
+            .getJsonObject("/api/login");
+
+    assertThat(on.getJsonObject("post").getJsonObject("responses").keySet()).contains("429");
+    assertThat(off.getJsonObject("post").getJsonObject("responses").keySet()).doesNotContain("429");
+  }
+
+  @Test
   void tailorWhenNoLogoutMethodThenNoLogoutPath() {
     assertThat(served(Map.of("security.logout_methods", " ")).getJsonObject("paths").keySet())
         .doesNotContain("/api/logout");

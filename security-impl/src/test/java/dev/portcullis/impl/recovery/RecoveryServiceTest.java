@@ -8,6 +8,7 @@ import dev.portcullis.impl.account.ServiceFixture;
 import dev.portcullis.impl.recovery.RecoveryService.ForgotOutcome;
 import dev.portcullis.impl.recovery.RecoveryService.LinkStatus;
 import dev.portcullis.impl.recovery.RecoveryService.ResetOutcome;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.spi.MailMessage;
 import dev.portcullis.spi.UserRecord;
@@ -27,6 +28,7 @@ class RecoveryServiceTest {
 
   private static RecoveryService service(ServiceFixture fx) {
     RecoveryService service = new RecoveryService();
+    service.guard = CredentialGuard.disabled();
     service.users = fx.users;
     service.tokens = fx.userBoundTokens;
     service.emails = fx.emails;

@@ -11,6 +11,7 @@ import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.recoverycodes.RecoveryCodesService.RedeemOutcome;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.spi.UserRecord;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,6 +109,7 @@ class RecoveryCodesServiceTest {
     service.store = store;
     service.messages = new Messages(config, configuration.locales());
     service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    service.guard = CredentialGuard.disabled();
     service.events =
         new EventPublisher() {
           @Override

@@ -7,6 +7,7 @@ import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.impl.mail.MailTemplate;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.sms.PhoneNumbers;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.impl.totp.TotpCheck;
 import dev.portcullis.impl.totp.TotpSecrets;
 import dev.portcullis.spi.Delivery;
@@ -68,6 +69,7 @@ final class TwoFactorTestBeans {
     service.store = store;
     service.secrets = secrets;
     service.delivery = delivery;
+    service.guard = CredentialGuard.disabled();
     service.authenticator = authenticator;
     service.phoneNumbers = phones;
     service.events = events;

@@ -1,4 +1,4 @@
-package dev.portcullis.impl.authentication;
+package dev.portcullis.impl.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -1,0 +1,159 @@
+package dev.portcullis.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.sample.support.ApiClient;
+import dev.portcullis.sample.support.HostileCorpus;
+import dev.portcullis.sample.support.HostileCorpus.HostileRequest;
+import dev.portcullis.sample.support.OpenApiContract;
+import dev.portcullis.sample.support.SampleAccounts;
+import dev.portcullis.sample.support.SampleDeployment;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The hostile-input corpus ({@link HostileCorpus}, issue 10 item 2) against the sample: every
+ * answer below 500, no stack trace or class name in any body, every 4xx of the JSON API in the
+ * envelope with a message, and {@code fs_user} unchanged (none of the requests is meant to
+ * succeed).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HostileInputIT {
+
+  /** What a body must not show: stack frames, exception and package names. */
+  static final Pattern LEAK =
+      Pattern.compile(
+          "Exception|\\tat |\\.java:\\d+|dev\\.portcullis\\.|org\\.glassfish|org\\.eclipse\\."
+              + "|jakarta\\.|java\\.lang|fish\\.payara|com\\.sun\\.");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return SampleDeployment.withTestSupport();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void corpusWhenSentThenNo5xxNoLeakEvery4xxInTheEnvelopeAndNoUserChanged() {
+    ApiClient admin = new ApiClient(base);
+    String token =
+        admin
+            .login("admin@example.com", SampleAccounts.PASSWORD, "?include_auth_token")
+            .response()
+            .getJsonObject("user")
+            .getString("authentication_token");
+    List<HostileRequest> corpus =
+        HostileCorpus.generate(OpenApiContract.fetch(base).document(), "/api/", List.of(token));
+    assertThat(corpus).hasSizeGreaterThanOrEqualTo(5000);
+    JsonObject before = checksum(admin);
+
+    long start = System.nanoTime();
+    List<String> violations = new ArrayList<>();
+    for (HostileRequest request : corpus) {
+      Answer answer = send(request);
+      check(request, answer).ifPresent(violations::add);
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    System.out.printf("HostileInputIT: %d requests in %d ms%n", corpus.size(), millis);
+
+    JsonObject after = checksum(admin);
+    org.assertj.core.api.SoftAssertions.assertSoftly(
+        soft -> {
+          soft.assertThat(after).as("fs_user count and checksum").isEqualTo(before);
+          soft.assertThat(violations).as("%d violations", violations.size()).isEmpty();
+        });
+  }
+
+  private static java.util.Optional<String> check(HostileRequest request, Answer answer) {
+    String what = request.describe() + " -> " + answer.status();
+    if (answer.status() >= 500) {
+      return java.util.Optional.of(what + " (server error) " + head(answer.body()));
+    }
+    if (LEAK.matcher(answer.body()).find()) {
+      return java.util.Optional.of(what + " (leak) " + head(answer.body()));
+    }
+    if (answer.status() >= 400 && !inEnvelope(answer)) {
+      return java.util.Optional.of(what + " (not in the envelope) " + head(answer.body()));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** {@code {"meta":{"code":status},"response":{"errors":[at least one message]}}}. */
+  private static boolean inEnvelope(Answer answer) {
+    try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+      JsonObject body = reader.readObject();
+      return body.getJsonObject("meta").getInt("code") == answer.status()
+          && body.getJsonObject("response").get("errors").getValueType()
+              == JsonValue.ValueType.ARRAY
+          && !body.getJsonObject("response").getJsonArray("errors").isEmpty();
+    } catch (RuntimeException notTheEnvelope) {
+      return false;
+    }
+  }
+
+  private JsonObject checksum(ApiClient client) {
+    return client.get("api/test-support/users-checksum").json();
+  }
+
+  private record Answer(int status, String body) {}
+
+  /** HTTP/1.0 over a socket, headers and body bytes exactly as given (a default Host if none). */
+  private Answer send(HostileRequest request) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (request.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Host"))) {
+      headers.put("Host", base.getHost() + ":" + base.getPort());
+    }
+    headers.putAll(request.headers());
+    StringBuilder head =
+        new StringBuilder(request.method())
+            .append(' ')
+            .append(base.getPath())
+            .append(request.path())
+            .append(" HTTP/1.0\r\n");
+    headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+    head.append("Content-Length: ").append(request.body().length).append("\r\n\r\n");
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+      out.write(request.body());
+      out.flush();
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      socket.getInputStream().transferTo(all);
+      String text = all.toString(StandardCharsets.UTF_8);
+      int end = text.indexOf("\r\n\r\n");
+      String status = text.substring(0, Math.max(0, text.indexOf("\r\n")));
+      return new Answer(
+          Integer.parseInt(status.split(" ")[1]), end < 0 ? "" : text.substring(end + 4));
+    } catch (IOException | RuntimeException e) {
+      return new Answer(599, "no answer: " + e.getClass().getSimpleName() + " " + e.getMessage());
+    }
+  }
+
+  private static String head(String body) {
+    String flat = body.replaceAll("\\s+", " ");
+    return flat.length() > 200 ? flat.substring(0, 200) : flat;
+  }
+}

@@ -1,0 +1,299 @@
+package dev.portcullis.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.sample.support.ApiClient;
+import dev.portcullis.sample.support.ApiClient.Reply;
+import dev.portcullis.sample.support.MailTrap;
+import dev.portcullis.sample.support.Rfc6238;
+import dev.portcullis.sample.support.SampleDeployment;
+import dev.portcullis.sample.support.SmsTrap;
+import dev.portcullis.sample.support.TwoFactorSteps;
+import jakarta.json.Json;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The throttle with its default limits (5 failures answered at once, then a wait of 1 s doubling
+ * per failure, a 15-minute lockout at 10; 20 and 100 per address), black-box: over the JSON login,
+ * HTTP Basic and the second-factor code, counted in the database, answered 429 in the envelope with
+ * {@code Retry-After}. One trusted proxy is configured ({@code security.proxy_x_for=1}), so each
+ * test speaks from addresses of its own in {@code X-Forwarded-For}; generic responses are on, as a
+ * locked account must then answer like an identity nobody has. The server's clock stands still and
+ * waits pass by moving it, so every wait is exact however slow the machine.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ThrottleIT {
+
+  static final String PASSWORD = TwoFactorSteps.PASSWORD;
+  static final String WRONG = "not-the-password-1";
+  static final String TOO_MANY = "Too many failed attempts. Please try again later.";
+  static MailTrap mail;
+  static SmsTrap sms;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    mail = MailTrap.start();
+    sms = SmsTrap.start();
+    return SampleDeployment.withMailTo(
+        mail,
+        TwoFactorSteps.settings(sms)
+            + SampleDeployment.DEFAULT_THROTTLE
+            + "security.proxy_x_for=1\n"
+            + "security.return_generic_responses=true\n");
+  }
+
+  @AfterAll
+  static void stopTraps() {
+    if (sms != null) {
+      sms.close();
+    }
+  }
+
+  @ArquillianResource URL base;
+  TwoFactorSteps steps;
+
+  @BeforeEach
+  void newStepsAndFrozenClock() {
+    steps = new TwoFactorSteps(base, mail);
+    steps.freezeClock();
+  }
+
+  @AfterEach
+  void resetClock() {
+    steps.resetClock();
+  }
+
+  @Test
+  void loginWhenWrongPasswordsThenGrowingWaitThenLockoutAnsweredLikeAnUnknownIdentity() {
+    String email = steps.newUser("locked");
+    String nobody = "nobody-" + System.nanoTime() + "@example.com";
+    ApiClient known = new ApiClient(base);
+    ApiClient unknown = new ApiClient(base);
+
+    Reply knownLocked = failUntilLocked(() -> login(known, email, WRONG, "203.0.113.1"));
+    Reply unknownLocked = failUntilLocked(() -> login(unknown, nobody, WRONG, "203.0.113.2"));
+
+    Reply rightButLocked = login(known, email, PASSWORD, "203.0.113.1");
+    assertLockedOut(rightButLocked);
+    assertThat(rightButLocked.body()).isEqualTo(knownLocked.body());
+    assertThat(unknownLocked.body())
+        .as("a locked account answers like an identity nobody has")
+        .isEqualTo(knownLocked.body());
+    assertThat(steps.events()).contains("sync:locked-out:" + email + ":password");
+    assertThat(steps.events()).noneMatch(e -> e.contains(nobody));
+
+    steps.moveClock(Duration.ofMinutes(15));
+    assertThat(login(known, email, PASSWORD, "203.0.113.1").status()).isEqualTo(200);
+  }
+
+  @Test
+  void usSigninWhenWrongPasscodesThenLockedOutAndAnsweredLikeAnUnknownIdentity() {
+    String email = steps.newUser("unified");
+    String nobody = "nobody-us-" + System.nanoTime() + "@example.com";
+    ApiClient known = new ApiClient(base);
+    ApiClient unknown = new ApiClient(base);
+
+    Reply knownLocked = failUntilLocked(() -> usSignin(known, email, WRONG, "203.0.113.20"));
+    Reply unknownLocked = failUntilLocked(() -> usSignin(unknown, nobody, WRONG, "203.0.113.21"));
+
+    Reply rightButLocked = usSignin(known, email, PASSWORD, "203.0.113.20");
+    assertLockedOut(rightButLocked);
+    assertThat(unknownLocked.body())
+        .as("a locked account answers like an identity nobody has")
+        .isEqualTo(knownLocked.body());
+    assertThat(steps.events()).contains("sync:locked-out:" + email + ":password");
+
+    steps.moveClock(Duration.ofMinutes(15));
+    assertThat(usSignin(known, email, PASSWORD, "203.0.113.20").status()).isEqualTo(200);
+  }
+
+  @Test
+  void basicWhenWrongPasswordsThenLockedOutOfLoginToo() {
+    String email = steps.newUser("basic");
+    ApiClient client = new ApiClient(base);
+
+    failUntilLocked(() -> basic(client, email, WRONG, "203.0.113.3"));
+
+    Reply rightButLocked = basic(client, email, PASSWORD, "203.0.113.3");
+    assertLockedOut(rightButLocked);
+    assertThat(rightButLocked.header("WWW-Authenticate")).isEmpty();
+    assertLockedOut(login(new ApiClient(base), email, PASSWORD, "203.0.113.4"));
+    assertThat(steps.events()).contains("sync:locked-out:" + email + ":password");
+  }
+
+  @Test
+  void tfValidateWhenWrongCodesThenSigningInAgainDoesNotResetThemAndTheCodeIsLockedOut() {
+    String email = steps.newUser("codes");
+    String key = steps.enrolAuthenticator(email);
+    String wrong = steps.otherThan(key);
+
+    for (int i = 1; i <= 5; i++) {
+      assertThat(steps.validate(pendingAfterPassword(email), wrong).status())
+          .as("wrong code %d", i)
+          .isIn(400);
+    }
+    Reply waiting = steps.validate(pendingAfterPassword(email), wrong);
+    assertThat(waiting.status()).as("a new sign-in has no new free codes").isEqualTo(429);
+    assertThat(waiting.header("Retry-After")).contains("1");
+    failUntilLocked(() -> steps.validate(pendingAfterPassword(email), wrong), 5);
+
+    Reply rightButLocked =
+        steps.validate(pendingAfterPassword(email), Rfc6238.code(key, steps.step() + 1));
+    assertLockedOut(rightButLocked);
+    assertThat(steps.events()).contains("sync:locked-out:" + email + ":code");
+  }
+
+  @Test
+  void loginWhenOneAddressTriedManyIdentitiesThenThatAddressWaitsAndAnotherDoesNot() {
+    ApiClient client = new ApiClient(base);
+    String prefix = "spray-" + System.nanoTime() + "-";
+    for (int i = 0; i < 20; i++) {
+      assertThat(login(client, prefix + i + "@example.com", WRONG, "198.51.100.7").status())
+          .isEqualTo(400);
+    }
+
+    Reply sameAddress = login(client, prefix + "fresh@example.com", WRONG, "198.51.100.7");
+    Reply otherAddress = login(client, prefix + "fresh@example.com", WRONG, "198.51.100.8");
+
+    assertThat(sameAddress.status()).isEqualTo(429);
+    assertThat(sameAddress.header("Retry-After")).contains("1");
+    assertThat(otherAddress.status()).isEqualTo(400);
+    Reply behindTheProxy =
+        client.postJson(
+            "api/login",
+            loginBody(client, prefix + "other@example.com", WRONG),
+            "X-Forwarded-For",
+            "198.51.100.7, 198.51.100.9");
+    assertThat(behindTheProxy.status())
+        .as("only the last entry (one trusted proxy) is the client")
+        .isEqualTo(400);
+  }
+
+  @Test
+  void resetWhenRequestedTooOftenThenNoMoreMailsAndAnUnknownEmailAnswersAlike() {
+    String email = steps.newUser("mailed");
+    String nobody = "nobody-" + System.nanoTime() + "@example.com";
+    ApiClient client = new ApiClient(base);
+    for (int i = 1; i <= 5; i++) {
+      assertThat(reset(client, email, "192.0.2.50").status()).as("request %d", i).isEqualTo(200);
+      assertThat(reset(client, nobody, "192.0.2.51").status()).isEqualTo(200);
+    }
+    mail.awaitMail(email, 5, TwoFactorSteps.WAIT);
+
+    Reply known = reset(client, email, "192.0.2.52");
+    Reply unknown = reset(client, nobody, "192.0.2.53");
+
+    assertThat(known.status()).isEqualTo(429);
+    assertThat(known.body()).isEqualTo(unknown.body());
+    assertThat(known.response().getJsonArray("errors").getString(0))
+        .isEqualTo("Too many mails were requested lately. Please try again later.");
+    steps.moveClock(Duration.ofHours(1));
+    assertThat(reset(client, email, "192.0.2.52").status()).as("a new period").isEqualTo(200);
+    mail.awaitMail(email, 6, TwoFactorSteps.WAIT);
+    assertThat(mail.messagesFor(email)).as("the refused request mailed nothing").hasSize(6);
+  }
+
+  /**
+   * Fails 10 times as soon as the throttle lets each attempt through: 5 answered at once, then each
+   * after a 429 whose {@code Retry-After} doubles from 1 s; returns the lockout's 429.
+   */
+  private Reply failUntilLocked(Supplier<Reply> attempt) {
+    for (int i = 1; i <= 5; i++) {
+      assertThat(attempt.get().status()).as("free failure %d", i).isIn(400, 401);
+    }
+    return failUntilLocked(attempt, 5);
+  }
+
+  private Reply failUntilLocked(Supplier<Reply> attempt, int failed) {
+    for (int failures = failed; failures < 10; failures++) {
+      Reply waiting = attempt.get();
+      long expected = 1L << (failures - 5);
+      assertThat(waiting.status()).as("after %d failures", failures).isEqualTo(429);
+      assertThat(waiting.header("Retry-After")).contains(String.valueOf(expected));
+      steps.moveClock(Duration.ofSeconds(expected));
+      assertThat(attempt.get().status()).as("failure %d", failures + 1).isIn(400, 401);
+    }
+    Reply locked = attempt.get();
+    assertLockedOut(locked);
+    return locked;
+  }
+
+  private static void assertLockedOut(Reply reply) {
+    assertThat(reply.status()).isEqualTo(429);
+    long retryAfter = Long.parseLong(reply.header("Retry-After").orElseThrow());
+    assertThat(retryAfter).isBetween(Duration.ofMinutes(14).toSeconds(), 900L);
+    assertThat(reply.json().getJsonObject("meta").getInt("code")).isEqualTo(429);
+    assertThat(reply.response().getJsonArray("errors").getString(0)).isEqualTo(TOO_MANY);
+  }
+
+  private ApiClient pendingAfterPassword(String email) {
+    return steps.pending(email);
+  }
+
+  private static Reply login(ApiClient client, String email, String password, String address) {
+    return client.postJson(
+        "api/login", loginBody(client, email, password), "X-Forwarded-For", address);
+  }
+
+  private static jakarta.json.JsonObject loginBody(
+      ApiClient client, String email, String password) {
+    return Json.createObjectBuilder()
+        .add("email", email)
+        .add("password", password)
+        .add("csrf_token", client.csrfToken())
+        .build();
+  }
+
+  private static Reply usSignin(
+      ApiClient client, String identity, String passcode, String address) {
+    return client.postJson(
+        "api/us-signin",
+        Json.createObjectBuilder()
+            .add("identity", identity)
+            .add("passcode", passcode)
+            .add("csrf_token", client.csrfToken())
+            .build(),
+        "X-Forwarded-For",
+        address);
+  }
+
+  private static Reply reset(ApiClient client, String email, String address) {
+    return client.postJson(
+        "api/reset",
+        Json.createObjectBuilder()
+            .add("email", email)
+            .add("csrf_token", client.csrfToken())
+            .build(),
+        "X-Forwarded-For",
+        address);
+  }
+
+  private static Reply basic(ApiClient client, String email, String password, String address) {
+    String credentials =
+        Base64.getEncoder()
+            .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return client.get(
+        "api/whoami",
+        "Authorization",
+        "Basic " + credentials,
+        "Accept",
+        "application/json",
+        "X-Forwarded-For",
+        address);
+  }
+}

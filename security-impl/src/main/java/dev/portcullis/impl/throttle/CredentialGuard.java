@@ -1,0 +1,137 @@
+package dev.portcullis.impl.throttle;
+
+import dev.portcullis.impl.http.ClientAddress;
+import dev.portcullis.impl.throttle.ThrottleConfig.Limits;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The {@link Throttle} for the secret checks of one request: every check counts against the account
+ * (or typed identity) and against the request's client address ({@link ClientAddress}: the socket
+ * address, {@code X-Forwarded-For} only as far as {@code security.proxy_x_for} trusts it). The
+ * shared check points call it: {@code PasswordCheck} (login, HTTP Basic, {@code /verify}, {@code
+ * /change}), the second-factor and recovery-code checks.
+ *
+ * <p>A refusal marks the request; {@link ThrottledAnswers} then turns the refused answer (the
+ * endpoint's 400 or 401) into 429 with {@code Retry-After}, whichever endpoint it was. A caller
+ * answers a refusal as it answers a wrong secret, without checking the secret: same body, same
+ * time, for a locked account and for an identity nobody has.
+ */
+@RequestScoped
+public class CredentialGuard {
+
+  /** The request attribute holding the {@link Refusal} of a refused check or mail request. */
+  static final String REFUSAL = CredentialGuard.class.getName() + ".refusal";
+
+  /**
+   * Why and how long a request was refused.
+   *
+   * @param retryAfter until an attempt may be made again
+   * @param messageKey the message of the 429
+   */
+  public record Refusal(Duration retryAfter, String messageKey) {}
+
+  /** The message of a refused secret check (the wait is in {@code Retry-After}). */
+  public static final String ATTEMPTS_MESSAGE = "TOO_MANY_FAILED_ATTEMPTS";
+
+  /** The message of a refused mail request. */
+  public static final String MAIL_MESSAGE = "MAIL_SEND_LIMIT";
+
+  private Throttle throttle;
+  private HttpServletRequest request;
+  private int proxyXForHops;
+
+  /** For CDI. */
+  protected CredentialGuard() {}
+
+  @Inject
+  CredentialGuard(Throttle throttle, HttpServletRequest request, ThrottleConfig config) {
+    this.throttle = throttle;
+    this.request = request;
+    this.proxyXForHops = config.proxyXForHops();
+  }
+
+  /**
+   * A guard that never refuses and counts nothing, for code that checks secrets outside a request
+   * (unit tests of the services).
+   */
+  public static CredentialGuard disabled() {
+    CredentialGuard guard = new CredentialGuard();
+    guard.throttle =
+        new Throttle(
+            new ThrottleConfig(
+                false,
+                new Limits(1, 2),
+                new Limits(1, 2),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                new ThrottleConfig.MailLimits(1, 1, Duration.ofSeconds(1)),
+                0),
+            null,
+            null,
+            null);
+    return guard;
+  }
+
+  /**
+   * Whether the check of {@code account}'s secret must not happen now; if so the request is marked
+   * to be answered 429.
+   */
+  public boolean refuses(ThrottleSubject account) {
+    if (!throttle.enabled()) {
+      return false;
+    }
+    ThrottleVerdict verdict = throttle.check(account, address());
+    if (verdict instanceof ThrottleVerdict.Refused refused) {
+      request.setAttribute(REFUSAL, new Refusal(refused.retryAfter(), ATTEMPTS_MESSAGE));
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a request that mails {@code email} (reset or confirmation instructions) must not be
+   * served now; counted otherwise, per email (known or not) and client address. A refusal marks the
+   * request to be answered 429 ({@value #MAIL_MESSAGE}); the caller sends nothing.
+   */
+  public boolean refusesMailTo(String email) {
+    if (!throttle.enabled()) {
+      return false;
+    }
+    String from = ClientAddress.of(request, proxyXForHops);
+    Optional<Duration> refused =
+        throttle.requestMail(
+            ThrottleSubject.mailTo(email),
+            ThrottleSubject.mailFrom(from == null ? "unknown" : from));
+    refused.ifPresent(wait -> request.setAttribute(REFUSAL, new Refusal(wait, MAIL_MESSAGE)));
+    return refused.isPresent();
+  }
+
+  /** The secret of {@code account} was wrong: counts against it and the client address. */
+  public void failed(ThrottleSubject account) {
+    if (throttle.enabled()) {
+      throttle.recordFailure(account, address());
+    }
+  }
+
+  /** The secret of {@code account} was right: its failures are forgotten. */
+  public void succeeded(ThrottleSubject account) {
+    throttle.recordSuccess(account);
+  }
+
+  /** The refusal of a check or mail request of this request, if one was refused. */
+  public static Optional<Refusal> refusalOf(HttpServletRequest request) {
+    return request.getAttribute(REFUSAL) instanceof Refusal refusal
+        ? Optional.of(refusal)
+        : Optional.empty();
+  }
+
+  private ThrottleSubject address() {
+    String address = ClientAddress.of(request, proxyXForHops);
+    return ThrottleSubject.address(address == null ? "unknown" : address);
+  }
+}
