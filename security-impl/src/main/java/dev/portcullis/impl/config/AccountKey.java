@@ -190,13 +190,6 @@ public enum AccountKey implements ConfigKey {
           "none",
           "SECURITY_RESET_VIEW",
           "SPA: where a valid reset link leads, with ?token=...")),
-  LOGIN_ERROR_VIEW(
-      new KeySpec(
-          "security.login_error_view",
-          "none",
-          "SECURITY_LOGIN_ERROR_VIEW",
-          "SPA: where a refused magic link (/us-verify-link) leads, with ?error=... (or"
-              + " ?tf_required=1 when a second factor is due).")),
   RESET_ERROR_VIEW(
       new KeySpec(
           "security.reset_error_view",

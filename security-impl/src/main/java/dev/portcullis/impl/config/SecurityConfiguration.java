@@ -545,7 +545,7 @@ public final class SecurityConfiguration {
         settings.optionalString(AccountKey.POST_RESET_VIEW),
         settings.optionalString(AccountKey.RESET_VIEW),
         settings.optionalString(AccountKey.RESET_ERROR_VIEW),
-        settings.optionalString(AccountKey.LOGIN_ERROR_VIEW),
+        settings.optionalString(OAuthKey.LOGIN_ERROR_VIEW),
         settings.optionalString(AccountKey.POST_CHANGE_VIEW),
         settings.optionalString(AccountKey.POST_CHANGE_EMAIL_VIEW),
         settings.optionalString(AccountKey.CHANGE_EMAIL_ERROR_VIEW),
