@@ -179,6 +179,41 @@ class UnifiedSigninIT {
   }
 
   @Test
+  void magicLinkWhenSecondFactorDueThenNextCarriedThroughIt() {
+    String email = steps.newUser("us-link-next");
+    enrolEmail(email, 1);
+    steps.enrolAuthenticator(email);
+    ApiClient asker = new ApiClient(base);
+    assertThat(
+            steps
+                .post(
+                    asker,
+                    "api/us-signin/send-code?next=/private/page",
+                    Json.createObjectBuilder().add("identity", email).add("chosen_method", "email"))
+                .status())
+        .isEqualTo(200);
+    String link = MailTrap.link(mail.awaitMail(email, 2, WAIT).text(), "us-verify-link");
+    assertThat(link).contains("next=%2Fprivate%2Fpage");
+
+    ApiClient browser = new ApiClient(base);
+    Reply followed = browser.get(link.substring(link.indexOf("api/us-verify-link")));
+    assertThat(followed.status()).isEqualTo(302);
+    assertThat(followed.header("Location").orElseThrow())
+        .as("email is in security.us_mfa_required: the second factor's page, next carried on")
+        .doesNotContain("us_signin")
+        .contains("next=%2Fprivate%2Fpage");
+    assertThat(browser.get("api/whoami", "Accept", JSON).status()).isEqualTo(401);
+
+    ApiClient forged = new ApiClient(base);
+    assertThat(
+            forged
+                .get("api/us-verify-link?id=x&code=1&next=https://evil.example/")
+                .header("Location")
+                .orElseThrow())
+        .doesNotContain("evil.example");
+  }
+
+  @Test
   void codeWhenClockMovedPastItsWindowThenRefused() {
     String email = steps.newUser("us-late");
     enrolEmail(email, 1);

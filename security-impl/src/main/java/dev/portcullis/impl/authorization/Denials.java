@@ -76,7 +76,7 @@ public class Denials {
       return new Denial(401, headers, null, text);
     }
     flash.add(request, messages.category("UNAUTHENTICATED"), text);
-    return redirect(views.loginTemplate(), request);
+    return redirect(views.signInTemplate(), request);
   }
 
   private Denial reauthenticate(HttpServletRequest request) {

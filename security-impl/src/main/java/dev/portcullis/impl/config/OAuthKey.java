@@ -47,8 +47,8 @@ public enum OAuthKey implements ConfigKey {
           "security.login_error_view",
           "none",
           "SECURITY_LOGIN_ERROR_VIEW",
-          "With security.redirect_behavior=spa: where a failed OAuth sign-in is sent"
-              + " (?error=<message>); none = the login page.")),
+          "With security.redirect_behavior=spa: where a failed OAuth sign-in or a refused magic link"
+              + " (/us-verify-link) is sent (?error=<message>); none = the login page.")),
   POST_OAUTH_LOGIN_VIEW(
       new KeySpec(
           "security.post_oauth_login_view",

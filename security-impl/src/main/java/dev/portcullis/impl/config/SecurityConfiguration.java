@@ -464,8 +464,14 @@ public final class SecurityConfiguration {
   }
 
   private RedirectConfig readRedirects() {
+    boolean usReplacesLogin =
+        settings.bool(MultiFactorKey.UNIFIED_SIGNIN)
+            && settings.bool(MultiFactorKey.US_SIGNIN_REPLACES_LOGIN);
     return new RedirectConfig(
         settings.string(CoreKey.LOGIN_USER_TEMPLATE),
+        usReplacesLogin
+            ? settings.string(MultiFactorKey.US_SIGNIN_TEMPLATE).trim()
+            : settings.string(CoreKey.LOGIN_USER_TEMPLATE),
         settings.string(CoreKey.VERIFY_TEMPLATE),
         settings.bool(MultiFactorKey.UNIFIED_SIGNIN)
             ? Optional.of(settings.string(MultiFactorKey.US_VERIFY_TEMPLATE).trim())
@@ -539,6 +545,7 @@ public final class SecurityConfiguration {
         settings.optionalString(AccountKey.POST_RESET_VIEW),
         settings.optionalString(AccountKey.RESET_VIEW),
         settings.optionalString(AccountKey.RESET_ERROR_VIEW),
+        settings.optionalString(OAuthKey.LOGIN_ERROR_VIEW),
         settings.optionalString(AccountKey.POST_CHANGE_VIEW),
         settings.optionalString(AccountKey.POST_CHANGE_EMAIL_VIEW),
         settings.optionalString(AccountKey.CHANGE_EMAIL_ERROR_VIEW),

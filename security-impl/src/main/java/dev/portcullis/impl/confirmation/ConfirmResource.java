@@ -168,7 +168,7 @@ public class ConfirmResource {
     String htmlView =
         views
             .postConfirmView()
-            .orElse(login ? redirectConfig.postLoginView() : redirectConfig.loginTemplate());
+            .orElse(login ? redirectConfig.postLoginView() : redirectConfig.signInTemplate());
     return answers.redirect(
         request, views.postConfirmView(), htmlView, "EMAIL_CONFIRMED", Map.of(), confirmed.user());
   }

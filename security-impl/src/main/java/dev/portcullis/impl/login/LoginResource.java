@@ -57,7 +57,7 @@ public class LoginResource {
     if (!WantJson.test(request)) {
       return authentication.isPresent()
           ? Views.redirectToView(request, views.postLoginView())
-          : Views.redirectToView(request, views.loginTemplate() + nextQuery());
+          : Views.redirectToView(request, views.signInTemplate() + nextQuery());
     }
     JsonObjectBuilder body = Jsons.object();
     if (authentication.isPresent()) {

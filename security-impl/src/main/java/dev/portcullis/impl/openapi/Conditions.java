@@ -13,7 +13,8 @@ import java.util.Map;
  * Applies the document's {@code x-portcullis-when} extensions: an element (path item, operation,
  * property, tag, ...) whose condition is off is dropped, and the extension is removed from the
  * elements that stay. A schema property that is dropped also leaves its schema's {@code required}
- * list.
+ * list. A schema property marked {@code x-portcullis-required-when} stays, but is listed in its
+ * schema's {@code required} only when that condition is on (a field a setting makes optional).
  *
  * <p>Why conditions in the document rather than code that knows paths: a feature marks its own
  * paths, fields and tags where they are written, so adding a feature means editing the document
@@ -22,6 +23,7 @@ import java.util.Map;
 final class Conditions {
 
   static final String KEY = "x-portcullis-when";
+  static final String REQUIRED_KEY = "x-portcullis-required-when";
 
   private final Map<String, Boolean> values;
 
@@ -48,11 +50,11 @@ final class Conditions {
     JsonObjectBuilder kept = Jsons.object();
     object.forEach(
         (name, member) -> {
-          if (!name.equals(KEY) && holds(member)) {
+          if (!name.equals(KEY) && !name.equals(REQUIRED_KEY) && holds(member)) {
             kept.add(name, apply(member));
           }
         });
-    return withoutDroppedRequired(kept.build());
+    return withoutDroppedRequired(kept.build(), object);
   }
 
   private JsonArray array(JsonArray array) {
@@ -63,10 +65,15 @@ final class Conditions {
 
   /** Whether an element stays: it names no condition, or one that is on. */
   private boolean holds(JsonValue element) {
-    if (!(element instanceof JsonObject object) || !object.containsKey(KEY)) {
+    return holds(element, KEY);
+  }
+
+  /** Whether an element names no condition under {@code key}, or one that is on. */
+  private boolean holds(JsonValue element, String key) {
+    if (!(element instanceof JsonObject object) || !object.containsKey(key)) {
       return true;
     }
-    String condition = ((JsonString) object.get(KEY)).getString();
+    String condition = ((JsonString) object.get(key)).getString();
     Boolean value = values.get(condition);
     if (value == null) {
       throw new IllegalArgumentException(
@@ -76,17 +83,21 @@ final class Conditions {
   }
 
   /**
-   * A schema's {@code required} names only properties it still has, and is left out when that is
-   * none (OpenAPI 3.0 forbids an empty list).
+   * A schema's {@code required} names only properties it still has and whose {@code
+   * x-portcullis-required-when} (read in the {@code original} schema) is on, and is left out when
+   * that is none (OpenAPI 3.0 forbids an empty list).
    */
-  private static JsonObject withoutDroppedRequired(JsonObject schema) {
+  private JsonObject withoutDroppedRequired(JsonObject schema, JsonObject original) {
     if (!(schema.get("required") instanceof JsonArray required)
         || !(schema.get("properties") instanceof JsonObject properties)) {
       return schema;
     }
+    JsonObject originalProperties = original.getJsonObject("properties");
     JsonArrayBuilder names = Jsons.array();
     required.stream()
-        .filter(name -> properties.containsKey(((JsonString) name).getString()))
+        .map(name -> ((JsonString) name).getString())
+        .filter(properties::containsKey)
+        .filter(name -> holds(originalProperties.get(name), REQUIRED_KEY))
         .forEach(names::add);
     JsonArray kept = names.build();
     return kept.isEmpty()

@@ -56,7 +56,9 @@ record OpenApiSettings(
             Map.entry(Feature.UNIFIED_SIGNIN, config.unifiedSignin().enabled()),
             Map.entry("throttle", config.throttle().enabled()),
             Map.entry(Feature.OAUTH, config.oauth().enabled()),
-            Map.entry(Feature.JWT, config.jwt().enabled()));
+            Map.entry(Feature.JWT, config.jwt().enabled()),
+            // false only with unified sign-in on (the configuration refuses it otherwise)
+            Map.entry("password_required", config.unifiedSignin().passwordRequired()));
     return new OpenApiSettings(
         config.openApi(),
         prefix(config.links().urlPrefix()),

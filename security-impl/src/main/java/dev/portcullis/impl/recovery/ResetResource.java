@@ -190,7 +190,7 @@ public class ResetResource {
       String view =
           views
               .postResetView()
-              .orElse(login ? redirectConfig.postLoginView() : redirectConfig.loginTemplate());
+              .orElse(login ? redirectConfig.postLoginView() : redirectConfig.signInTemplate());
       return answers.redirect(
           request,
           Optional.empty(),

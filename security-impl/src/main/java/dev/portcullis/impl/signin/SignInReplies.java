@@ -95,7 +95,7 @@ public class SignInReplies {
           request,
           messages.category(failed.messageKey()),
           messages.text(failed.messageKey(), failed.args()));
-      return Views.url(request, views.loginTemplate());
+      return Views.url(request, views.signInTemplate());
     }
     String view =
         step instanceof SecondFactor.Step.Started started ? started.view() : config.selectView();

@@ -54,6 +54,11 @@ public class SmsSenders {
     return phoneNumbers;
   }
 
+  /** The sender of {@code security.sms_service=none}. */
+  public static SmsSender none() {
+    return new NoSmsSender();
+  }
+
   /** Whether {@code sender} is the stand-in of {@code security.sms_service=none}. */
   public static boolean isNone(SmsSender sender) {
     return sender instanceof NoSmsSender;

@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.TransactionalException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,7 @@ public class JpaTwoFactorStore implements TwoFactorStore {
 
   @Inject SchemaStartup schema;
   @Inject Clock clock;
+  @Inject AddressSendRows addressRows;
 
   /** The tables must exist before the first query. */
   @PostConstruct
@@ -66,6 +69,14 @@ public class JpaTwoFactorStore implements TwoFactorStore {
   @Transactional(TxType.REQUIRES_NEW)
   public Optional<Instant> countSend(
       long userId, String addressHash, Instant now, Duration period, int limit) {
+    if (addressHash != null) {
+      try {
+        addressRows.ensure(addressHash);
+      } catch (PersistenceException | TransactionalException lostRace) {
+        // another user's first send to this address inserted the row a moment before: it is there
+        // now, and the count below locks it
+      }
+    }
     return repository().countSend(userId, addressHash, now, period, limit);
   }
 }

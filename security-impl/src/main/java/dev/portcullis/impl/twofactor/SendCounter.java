@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * One row of a send-count table ({@code fs_mf_code_send} by user, {@code fs_mf_address_send} by
  * hashed address): how many codes went out since {@code period_start}. The caller holds the lock
- * that serializes the checks (the user's row).
+ * that serializes the checks of one user (the user's row); a counter kept by address is shared by
+ * users, so it is read with {@code FOR UPDATE} to serialize the checks of different users sending
+ * to one address (its row made beforehand by {@link TwoFactorRepository#ensureAddressRow}).
  */
 final class SendCounter {
 
@@ -21,13 +23,22 @@ final class SendCounter {
   private boolean exists;
 
   SendCounter(EntityManager em, String table, String keyColumn, Object key) {
+    this(em, table, keyColumn, key, false);
+  }
+
+  SendCounter(EntityManager em, String table, String keyColumn, Object key, boolean lockRow) {
     this.em = em;
     this.table = table;
     this.keyColumn = keyColumn;
     this.key = key;
     List<?> rows =
         em.createNativeQuery(
-                "SELECT period_start, sent FROM " + table + " WHERE " + keyColumn + " = ?1")
+                "SELECT period_start, sent FROM "
+                    + table
+                    + " WHERE "
+                    + keyColumn
+                    + " = ?1"
+                    + (lockRow ? " FOR UPDATE" : ""))
             .setParameter(1, key)
             .getResultList();
     if (!rows.isEmpty()) {

@@ -106,6 +106,6 @@ public class TwoFactorReplies {
 
   /** Where browsers go after a request out of turn. */
   public String errorView() {
-    return config.errorView().orElse(views.loginTemplate());
+    return config.errorView().orElse(views.signInTemplate());
   }
 }

@@ -1,13 +1,11 @@
 package dev.portcullis.impl.twofactor;
 
 import dev.portcullis.impl.persistence.UserEntity;
-import dev.portcullis.impl.totp.TotpCheck;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,13 +54,7 @@ final class TwoFactorRepository {
   }
 
   long lastUsedStep(long userId, String method) {
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT last_step FROM fs_mf_used_step WHERE user_id = ?1 AND method = ?2")
-            .setParameter(1, userId)
-            .setParameter(2, method)
-            .getResultList();
-    return rows.isEmpty() ? TotpCheck.NONE_USED : ((Number) rows.get(0)).longValue();
+    return new UsedSteps(em).last(userId, method);
   }
 
   boolean useStep(long userId, String method, long step) {
@@ -88,7 +80,7 @@ final class TwoFactorRepository {
       userWait.ifPresentOrElse(wait -> {}, () -> byUser.count(now, period));
       return userWait;
     }
-    SendCounter byAddress = new SendCounter(em, "fs_mf_address_send", "address", addressHash);
+    SendCounter byAddress = new SendCounter(em, "fs_mf_address_send", "address", addressHash, true);
     Optional<Instant> addressWait = byAddress.waitUntil(now, period, limit);
     if (userWait.isPresent() || addressWait.isPresent()) {
       Instant later =
@@ -102,26 +94,33 @@ final class TwoFactorRepository {
     return Optional.empty();
   }
 
+  /**
+   * Gives the address a counter row with no period running (period start 0, nothing sent) unless it
+   * has one. Two users sending the first code to one address at once would otherwise both find no
+   * row and both insert it, the second failing on the primary key; with the row made beforehand in
+   * a transaction of its own (a lost race fails only that transaction, and the row is there
+   * anyway), {@link #countSend} finds it, locks it and only updates it.
+   */
+  void ensureAddressRow(String addressHash) {
+    boolean exists =
+        !em.createNativeQuery("SELECT sent FROM fs_mf_address_send WHERE address = ?1")
+            .setParameter(1, addressHash)
+            .getResultList()
+            .isEmpty();
+    if (!exists) {
+      em.createNativeQuery(
+              "INSERT INTO fs_mf_address_send (address, period_start, sent) VALUES (?1, 0, 0)")
+          .setParameter(1, addressHash)
+          .executeUpdate();
+    }
+  }
+
   /** The user's row, locked until the transaction ends; {@code null} when there is none. */
   private UserEntity lock(long userId) {
     return em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
   }
 
   private void writeStep(long userId, String method, long step) {
-    int updated =
-        em.createNativeQuery(
-                "UPDATE fs_mf_used_step SET last_step = ?1 WHERE user_id = ?2 AND method = ?3")
-            .setParameter(1, step)
-            .setParameter(2, userId)
-            .setParameter(3, method)
-            .executeUpdate();
-    if (updated == 0) {
-      em.createNativeQuery(
-              "INSERT INTO fs_mf_used_step (user_id, method, last_step) VALUES (?1, ?2, ?3)")
-          .setParameter(1, userId)
-          .setParameter(2, method)
-          .setParameter(3, step)
-          .executeUpdate();
-    }
+    new UsedSteps(em).write(userId, method, step);
   }
 }

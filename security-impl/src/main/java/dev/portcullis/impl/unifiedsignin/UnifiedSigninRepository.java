@@ -1,7 +1,7 @@
 package dev.portcullis.impl.unifiedsignin;
 
 import dev.portcullis.impl.persistence.UserEntity;
-import dev.portcullis.impl.totp.TotpCheck;
+import dev.portcullis.impl.twofactor.UsedSteps;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -42,11 +42,7 @@ final class UnifiedSigninRepository {
       user.setUsPhoneNumber(phoneNumber);
     }
     user.setUpdateDatetime(clock.instant());
-    em.createNativeQuery("DELETE FROM fs_mf_used_step WHERE user_id = ?1 AND method = ?2")
-        .setParameter(1, userId)
-        .setParameter(2, stepKey(method))
-        .executeUpdate();
-    insertStep(userId, method, step);
+    new UsedSteps(em).write(userId, stepKey(method), step);
     return true;
   }
 
@@ -70,43 +66,15 @@ final class UnifiedSigninRepository {
   }
 
   long lastUsedStep(long userId, String method) {
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT last_step FROM fs_mf_used_step WHERE user_id = ?1 AND method = ?2")
-            .setParameter(1, userId)
-            .setParameter(2, stepKey(method))
-            .getResultList();
-    return rows.isEmpty() ? TotpCheck.NONE_USED : ((Number) rows.get(0)).longValue();
+    return new UsedSteps(em).last(userId, stepKey(method));
   }
 
   boolean useStep(long userId, String method, long step) {
-    if (lock(userId) == null) {
+    if (lock(userId) == null || step <= lastUsedStep(userId, method)) {
       return false;
     }
-    long last = lastUsedStep(userId, method);
-    if (step <= last) {
-      return false;
-    }
-    if (last == TotpCheck.NONE_USED) {
-      insertStep(userId, method, step);
-    } else {
-      em.createNativeQuery(
-              "UPDATE fs_mf_used_step SET last_step = ?1 WHERE user_id = ?2 AND method = ?3")
-          .setParameter(1, step)
-          .setParameter(2, userId)
-          .setParameter(3, stepKey(method))
-          .executeUpdate();
-    }
+    new UsedSteps(em).write(userId, stepKey(method), step);
     return true;
-  }
-
-  private void insertStep(long userId, String method, long step) {
-    em.createNativeQuery(
-            "INSERT INTO fs_mf_used_step (user_id, method, last_step) VALUES (?1, ?2, ?3)")
-        .setParameter(1, userId)
-        .setParameter(2, stepKey(method))
-        .setParameter(3, step)
-        .executeUpdate();
   }
 
   /** The user's row, locked until the transaction ends; {@code null} when there is none. */

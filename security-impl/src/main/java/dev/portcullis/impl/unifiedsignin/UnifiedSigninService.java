@@ -1,5 +1,7 @@
 package dev.portcullis.impl.unifiedsignin;
 
+import dev.portcullis.impl.account.Decoys;
+import dev.portcullis.impl.authentication.EmailNormalizer;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.FieldErrors;
@@ -46,6 +48,7 @@ public class UnifiedSigninService {
   @Inject UserStore users;
   @Inject Redirects redirects;
   @Inject Messages messages;
+  @Inject Decoys decoys;
 
   /** The outcome of a passcode check ({@code /us-signin}, {@code /us-verify}). */
   public sealed interface PasscodeOutcome {
@@ -147,11 +150,13 @@ public class UnifiedSigninService {
     String method = form.text("chosen_method").orElse("");
     Optional<String> refusal = user.flatMap(u -> signinRefusal(u, method));
     if (user.isEmpty() || refusal.isPresent()) {
-      // A real send reads the method's secret: so does a refusal, in the same time.
-      passcodes.spendOneSecret();
       if (login.genericResponses()) {
+        // The answer must not tell the identity exists, nor may its time: a stand-in goes through
+        // the work of a mailed send (its mail discarded); a text cannot be rehearsed.
+        rehearseSend(identity.get(), method, links);
         return new SendOutcome.Sent();
       }
+      passcodes.spendOneSecret();
       String field = user.isEmpty() || !user.get().active() ? "identity" : "chosen_method";
       errors.add(field, refusal.orElseGet(() -> messages.text("US_SPECIFY_IDENTITY")));
       return new SendOutcome.Rejected(400, errors.toMap());
@@ -247,6 +252,15 @@ public class UnifiedSigninService {
     return new SendOutcome.Rejected(
         outcome instanceof CodeDelivery.Outcome.Limited ? 429 : 500,
         new FieldErrors().add("chosen_method", text).toMap());
+  }
+
+  private void rehearseSend(
+      String identity, String method, Optional<Function<String, String>> links) {
+    Optional<TotpKey> key = passcodes.standInKey();
+    if (method.equals("email") && key.isPresent()) {
+      sender.rehearse(
+          decoys.user(EmailNormalizer.normalize(identity).orElse(null)), key.get(), links);
+    }
   }
 
   /** Why {@code user} may not get a sign-in code by {@code method}, as a message. */

@@ -91,6 +91,25 @@ public class UsCodeSender {
     return allowed;
   }
 
+  /**
+   * The work of a mailed code for a stand-in user (an unknown identity, or one that may not get a
+   * code): the code of the step after the last used one, the mail with its magic link rendered and
+   * written, then discarded in the same transaction ({@link AccountMail#rehearse}); no counter, no
+   * event, nothing kept. The send counters are not touched: they would keep a row for every address
+   * anyone typed.
+   */
+  public void rehearse(UserRecord standIn, TotpKey key, Optional<Function<String, String>> links) {
+    long step =
+        Math.max(
+            OneTimeCodes.stepAt(clock.instant()), store.lastUsedStep(standIn.id(), "email") + 1);
+    String code = OneTimeCodes.codeAt(key, step);
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("code", code);
+    vars.put("username", standIn.username() != null ? standIn.username() : standIn.email());
+    links.ifPresent(link -> vars.put("login_link", link.apply(magicLinkPath(standIn, code))));
+    mail.rehearse(MailTemplate.US_INSTRUCTIONS, standIn, vars);
+  }
+
   /** The API path of the magic link (spec §5.10: {@code id} is the user's fs_uniquifier). */
   static String magicLinkPath(UserRecord user, String code) {
     return "us-verify-link?id="

@@ -110,6 +110,11 @@ public class UsPasscodeCheck {
     secrets.decrypt(decoy());
   }
 
+  /** A key read as a real one is (the work of {@link #spendOneSecret}), for a stand-in's send. */
+  Optional<TotpKey> standInKey() {
+    return secrets.decrypt(decoy());
+  }
+
   private boolean password(Optional<UserRecord> user, String passcode) {
     if (user.isEmpty() || user.get().password() == null || user.get().password().isEmpty()) {
       passwords.equalizeTiming();

@@ -18,6 +18,7 @@ import dev.portcullis.impl.signin.SignInResult;
 import dev.portcullis.impl.unifiedsignin.UnifiedSigninService.PasscodeOutcome;
 import dev.portcullis.impl.unifiedsignin.UnifiedSigninService.SendOutcome;
 import dev.portcullis.impl.views.RedirectConfig;
+import dev.portcullis.impl.views.Redirects;
 import dev.portcullis.impl.views.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
@@ -30,6 +31,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -57,6 +60,7 @@ public class UsSigninResource {
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
   @Inject MailLinks links;
+  @Inject Redirects redirects;
   @Inject Csrf csrf;
   @Inject Replies reply;
   @Inject LoginConfig login;
@@ -119,7 +123,19 @@ public class UsSigninResource {
       return signedIn.get();
     }
     // The magic link is built before anything is sent: an untrusted host gets no mail.
-    Optional<Function<String, String>> base = links.of(uri);
+    Optional<String> next = carriedNext(data);
+    Optional<Function<String, String>> base =
+        links
+            .of(uri)
+            .map(
+                link ->
+                    next.isEmpty()
+                        ? link
+                        : path ->
+                            link.apply(
+                                path
+                                    + "&next="
+                                    + URLEncoder.encode(next.get(), StandardCharsets.UTF_8)));
     boolean byMail = data.string("chosen_method").asOptional().orElse("").equals("email");
     if (base.isEmpty() && byMail) {
       return links.refusal();
@@ -141,6 +157,23 @@ public class UsSigninResource {
     return login.genericResponses()
         ? reply.withCsrfToken(answers.signinInfo(), request)
         : reply.csrfToken(request);
+  }
+
+  /**
+   * The {@code next} of a send-code request (form or query), when it passes the redirect check: the
+   * magic link carries it, so a link click leads there, through a second factor if one is due. One
+   * that fails the check is not carried (the link is checked again when clicked).
+   */
+  private Optional<String> carriedNext(FormData data) {
+    Optional<String> next =
+        data.string("next")
+            .asOptional()
+            .filter(n -> !n.isEmpty())
+            .or(
+                () ->
+                    Optional.ofNullable(uri.getQueryParameters().getFirst("next"))
+                        .filter(n -> !n.isEmpty()));
+    return next.flatMap(n -> redirects.validate(n, uri.getBaseUri().getHost()));
   }
 
   private Optional<Response> alreadySignedIn() {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param postResetView after a reset
  * @param resetView SPA page for a valid reset link
  * @param resetErrorView SPA page for a bad reset link
+ * @param loginErrorView SPA page for a refused magic link
  * @param postChangeView after a password change
  * @param postChangeEmailView after confirming a new email
  * @param changeEmailErrorView after a bad change-email link
@@ -35,6 +36,7 @@ public record FlowViews(
     Optional<String> postResetView,
     Optional<String> resetView,
     Optional<String> resetErrorView,
+    Optional<String> loginErrorView,
     Optional<String> postChangeView,
     Optional<String> postChangeEmailView,
     Optional<String> changeEmailErrorView,

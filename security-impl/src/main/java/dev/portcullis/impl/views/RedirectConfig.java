@@ -6,7 +6,11 @@ import java.util.Set;
 /**
  * Where browsers are sent, and which {@code next} targets are allowed.
  *
- * @param loginTemplate Faces view of the login page, relative to the application
+ * @param loginTemplate Faces view of the (password) login page, relative to the application
+ * @param signInTemplate where browsers that must sign in are sent: the login page, or the unified
+ *     sign-in page with {@code security.us_signin_replaces_login} (Flask-Security binds its login
+ *     view to unified sign-in then). Kept apart from {@code loginTemplate} so each page still has
+ *     exactly one page rule
  * @param verifyTemplate Faces view of the re-authentication page
  * @param usVerifyTemplate Faces view of re-authentication by password or code, where browsers that
  *     must re-authenticate go when unified sign-in is on; empty when it is off
@@ -20,6 +24,7 @@ import java.util.Set;
  */
 public record RedirectConfig(
     String loginTemplate,
+    String signInTemplate,
     String verifyTemplate,
     Optional<String> usVerifyTemplate,
     String postLoginView,

@@ -45,6 +45,34 @@ class MultiFactorConfigurationTest {
   }
 
   @Test
+  void constructorWhenUsSigninReplacesLoginThenBrowsersSignInOnTheUnifiedSigninPage() {
+    RedirectsOf plain = new RedirectsOf(Map.of());
+    RedirectsOf replaced =
+        new RedirectsOf(
+            Map.of(
+                "security.unified_signin", "true",
+                "security.totp_secrets", SECRETS,
+                "security.us_signin_replaces_login", "true",
+                "security.us_signin_template", "/auth/code.xhtml"));
+    RedirectsOf withoutUnifiedSignin =
+        new RedirectsOf(Map.of("security.us_signin_replaces_login", "true"));
+
+    assertThat(plain.config().signInTemplate()).isEqualTo(plain.config().loginTemplate());
+    assertThat(replaced.config().signInTemplate()).isEqualTo("/auth/code.xhtml");
+    assertThat(replaced.config().loginTemplate())
+        .as("the login page keeps its own view (and page rule)")
+        .isEqualTo(plain.config().loginTemplate());
+    assertThat(withoutUnifiedSignin.config().signInTemplate())
+        .isEqualTo(plain.config().loginTemplate());
+  }
+
+  private record RedirectsOf(Map<String, String> settings) {
+    dev.portcullis.impl.views.RedirectConfig config() {
+      return new SecurityConfiguration(MapConfig.valid(settings)).redirects();
+    }
+  }
+
+  @Test
   void constructorWhenTwoFactorWithoutTotpSecretsThenFailsNamingTheKey() {
     assertThatThrownBy(
             () -> new SecurityConfiguration(MapConfig.valid(Map.of("security.two_factor", "true"))))

@@ -121,6 +121,21 @@ class DocumentTailorTest {
   }
 
   @Test
+  void tailorWhenPasswordNotRequiredWithUnifiedSigninThenRegisterRequestPasswordOptional() {
+    Map<String, String> passwordless = new HashMap<>(ALL_FEATURES);
+    passwordless.put("security.unified_signin", "true");
+    passwordless.put("security.password_required", "false");
+    passwordless.put("security.totp_secrets", "1=first-wallet-secret");
+
+    assertThat(required(served(passwordless), "Portcullis.RegisterRequest"))
+        .containsExactly("email");
+    assertThat(properties(served(passwordless), "Portcullis.RegisterRequest")).contains("password");
+    assertThat(required(served(ALL_FEATURES), "Portcullis.RegisterRequest"))
+        .containsExactly("email", "password");
+    assertThat(served(passwordless).toString()).doesNotContain(Conditions.REQUIRED_KEY);
+  }
+
+  @Test
   void tailorWhenApiMethodsConfiguredThenAuthenticatedOperationsListOnlyThose() {
     JsonObject tokenOnly = served(Map.of("security.api_enabled_methods", "token"));
     JsonObject all = served(Map.of("security.api_enabled_methods", "session,token,basic"));
@@ -205,6 +220,18 @@ class DocumentTailorTest {
   private static List<String> tagNames(JsonObject served) {
     return served.getJsonArray("tags").stream()
         .map(tag -> tag.asJsonObject().getString("name"))
+        .toList();
+  }
+
+  private static List<String> required(JsonObject served, String schema) {
+    return served
+        .getJsonObject("components")
+        .getJsonObject("schemas")
+        .getJsonObject(schema)
+        .getJsonArray("required")
+        .getValuesAs(jakarta.json.JsonString.class)
+        .stream()
+        .map(jakarta.json.JsonString::getString)
         .toList();
   }
 

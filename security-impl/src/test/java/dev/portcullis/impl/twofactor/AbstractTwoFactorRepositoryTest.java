@@ -158,6 +158,68 @@ abstract class AbstractTwoFactorRepositoryTest {
   }
 
   @Test
+  void countSendWhenTwoUsersSendTheFirstCodeToOneAddressAtOnceThenBothCountedAndNeitherFails()
+      throws Exception {
+    String mail = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.List<java.util.concurrent.Future<Optional<Instant>>> sends =
+          two.invokeAll(
+              java.util.List.of(
+                  () -> firstSendAsTheStoreDoes(together, ANN, mail),
+                  () -> firstSendAsTheStoreDoes(together, BOB, mail)));
+      for (java.util.concurrent.Future<Optional<Instant>> send : sends) {
+        assertThat(send.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+      }
+    } finally {
+      two.shutdownNow();
+    }
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet row =
+            s.executeQuery("SELECT sent FROM fs_mf_address_send WHERE address = '" + mail + "'")) {
+      assertThat(row.next()).isTrue();
+      assertThat(row.getInt(1)).as("both sends counted against the address").isEqualTo(2);
+    }
+  }
+
+  @Test
+  void ensureAddressRowWhenCountRunsThenNoPeriodRunsAndALaterCountStartsOne() {
+    String mail = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+    tx(
+        r -> {
+          r.ensureAddressRow(mail);
+          return null;
+        });
+    tx(
+        r -> {
+          r.ensureAddressRow(mail);
+          return null;
+        });
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(ANN, mail, NOW, PERIOD, 1))).isEmpty();
+    assertThat(this.<Optional<Instant>>tx(r -> r.countSend(BOB, mail, NOW, PERIOD, 1)))
+        .as("the made row counted the first send")
+        .contains(NOW.plus(PERIOD));
+  }
+
+  /** {@link JpaTwoFactorStore#countSend}: the row in a transaction of its own, then the count. */
+  private Optional<Instant> firstSendAsTheStoreDoes(
+      java.util.concurrent.CyclicBarrier together, long userId, String address) throws Exception {
+    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    try {
+      tx(
+          r -> {
+            r.ensureAddressRow(address);
+            return null;
+          });
+    } catch (jakarta.persistence.PersistenceException lostRace) {
+      // as the store: the other send made the row
+    }
+    return tx(r -> r.countSend(userId, address, NOW, PERIOD, 5));
+  }
+
+  @Test
   void replaceIfUnchangedWhenCodesStillTheSameThenReplacedElseNot() throws SQLException {
     assertThat(this.<Boolean>codes(r -> r.replace(ANN, java.util.List.of("a", "b", "c")))).isTrue();
     assertThat(column("mf_recovery_codes")).isEqualTo("a,b,c");

@@ -12,6 +12,7 @@ class RedirectsTest {
     return new Redirects(
         new RedirectConfig(
             "/login",
+            "/login",
             "/verify",
             Optional.empty(),
             "/",

@@ -29,8 +29,16 @@ public class Features {
     return redirects.loginTemplate();
   }
 
-  /** The URL of the login page, for "Back to sign in" links. */
+  /**
+   * The URL of the sign-in page, for "Back to sign in" links: the login page, or unified sign-in
+   * when it replaces login.
+   */
   public String getLoginUrl() {
+    return Views.url(request, redirects.signInTemplate());
+  }
+
+  /** The URL of the password login page itself (unified sign-in's link to it). */
+  public String getPasswordLoginUrl() {
     return Views.url(request, redirects.loginTemplate());
   }
 

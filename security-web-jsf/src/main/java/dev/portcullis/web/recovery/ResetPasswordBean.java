@@ -119,7 +119,7 @@ public class ResetPasswordBean extends FormPage {
     pages.redirectToView(
         views
             .postResetView()
-            .orElse(login ? redirectConfig.postLoginView() : redirectConfig.loginTemplate()));
+            .orElse(login ? redirectConfig.postLoginView() : redirectConfig.signInTemplate()));
     return null;
   }
 
