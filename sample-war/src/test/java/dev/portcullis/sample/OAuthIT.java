@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.ApiClient.Reply;
+import dev.portcullis.sample.support.GitHubStandIn;
+import dev.portcullis.sample.support.GitHubStandIn.Email;
 import dev.portcullis.sample.support.HeadlessChromium;
 import dev.portcullis.sample.support.OidcProvider;
 import dev.portcullis.sample.support.SampleDeployment;
@@ -46,18 +48,25 @@ class OAuthIT {
   static final String JSON = "application/json";
   static final String CALLBACK = "api/login/oauthresponse/test";
   static OidcProvider provider;
+  static GitHubStandIn gitHub;
 
   @Deployment(testable = false)
   static WebArchive deployment() throws IOException {
     provider = OidcProvider.start();
+    gitHub = GitHubStandIn.start();
     return SampleDeployment.withConfiguration(
-        SampleDeployment.sampleConfiguration() + provider.configuration("test", deadPort()));
+        SampleDeployment.sampleConfiguration()
+            + provider.configuration("test", deadPort())
+            + gitHub.configuration());
   }
 
   @AfterAll
   static void stopProvider() {
     if (provider != null) {
       provider.close();
+    }
+    if (gitHub != null) {
+      gitHub.close();
     }
   }
 
@@ -228,6 +237,85 @@ class OAuthIT {
   }
 
   @Test
+  void answerWhenIdTokenNonceDiffersFromTheStatesThenRefusedAndNothingWritten() {
+    // State, cookie, code and PKCE verifier are all genuine; only the nonce the provider puts in
+    // the ID token is another one than the sign-in was started with.
+    String email = steps.newUser("oauth-nonce");
+    Reply start = start(client, "");
+    assertThat(start.status()).isEqualTo(302);
+    String location = start.header("Location").orElseThrow();
+    String started = query(URI.create(location)).get("nonce");
+    String otherNonce = "another-nonce-" + System.nanoTime();
+    provider.nextSignIn(email);
+    Reply authorize = client.get(location.replaceFirst("nonce=[^&]+", "nonce=" + enc(otherNonce)));
+    assertThat(authorize.status()).isEqualTo(302);
+    String callback = authorize.header("Location").orElseThrow();
+    assertThat(callback).startsWith(base + CALLBACK + "?");
+    assertThat(otherNonce).isNotEqualTo(started);
+
+    Reply refused = client.get(callback, "Accept", JSON);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.response().getJsonArray("errors").getString(0))
+        .contains("invalid_id_token")
+        .contains("not issued for this sign-in");
+    assertNobodySignedIn(client, email);
+    assertThat(client.cookie("fs_oauth")).as("the authorization is used up").isEmpty();
+  }
+
+  // --- GitHub (a stand-in of its OAuth endpoints, configured by security.oauth.github.*_url) ---
+
+  @Test
+  void gitHubWhenVerifiedPrimaryEmailOfUserThenSignedIn() {
+    String email = steps.newUser("oauth-github");
+    Reply done =
+        client.get(
+            gitHubCallback(
+                client,
+                () ->
+                    gitHub.nextSignIn(
+                        null,
+                        new Email("old-" + email, false, false),
+                        new Email(email, true, true),
+                        new Email("work-" + email, false, true))),
+            "Accept",
+            JSON);
+    assertThat(done.status()).as(done.body()).isEqualTo(200);
+    assertThat(client.get("api/whoami", "Accept", JSON).json().getString("email")).isEqualTo(email);
+    assertThat(steps.events()).contains("sync:authenticated:" + email + ":[oauth]");
+  }
+
+  @Test
+  void gitHubWhenEmailOnlyUnverifiedThenNotMappedToItsUser() {
+    // The public profile names the user's address too; GitHub has not verified it.
+    String email = steps.newUser("oauth-github-unverified");
+    Reply refused =
+        client.get(
+            gitHubCallback(client, () -> gitHub.nextSignIn(email, new Email(email, true, false))),
+            "Accept",
+            JSON);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.response().getJsonArray("errors").getString(0))
+        .isEqualTo(email + " is not registered.");
+    assertNobodySignedIn(client, email);
+  }
+
+  @Test
+  void gitHubWhenStartedThenRedirectsToConfiguredAuthorizeUrlWithStateAndPkce() {
+    Reply start =
+        client.post(
+            "api/login/oauthstart/github", "Accept", JSON, "X-CSRF-Token", client.csrfToken());
+    assertThat(start.status()).isEqualTo(302);
+    URI location = URI.create(start.header("Location").orElseThrow());
+    assertThat(location.toString()).startsWith(gitHub.authorizeUrl() + "?");
+    assertThat(query(location))
+        .containsEntry("client_id", GitHubStandIn.CLIENT_ID)
+        .containsEntry("scope", "user:email")
+        .containsEntry("code_challenge_method", "S256")
+        .containsEntry("redirect_uri", base + "api/login/oauthresponse/github")
+        .containsKeys("state", "code_challenge");
+  }
+
+  @Test
   void answerWhenEmailNotRegisteredThenIdentityNotRegistered() {
     String email = "nobody-" + System.nanoTime() + "@example.com";
     Reply refused =
@@ -363,6 +451,19 @@ class OAuthIT {
     assertThat(authorize.status()).as("the provider signs in without a page").isEqualTo(302);
     String callback = authorize.header("Location").orElseThrow();
     assertThat(callback).startsWith(base + CALLBACK + "?");
+    return callback;
+  }
+
+  /** Starts a GitHub sign-in, queues the account at the stand-in, follows it to the callback. */
+  private String gitHubCallback(ApiClient who, Runnable atGitHub) {
+    Reply start =
+        who.post("api/login/oauthstart/github", "Accept", JSON, "X-CSRF-Token", who.csrfToken());
+    assertThat(start.status()).as(start.body()).isEqualTo(302);
+    atGitHub.run();
+    Reply authorize = who.get(start.header("Location").orElseThrow());
+    assertThat(authorize.status()).isEqualTo(302);
+    String callback = authorize.header("Location").orElseThrow();
+    assertThat(callback).startsWith(base + "api/login/oauthresponse/github?");
     return callback;
   }
 

@@ -1,5 +1,6 @@
 package dev.portcullis.impl.config;
 
+import dev.portcullis.impl.oauth.GitHubEndpoints;
 import dev.portcullis.impl.oauth.OAuthConfig;
 import dev.portcullis.impl.oauth.OAuthProvider;
 import java.net.InetAddress;
@@ -83,7 +84,8 @@ final class OAuthSettings {
           required(name, "client_id"),
           required(name, "client_secret"),
           Optional.empty(),
-          scopes(name, List.of("user:email")));
+          scopes(name, List.of("user:email")),
+          Optional.of(gitHubEndpoints(name)));
     }
     return oidc(name, OAuthProvider.GOOGLE_ISSUER, List.of("openid", "email", "profile"));
   }
@@ -104,18 +106,32 @@ final class OAuthSettings {
         scopes);
   }
 
+  /** github.com, or (GitHub Enterprise Server, a test's stand-in) the configured URLs. */
+  private GitHubEndpoints gitHubEndpoints(String name) {
+    GitHubEndpoints com = GitHubEndpoints.GITHUB_COM;
+    return new GitHubEndpoints(
+        key(name, "authorize_url").map(v -> url(name, "authorize_url", v)).orElse(com.authorize()),
+        key(name, "token_url").map(v -> url(name, "token_url", v)).orElse(com.token()),
+        key(name, "api_url").map(v -> url(name, "api_url", v)).orElse(com.api()));
+  }
+
   private URI issuer(String name, String text) {
+    return url(name, "issuer", text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+  }
+
+  /** An https URL without query; plain http only on the loopback interface. */
+  private URI url(String name, String part, String text) {
     URI uri;
     try {
-      uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+      uri = new URI(text);
     } catch (java.net.URISyntaxException e) {
-      throw new ConfigurationException(property(name, "issuer"), "must be a URL");
+      throw new ConfigurationException(property(name, part), "must be a URL");
     }
     boolean https = "https".equalsIgnoreCase(uri.getScheme());
     boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && loopback(uri.getHost());
     if (uri.getHost() == null || !(https || loopbackHttp) || uri.getQuery() != null) {
       throw new ConfigurationException(
-          property(name, "issuer"),
+          property(name, part),
           "must be an https URL without query (http only for localhost), not '" + text + "'");
     }
     return uri;

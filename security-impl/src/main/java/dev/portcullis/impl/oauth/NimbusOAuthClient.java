@@ -75,10 +75,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class NimbusOAuthClient {
 
-  static final URI GITHUB_AUTHORIZE = URI.create("https://github.com/login/oauth/authorize");
-  static final URI GITHUB_TOKEN = URI.create("https://github.com/login/oauth/access_token");
-  static final URI GITHUB_API = URI.create("https://api.github.com/");
-
   private static final Logger LOG = Logger.getLogger(NimbusOAuthClient.class.getName());
   private static final Set<String> TEXT_CLAIMS = Set.of("name", "given_name", "family_name");
 
@@ -118,7 +114,7 @@ public class NimbusOAuthClient {
     if (provider.kind() == OAuthProvider.Kind.GITHUB) {
       URI location =
           new AuthorizationRequest.Builder(code, client)
-              .endpointURI(GITHUB_AUTHORIZE)
+              .endpointURI(provider.gitHub().orElseThrow().authorize())
               .redirectionURI(redirectUri)
               .scope(scope)
               .state(state)
@@ -234,7 +230,7 @@ public class NimbusOAuthClient {
       throws IOException, ParseException {
     HTTPRequest request =
         new TokenRequest(
-                GITHUB_TOKEN,
+                provider.gitHub().orElseThrow().token(),
                 new ClientSecretPost(
                     new ClientID(provider.clientId()), new Secret(provider.clientSecret())),
                 grant(authorization, code),
@@ -249,8 +245,8 @@ public class NimbusOAuthClient {
           JSONObjectUtils.getString(answer, "error_description", ""));
     }
     BearerAccessToken token = AccessTokenResponse.parse(answer).getTokens().getBearerAccessToken();
-    var user = JSONObjectUtils.parse(githubApi("user", token).getBody());
-    var emails = JSONArrayUtils.parse(githubApi("user/emails", token).getBody());
+    var user = JSONObjectUtils.parse(githubApi(provider, "user", token).getBody());
+    var emails = JSONArrayUtils.parse(githubApi(provider, "user/emails", token).getBody());
     Optional<String> verified =
         emails.stream()
             .filter(e -> e instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("verified")))
@@ -274,8 +270,10 @@ public class NimbusOAuthClient {
     return json.get(key) instanceof String value ? Optional.of(value) : Optional.empty();
   }
 
-  private HTTPResponse githubApi(String path, BearerAccessToken token) throws IOException {
-    HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, GITHUB_API.resolve(path));
+  private HTTPResponse githubApi(OAuthProvider provider, String path, BearerAccessToken token)
+      throws IOException {
+    URI url = provider.gitHub().orElseThrow().api().resolve(path);
+    HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, url);
     request.setAuthorization(token.toAuthorizationHeader());
     request.setAccept("application/vnd.github+json");
     HTTPResponse response = send(request);

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param issuer the OpenID Connect issuer whose discovery document describes the provider; empty
  *     for GitHub
  * @param scopes the scopes asked for
+ * @param gitHub where a {@link Kind#GITHUB} provider is reached; empty for OpenID Connect
  */
 public record OAuthProvider(
     String name,
@@ -25,7 +26,8 @@ public record OAuthProvider(
     String clientId,
     String clientSecret,
     Optional<URI> issuer,
-    List<String> scopes) {
+    List<String> scopes,
+    Optional<GitHubEndpoints> gitHub) {
 
   /** Google's OpenID Connect issuer. */
   public static final URI GOOGLE_ISSUER = URI.create("https://accounts.google.com");
@@ -49,6 +51,22 @@ public record OAuthProvider(
     if (kind == Kind.OIDC && issuer.isEmpty()) {
       throw new IllegalArgumentException("an OpenID Connect provider needs its issuer");
     }
+    Objects.requireNonNull(gitHub, "gitHub");
+    if (kind == Kind.GITHUB && gitHub.isEmpty()) {
+      throw new IllegalArgumentException("a GitHub provider needs its endpoints");
+    }
+  }
+
+  /** An OpenID Connect provider (no GitHub endpoints). */
+  public OAuthProvider(
+      String name,
+      Kind kind,
+      String label,
+      String clientId,
+      String clientSecret,
+      Optional<URI> issuer,
+      List<String> scopes) {
+    this(name, kind, label, clientId, clientSecret, issuer, scopes, Optional.empty());
   }
 
   /** The default button text: the name with a capital. */
@@ -67,6 +85,7 @@ public record OAuthProvider(
         + clientId
         + ", issuer="
         + issuer.map(URI::toString).orElse("-")
+        + gitHub.map(g -> ", gitHub=" + g.api()).orElse("")
         + ", scopes="
         + scopes
         + "]";

@@ -3,6 +3,7 @@ package dev.portcullis.impl.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portcullis.impl.oauth.GitHubEndpoints;
 import dev.portcullis.impl.oauth.OAuthConfig;
 import dev.portcullis.impl.oauth.OAuthProvider;
 import java.net.URI;
@@ -50,9 +51,32 @@ class OAuthConfigurationTest {
     assertThat(github.kind()).isEqualTo(OAuthProvider.Kind.GITHUB);
     assertThat(github.scopes()).containsExactly("user:email");
     assertThat(github.label()).isEqualTo("GitHub");
+    assertThat(github.gitHub()).contains(GitHubEndpoints.GITHUB_COM);
     OAuthProvider google = config.provider("google").orElseThrow();
     assertThat(google.issuer()).contains(URI.create("https://accounts.google.com"));
     assertThat(google.scopes()).containsExactly("openid", "email", "profile");
+  }
+
+  @Test
+  void readWhenGitHubEndpointsConfiguredThenEnterpriseUrlsUsedAndPlainHttpOnlyOnLoopback() {
+    Map<String, String> keys =
+        with(
+            "security.oauth_enable", "true",
+            "security.oauth.github.client_id", "gh-id",
+            "security.oauth.github.client_secret", "gh-secret",
+            "security.oauth.github.authorize_url", "https://ghe.example.com/login/oauth/authorize",
+            "security.oauth.github.token_url", "https://ghe.example.com/login/oauth/access_token",
+            "security.oauth.github.api_url", "https://ghe.example.com/api/v3");
+    GitHubEndpoints ghe = read(keys).provider("github").orElseThrow().gitHub().orElseThrow();
+    assertThat(ghe.authorize()).hasToString("https://ghe.example.com/login/oauth/authorize");
+    assertThat(ghe.token()).hasToString("https://ghe.example.com/login/oauth/access_token");
+    assertThat(ghe.api().resolve("user/emails"))
+        .hasToString("https://ghe.example.com/api/v3/user/emails");
+
+    keys.put("security.oauth.github.token_url", "http://ghe.example.com/login/oauth/access_token");
+    assertThatThrownBy(() -> read(keys))
+        .hasMessageContaining("security.oauth.github.token_url")
+        .hasMessageContaining("https");
   }
 
   @Test
