@@ -18,9 +18,18 @@ public enum Mechanism {
    * only when no token or session authenticated the request); it never creates a session. Elsewhere
    * an {@code Authorization: Basic} header is ignored.
    */
-  BASIC;
+  BASIC,
+  /**
+   * {@code Authorization: Bearer} with a MicroProfile JWT access token Portcullis issued ({@code
+   * POST /jwt}); accepted only where listed, e.g. in {@code security.api_enabled_methods}. Never
+   * creates a session and needs no CSRF token.
+   */
+  JWT;
 
-  /** Flask-Security's name for the mechanism: {@code token}, {@code session}, {@code basic}. */
+  /**
+   * Flask-Security's name for the mechanism: {@code token}, {@code session}, {@code basic}, {@code
+   * jwt}.
+   */
   public String flaskName() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

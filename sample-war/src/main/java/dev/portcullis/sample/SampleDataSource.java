@@ -4,14 +4,18 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The datasource Portcullis uses ({@code java:app/jdbc/portcullis}). Embedded H2 unless the
- * environment says otherwise.
+ * The datasource Portcullis uses ({@code java:app/jdbc/portcullis}): embedded H2 unless the
+ * environment says otherwise ({@code PORTCULLIS_DB_CLASS}, {@code PORTCULLIS_DB_URL}, {@code
+ * PORTCULLIS_DB_USER}, {@code PORTCULLIS_DB_PASSWORD}).
+ *
+ * <p>The annotation holds no expressions: Payara's {@code ${ENV=...}} is read literally by WildFly
+ * and Open Liberty, and they have no common syntax of their own. {@link EnvironmentDataSource}
+ * reads the environment instead, the same way on every server; the server pools its connections.
  */
 @ApplicationScoped
 @DataSourceDefinition(
     name = "java:app/jdbc/portcullis",
-    className = "${ENV=PORTCULLIS_DB_CLASS:org.h2.jdbcx.JdbcDataSource}",
-    url = "${ENV=PORTCULLIS_DB_URL:jdbc:h2:mem:portcullis;DB_CLOSE_DELAY=-1}",
-    user = "${ENV=PORTCULLIS_DB_USER:sa}",
-    password = "${ENV=PORTCULLIS_DB_PASSWORD:}")
+    className = "dev.portcullis.sample.EnvironmentDataSource",
+    // WildFly's connector needs at least one property for a data source class.
+    properties = "description=Portcullis sample, configured by PORTCULLIS_DB_*")
 public class SampleDataSource {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.ApiClient.Reply;
+import dev.portcullis.sample.support.IdentityTestResource;
 import dev.portcullis.sample.support.SampleDeployment;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -17,6 +18,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Freshness and re-authentication, standard @RolesAllowed, and the CDI events. */
@@ -178,6 +180,12 @@ class AccessIT {
   }
 
   @Test
+  @DisabledIfSystemProperty(
+      named = "arquillian.launch",
+      matches = "wildfly",
+      disabledReason =
+          "On WildFly RESTEasy's own @RolesAllowed check answers an anonymous caller 403, before"
+              + " Portcullis is asked; Payara routes it through the mechanism (401 envelope)")
   void rolesAllowedWhenAnonymousJsonThen401Envelope() {
     Reply reply = client.get("api/test-support/roles-allowed", "Accept", JSON);
     assertThat(reply.status()).isEqualTo(401);
@@ -220,7 +228,7 @@ class AccessIT {
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.json().getString("status")).isEqualTo("SEND_FAILURE");
       assertThat(reply.json().isNull("user")).isTrue();
-      assertThat(reply.json().isNull("caller")).isTrue();
+      assertThat(IdentityTestResource.noCaller(reply.json())).isTrue();
       assertThat(reply.json().getBoolean("session")).isFalse();
     }
     assertThat(client.get("api/whoami", "Accept", JSON).status()).isEqualTo(401);

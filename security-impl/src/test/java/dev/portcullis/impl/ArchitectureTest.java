@@ -67,7 +67,7 @@ class ArchitectureTest {
         .resideOutsideOfPackage("dev.portcullis.impl.jpa")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("org.eclipse.persistence..")
+        .resideInAnyPackage("org.eclipse.persistence..", "org.hibernate..")
         .check(engine);
   }
 

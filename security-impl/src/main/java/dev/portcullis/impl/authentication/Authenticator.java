@@ -6,14 +6,16 @@ import dev.portcullis.impl.token.AuthTokenResult;
 import dev.portcullis.spi.UserRecord;
 import dev.portcullis.spi.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 
 /**
- * Finds who a request comes from, trying in Flask-Security's fixed order: auth token, session,
- * remember-me cookie (Flask-Security {@code core._request_loader}, {@code _user_loader}).
+ * Finds who a request comes from, trying in Flask-Security's fixed order: auth token, (Portcullis'
+ * MicroProfile JWT bearer token,) session, remember-me cookie (Flask-Security {@code
+ * core._request_loader}, {@code _user_loader}).
  *
  * <p>HTTP Basic is not tried here, for every request, but only by the access check of an endpoint
  * that accepts it ({@link BasicAuthentication}), as Flask-Security's {@code auth_required} does.
@@ -29,6 +31,7 @@ public class Authenticator {
   private RememberCookies rememberCookies;
   private SessionLogin sessions;
   private AuthenticationConfig config;
+  private Instance<BearerTokens> bearerTokens;
 
   /** For CDI. */
   protected Authenticator() {}
@@ -39,18 +42,23 @@ public class Authenticator {
       AuthTokenCodec tokens,
       RememberCookies rememberCookies,
       SessionLogin sessions,
-      AuthenticationConfig config) {
+      AuthenticationConfig config,
+      Instance<BearerTokens> bearerTokens) {
     this.users = users;
     this.tokens = tokens;
     this.rememberCookies = rememberCookies;
     this.sessions = sessions;
     this.config = config;
+    this.bearerTokens = bearerTokens;
   }
 
   /** Authenticates the request and records the result on it. */
   public Optional<Authentication> authenticate(HttpServletRequest request) {
     Optional<Authentication> result =
-        fromToken(request).or(() -> fromSession(request)).or(() -> fromRememberCookie(request));
+        fromToken(request)
+            .or(() -> fromBearer(request))
+            .or(() -> fromSession(request))
+            .or(() -> fromRememberCookie(request));
     result.ifPresent(a -> a.attachTo(request));
     return result;
   }
@@ -72,6 +80,23 @@ public class Authenticator {
         .findByTokenUniquifier(valid.uid())
         .filter(UserRecord::active)
         .map(user -> new Authentication(user, Mechanism.TOKEN));
+  }
+
+  /** A MicroProfile JWT access token of ours; never touches the session. */
+  private Optional<Authentication> fromBearer(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null
+        || header.length() < 8
+        || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+        || !bearerTokens.isResolvable()) {
+      return Optional.empty();
+    }
+    return bearerTokens
+        .get()
+        .subject(header.substring(7).strip())
+        .flatMap(users::findByUniquifier)
+        .filter(UserRecord::active)
+        .map(user -> new Authentication(user, Mechanism.JWT));
   }
 
   private Optional<Authentication> fromSession(HttpServletRequest request) {

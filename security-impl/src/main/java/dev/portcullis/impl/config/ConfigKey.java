@@ -9,8 +9,8 @@ import java.util.stream.Stream;
  * is Flask's {@code SECURITY_FOO_BAR}, so the same environment variable names work.
  *
  * <p>The keys live in one enum per area ({@link CoreKey}, {@link AccountKey}, {@link PolicyKey},
- * {@link MailKey}, {@link MultiFactorKey}, {@link ThrottleKey}). The README's configuration
- * reference lists them all; {@code tools/config-table.py} writes it and {@code
+ * {@link MailKey}, {@link MultiFactorKey}, {@link ThrottleKey}, {@link OAuthKey}). The README's
+ * configuration reference lists them all; {@code tools/config-table.py} writes it and {@code
  * ConfigKeyDocumentationTest} keeps the two in step.
  */
 public interface ConfigKey {
@@ -49,7 +49,8 @@ public interface ConfigKey {
             PolicyKey.values(),
             MailKey.values(),
             MultiFactorKey.values(),
-            ThrottleKey.values())
+            ThrottleKey.values(),
+            OAuthKey.values())
         .flatMap(Stream::of)
         .toList();
   }

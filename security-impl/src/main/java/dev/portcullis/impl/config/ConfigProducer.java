@@ -5,9 +5,11 @@ import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieConfig;
 import dev.portcullis.impl.i18n.LocaleConfig;
+import dev.portcullis.impl.jwt.JwtConfig;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
+import dev.portcullis.impl.oauth.OAuthConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
@@ -232,6 +234,16 @@ public class ConfigProducer {
   @Produces
   SmsConfig smsConfig() {
     return configuration.sms();
+  }
+
+  @Produces
+  JwtConfig jwtConfig() {
+    return configuration.jwt();
+  }
+
+  @Produces
+  OAuthConfig oauthConfig() {
+    return configuration.oauth();
   }
 
   /** Mail settings; read (and validated) when first injected, i.e. when the outbox starts. */

@@ -9,6 +9,11 @@ public class ConfigurationException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
   ConfigurationException(ConfigKey key, String problem) {
-    super("Portcullis configuration: " + key.property() + " " + problem);
+    this(key.property(), problem);
+  }
+
+  /** For keys named at run time, such as a provider's {@code security.oauth.<name>.client_id}. */
+  ConfigurationException(String property, String problem) {
+    super("Portcullis configuration: " + property + " " + problem);
   }
 }

@@ -7,10 +7,12 @@ import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieAttributes;
 import dev.portcullis.impl.http.CookieConfig;
 import dev.portcullis.impl.i18n.LocaleConfig;
+import dev.portcullis.impl.jwt.JwtConfig;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.links.TrustedHosts;
 import dev.portcullis.impl.login.LoginConfig;
 import dev.portcullis.impl.mail.MailConfig;
+import dev.portcullis.impl.oauth.OAuthConfig;
 import dev.portcullis.impl.password.PasswordConfig;
 import dev.portcullis.impl.password.PasswordPolicyConfig;
 import dev.portcullis.impl.persistence.DatastoreNames;
@@ -68,6 +70,8 @@ public final class SecurityConfiguration {
   private final DatastoreNames datastore;
   private final ThrottleConfig throttle;
   private final PageConfig pages;
+  private final OAuthConfig oauth;
+  private final JwtConfig jwt;
 
   /**
    * Reads and validates the configuration.
@@ -94,8 +98,20 @@ public final class SecurityConfiguration {
             .read();
     this.datastore = DatastoreSettings.read(settings);
     this.throttle = ThrottleSettings.read(settings);
+    this.oauth = new OAuthSettings(settings).read();
+    this.jwt = JwtSettings.read(settings);
     this.openApi = settings.bool(CoreKey.OPENAPI);
     this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
+  }
+
+  /** MicroProfile JWT access-token settings. */
+  public JwtConfig jwt() {
+    return jwt;
+  }
+
+  /** OAuth / OpenID Connect sign-in settings. */
+  public OAuthConfig oauth() {
+    return oauth;
   }
 
   /** Two-factor settings. */

@@ -36,6 +36,12 @@ public final class Feature {
   /** {@code security.unified_signin}. */
   public static final String UNIFIED_SIGNIN = "unified_signin";
 
+  /** {@code security.oauth_enable}. */
+  public static final String OAUTH = "oauth";
+
+  /** {@code security.jwt_enable}. */
+  public static final String JWT = "jwt";
+
   private Feature() {}
 
   /** Marks a JAX-RS resource that exists only when its feature is enabled. */

@@ -54,7 +54,9 @@ record OpenApiSettings(
             Map.entry(Feature.TWO_FACTOR, config.twoFactor().enabled()),
             Map.entry(Feature.MULTI_FACTOR_RECOVERY_CODES, config.recoveryCodes().enabled()),
             Map.entry(Feature.UNIFIED_SIGNIN, config.unifiedSignin().enabled()),
-            Map.entry("throttle", config.throttle().enabled()));
+            Map.entry("throttle", config.throttle().enabled()),
+            Map.entry(Feature.OAUTH, config.oauth().enabled()),
+            Map.entry(Feature.JWT, config.jwt().enabled()));
     return new OpenApiSettings(
         config.openApi(),
         prefix(config.links().urlPrefix()),

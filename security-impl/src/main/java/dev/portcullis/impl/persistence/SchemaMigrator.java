@@ -2,6 +2,7 @@ package dev.portcullis.impl.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -49,6 +50,20 @@ public final class SchemaMigrator {
   public static final String HISTORY_TABLE = "portcullis_schema_history";
 
   static final String LOCATION_ROOT = "classpath:db/portcullis/";
+
+  private final String locationRoot;
+
+  /** Migrations from Portcullis' own folders, {@value #LOCATION_ROOT}{@code <vendor>}. */
+  public SchemaMigrator() {
+    this(LOCATION_ROOT);
+  }
+
+  /**
+   * Migrations from {@code locationRoot + vendor folder} (tests of a missing or empty location).
+   */
+  SchemaMigrator(String locationRoot) {
+    this.locationRoot = locationRoot;
+  }
 
   /** The migration folders, one per SQL dialect. */
   public enum Vendor {
@@ -148,10 +163,13 @@ public final class SchemaMigrator {
       }
       adopted = new SchemaAdoption(vendor, names).adopt(dataSource);
     }
-    MigrateResult result =
+    String location = locationRoot + vendor.folder();
+    Flyway flyway =
         Flyway.configure(SchemaMigrator.class.getClassLoader())
             .dataSource(dataSource)
-            .locations(LOCATION_ROOT + vendor.folder())
+            .locations(location)
+            // A location Flyway cannot find fails here instead of leaving an empty schema.
+            .failOnMissingLocations(true)
             .table(HISTORY_TABLE)
             .baselineOnMigrate(true)
             .baselineVersion(names.adopted() ? "1" : "0")
@@ -159,10 +177,32 @@ public final class SchemaMigrator {
                 names.adopted()
                     ? "Portcullis baseline after V1: users and roles in the Flask-Security tables"
                     : "Portcullis baseline before V1")
-            .load()
-            .migrate();
+            .load();
+    requireMigrationsFound(flyway, location);
+    MigrateResult result = flyway.migrate();
     String version = currentVersion(result);
     return new Result(vendor, result.migrationsExecuted, version, adopted);
+  }
+
+  /**
+   * Flyway reports success when it scanned a location and found nothing in it, which is what
+   * happens when it cannot list the class loader's resources (on Open Liberty it takes IBM's class
+   * loaders for WebSphere's and finds a folder only through a {@code flyway.location} marker file
+   * in it). The application would then die later on a missing table; this fails the deployment now,
+   * naming the cause.
+   */
+  private static void requireMigrationsFound(Flyway flyway, String location) {
+    boolean found =
+        Arrays.stream(flyway.info().all()).anyMatch(m -> m.getResolvedChecksum() != null);
+    if (!found) {
+      throw new IllegalStateException(
+          "Flyway found no Portcullis migrations in "
+              + location
+              + " (class loader "
+              + SchemaMigrator.class.getClassLoader().getClass().getName()
+              + "): the folder must be readable through the class path and hold its"
+              + " flyway.location marker file; refusing to run on an empty schema");
+    }
   }
 
   static Vendor detect(DataSource dataSource) {

@@ -257,8 +257,9 @@ final class UserRepository {
 
   /**
    * A look-up whose result is only mapped to a record, never changed: read-only (EclipseLink skips
-   * the unit-of-work clone) and without a flush first. This is the per-request path of session and
-   * token authentication.
+   * the unit-of-work clone, Hibernate keeps no snapshot for dirty checking; each provider ignores
+   * the other's hint) and without a flush first. This is the per-request path of session and token
+   * authentication.
    */
   private Optional<UserEntity> readOne(String condition, Object value) {
     return em
@@ -266,6 +267,7 @@ final class UserRepository {
         .setParameter("v", value)
         .setFlushMode(FlushModeType.COMMIT)
         .setHint("eclipselink.read-only", "true")
+        .setHint("org.hibernate.readOnly", "true")
         .getResultList()
         .stream()
         .findFirst();

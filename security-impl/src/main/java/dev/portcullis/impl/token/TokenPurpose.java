@@ -30,6 +30,11 @@ public enum TokenPurpose {
    * unsigned in its signed cookie session).
    */
   SIGNIN_PENDING("signin-pending-salt"),
+  /**
+   * An OAuth sign-in between its start and the provider's answer: state, nonce, PKCE verifier
+   * (Portcullis; Flask-Security keeps them in its signed cookie session).
+   */
+  OAUTH_STATE("portcullis-oauth-state"),
   /** Flashed messages of a browser without a server session (Portcullis). */
   FLASH("portcullis-flash"),
   /** Flask-WTF CSRF tokens (salt fixed in {@code flask_wtf/csrf.py}). */

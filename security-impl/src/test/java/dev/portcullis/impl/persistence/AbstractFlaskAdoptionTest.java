@@ -90,6 +90,18 @@ abstract class AbstractFlaskAdoptionTest {
   /** {@code postgresql} or {@code mariadb}: the fixture and check.py's database argument. */
   abstract String fixtureName();
 
+  /** The test unit, and so the JPA provider: EclipseLink's unless a subclass says otherwise. */
+  String persistenceUnit() {
+    return "portcullis-test";
+  }
+
+  /** The provider adapter that applies {@code names}, with what else the provider needs. */
+  Map<String, Object> providerProperties(DatastoreNames names) {
+    Map<String, Object> properties = new HashMap<>(EclipseLinkNames.properties(names));
+    properties.put("eclipselink.session-name", getClass().getSimpleName());
+    return properties;
+  }
+
   @BeforeAll
   void adoptFlaskDatabase() throws SQLException {
     fixture = FlaskFixture.of(fixtureName());
@@ -107,9 +119,8 @@ abstract class AbstractFlaskAdoptionTest {
     hasher = new PasswordHasher(configuration.password(), new SecureRandom());
     SqlNames sql = SqlNames.of(configuration.datastore(), adoption.vendor());
     Map<String, Object> jpa = new HashMap<>(database().jpaProperties(SCHEMA));
-    jpa.putAll(EclipseLinkNames.properties(configuration.datastore()));
-    jpa.put("eclipselink.session-name", getClass().getSimpleName());
-    emf = Persistence.createEntityManagerFactory("portcullis-test", jpa);
+    jpa.putAll(providerProperties(configuration.datastore()));
+    emf = Persistence.createEntityManagerFactory(persistenceUnit(), jpa);
     stores = new StandaloneStores(emf, clock, sql);
     lookup = new IdentityLookup(dataSource, sql);
   }
@@ -371,9 +382,9 @@ abstract class AbstractFlaskAdoptionTest {
         .doesNotContain("user", "account.is_active", "role.title");
     assertThat(SchemaSnapshot.tables(other)).doesNotContain("user", "roles_users");
     Map<String, Object> jpa = new HashMap<>(database().jpaProperties(SCHEMA + "_names"));
-    jpa.putAll(EclipseLinkNames.properties(names));
+    jpa.putAll(providerProperties(names));
     jpa.put("eclipselink.session-name", getClass().getSimpleName() + "-names");
-    EntityManagerFactory renamed = Persistence.createEntityManagerFactory("portcullis-test", jpa);
+    EntityManagerFactory renamed = Persistence.createEntityManagerFactory(persistenceUnit(), jpa);
     try {
       StandaloneStores other2 =
           new StandaloneStores(renamed, clock, SqlNames.of(names, result.vendor()));

@@ -17,7 +17,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -46,14 +48,30 @@ abstract class AbstractRepositoryTest {
 
   abstract TestDatabase database();
 
+  /** The test unit, and so the JPA provider: EclipseLink's unless a subclass says otherwise. */
+  String persistenceUnit() {
+    return "portcullis-test";
+  }
+
+  /** What else the provider needs (nothing for EclipseLink's test unit). */
+  Map<String, Object> providerProperties() {
+    return Map.of();
+  }
+
+  /** SQL statements the provider has run so far. */
+  int statementCount() {
+    return SqlCounter.count();
+  }
+
   @BeforeAll
   void migrateFreshSchema() throws SQLException {
     dataSource = database().recreate(SCHEMA);
     SchemaMigrator.Result result = new SchemaMigrator().migrate(dataSource);
     assertThat(result.migrationsExecuted()).isEqualTo(6);
     assertThat(result.schemaVersion()).isEqualTo("6");
-    emf =
-        Persistence.createEntityManagerFactory("portcullis-test", database().jpaProperties(SCHEMA));
+    Map<String, Object> jpa = new HashMap<>(database().jpaProperties(SCHEMA));
+    jpa.putAll(providerProperties());
+    emf = Persistence.createEntityManagerFactory(persistenceUnit(), jpa);
   }
 
   @AfterAll
@@ -153,9 +171,9 @@ abstract class AbstractRepositoryTest {
         user(r -> r.create(newUser("ann@example.com", null, Set.of("admin", "user"))))
             .orElseThrow();
 
-    int before = SqlCounter.count();
+    int before = statementCount();
     UserRecord found = user(r -> r.findByUniquifier(ann.fsUniquifier())).orElseThrow();
-    int statements = SqlCounter.count() - before;
+    int statements = statementCount() - before;
 
     assertThat(statements).isEqualTo(1);
     assertThat(found.roles()).containsExactlyInAnyOrder("admin", "user");
