@@ -94,10 +94,24 @@ class HostileInputIT {
     if (LEAK.matcher(answer.body()).find()) {
       return java.util.Optional.of(what + " (leak) " + head(answer.body()));
     }
+    if (refusedByConnector(request, answer)) {
+      return java.util.Optional.empty();
+    }
     if (answer.status() >= 400 && !inEnvelope(answer)) {
       return java.util.Optional.of(what + " (not in the envelope) " + head(answer.body()));
     }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * The one answer Portcullis cannot shape: Payara's connector refuses a path holding an encoded
+   * NUL ({@code %00}) while normalising the URI ({@code CoyoteAdapter.normalize}), with an empty
+   * 400, before any filter, error page or resource of the application runs. Accepted exactly as
+   * that — status 400, no body — and only for such paths; anything else such a request gets is
+   * judged like every other answer (README, "Hostile input").
+   */
+  private static boolean refusedByConnector(HostileRequest request, Answer answer) {
+    return request.path().contains("%00") && answer.status() == 400 && answer.body().isBlank();
   }
 
   /** {@code {"meta":{"code":status},"response":{"errors":[at least one message]}}}. */
