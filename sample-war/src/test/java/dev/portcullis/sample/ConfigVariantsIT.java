@@ -67,6 +67,7 @@ class ConfigVariantsIT {
                 "security.confirm_error_view=https://spa.example.com/confirm-error",
                 "security.reset_view=https://spa.example.com/reset",
                 "security.reset_error_view=https://spa.example.com/reset-error",
+                "security.login_error_view=https://spa.example.com/login-error",
                 "security.i18n_locales=en,de,fr,nl",
                 "security.app_name=Example Shop",
                 ""))
@@ -125,10 +126,6 @@ class ConfigVariantsIT {
   }
 
   /**
-   * The served OpenAPI document follows this configuration (no change-email paths) and still
-   * describes the answers that generic responses and SPA redirects change.
-   */
-  /**
    * Unified sign-in with generic responses (issue 8): a wrong passcode for a known identity and any
    * passcode for an unknown one get the same answer, and a code request answers every identity the
    * same, whether a code went out or not.
@@ -154,6 +151,21 @@ class ConfigVariantsIT {
         .isEqualTo(unknownCode.response().getJsonArray("code_methods"));
   }
 
+  /**
+   * A refused magic link under {@code security.redirect_behavior=spa} goes to the SPA's {@code
+   * login_error_view} with the reason, and the query says nothing of whose link it was or of its
+   * code.
+   */
+  @Test
+  void magicLinkWhenRefusedAndSpaThenLoginErrorViewWithReasonOnly() {
+    Reply refused = client.get("api/us-verify-link?id=x&code=424242", "Accept", "text/html");
+    assertThat(refused.status()).isEqualTo(302);
+    String location = refused.header("Location").orElseThrow();
+    assertThat(location).startsWith("https://spa.example.com/login-error?");
+    assertThat(location).containsPattern("\\?(error|info)=").doesNotContain("424242");
+    assertThat(location).doesNotContain("email=").doesNotContain("identity=");
+  }
+
   private Reply usPost(String path, String identity, String field, String value) {
     ApiClient fresh = new ApiClient(base);
     return fresh.postJson(
@@ -165,6 +177,10 @@ class ConfigVariantsIT {
             .build());
   }
 
+  /**
+   * The served OpenAPI document follows this configuration (no change-email paths) and still
+   * describes the answers that generic responses and SPA redirects change.
+   */
   @Test
   void openApiWhenFeatureOffAndGenericResponsesThenDocumentFollowsAndDescribesAnswers() {
     OpenApiContract contract = OpenApiContract.fetch(base);
