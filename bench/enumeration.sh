@@ -37,8 +37,13 @@ source "$(dirname "$0")/lib/sample-server.sh" portcullis-enum
 build_sample
 # Generic responses on: see above. Mailed links from external_base_url, never from Host.
 # Unified sign-in on (with a TOTP wallet) for the us* pairs.
+# The throttle stays on (its counting runs on both sides of every pair) with limits no run
+# reaches: the pairs repeat failures and mail requests from one address by design.
 start_sample SECURITY_RETURN_GENERIC_RESPONSES=true SECURITY_EXTERNAL_BASE_URL="$BASE/api" \
-  SECURITY_UNIFIED_SIGNIN=true SECURITY_TOTP_SECRETS=1=bench-wallet-secret
+  SECURITY_UNIFIED_SIGNIN=true SECURITY_TOTP_SECRETS=1=bench-wallet-secret \
+  SECURITY_THROTTLE_ACCOUNT_FREE_FAILURES=1000000 SECURITY_THROTTLE_ACCOUNT_LOCKOUT_FAILURES=2000000 \
+  SECURITY_THROTTLE_ADDRESS_FREE_FAILURES=1000000 SECURITY_THROTTLE_ADDRESS_LOCKOUT_FAILURES=2000000 \
+  SECURITY_THROTTLE_MAIL_ACCOUNT_LIMIT=1000000 SECURITY_THROTTLE_MAIL_ADDRESS_LIMIT=1000000
 
 echo "== measuring pairs [$PAIRS]: $WARMUP warm-up rounds, then $SAMPLES interleaved rounds"
 python3 - "$PORT" "$SAMPLES" "$WARMUP" "$PAIRS" "$TARGET" <<'PY'
