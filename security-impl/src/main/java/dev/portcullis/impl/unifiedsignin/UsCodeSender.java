@@ -76,11 +76,7 @@ public class UsCodeSender {
         return new CodeDelivery.Outcome.Failed();
       }
     } else {
-      Map<String, Object> vars = new HashMap<>();
-      vars.put("code", code);
-      vars.put("username", user.username() != null ? user.username() : user.email());
-      links.ifPresent(link -> vars.put("login_link", link.apply(magicLinkPath(user, code))));
-      mail.send(MailTemplate.US_INSTRUCTIONS, user, vars);
+      mail.send(MailTemplate.US_INSTRUCTIONS, user, instructions(user, code, links));
     }
     events.publish(
         new UsSecurityTokenSent(
@@ -103,11 +99,20 @@ public class UsCodeSender {
         Math.max(
             OneTimeCodes.stepAt(clock.instant()), store.lastUsedStep(standIn.id(), "email") + 1);
     String code = OneTimeCodes.codeAt(key, step);
+    mail.rehearse(MailTemplate.US_INSTRUCTIONS, standIn, instructions(standIn, code, links));
+  }
+
+  /**
+   * The variables of the {@code us_instructions} mail: the code and, when links are built, the
+   * link.
+   */
+  private static Map<String, Object> instructions(
+      UserRecord user, String code, Optional<Function<String, String>> links) {
     Map<String, Object> vars = new HashMap<>();
     vars.put("code", code);
-    vars.put("username", standIn.username() != null ? standIn.username() : standIn.email());
-    links.ifPresent(link -> vars.put("login_link", link.apply(magicLinkPath(standIn, code))));
-    mail.rehearse(MailTemplate.US_INSTRUCTIONS, standIn, vars);
+    vars.put("username", user.username() != null ? user.username() : user.email());
+    links.ifPresent(link -> vars.put("login_link", link.apply(magicLinkPath(user, code))));
+    return vars;
   }
 
   /** The API path of the magic link (spec §5.10: {@code id} is the user's fs_uniquifier). */
