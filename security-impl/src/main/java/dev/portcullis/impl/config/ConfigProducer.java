@@ -30,6 +30,7 @@ import dev.portcullis.impl.token.TokenSigner;
 import dev.portcullis.impl.totp.TotpConfig;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
 import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
+import dev.portcullis.impl.webauthn.WebAuthnConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
@@ -239,6 +240,11 @@ public class ConfigProducer {
   @Produces
   JwtConfig jwtConfig() {
     return configuration.jwt();
+  }
+
+  @Produces
+  WebAuthnConfig webAuthnConfig() {
+    return configuration.webAuthn();
   }
 
   @Produces
