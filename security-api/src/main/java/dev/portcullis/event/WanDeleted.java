@@ -4,7 +4,8 @@ import dev.portcullis.SecurityUser;
 import java.util.Objects;
 
 /**
- * A user deleted a WebAuthn key (Flask-Security's {@code wan_deleted} signal). Fired after the key is deleted. It carries no key material: no credential id, public key or challenge.
+ * A user deleted a WebAuthn key (Flask-Security's {@code wan_deleted} signal). Fired after the key
+ * is deleted. It carries no key material: no credential id, public key or challenge.
  *
  * <pre>{@code
  * void notify(@Observes WanDeleted e) { audit.log(e.user().email(), "deleted key", e.name(), e.usage()); }

@@ -4,7 +4,8 @@ import dev.portcullis.SecurityUser;
 import java.util.Objects;
 
 /**
- * A user registered a WebAuthn key (Flask-Security's {@code wan_registered} signal). Fired after the key is stored. It carries no key material: no credential id, public key or challenge.
+ * A user registered a WebAuthn key (Flask-Security's {@code wan_registered} signal). Fired after
+ * the key is stored. It carries no key material: no credential id, public key or challenge.
  *
  * <pre>{@code
  * void notify(@Observes WanRegistered e) { audit.log(e.user().email(), "registered key", e.name(), e.usage()); }

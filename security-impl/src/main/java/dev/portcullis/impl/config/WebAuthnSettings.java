@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the {@link WebAuthnKey}s. Start-up rules (DESIGN §3, misconfiguration fails the deployment):
- * with WebAuthn on, the relying-party id must be resolvable without trusting a client's {@code
- * Host} header ({@code security.wan_rp_id}, {@code security.external_base_url} or {@code
- * security.trusted_hosts}); every configured origin must be an origin on the RP id's domain
+ * Reads the {@link WebAuthnKey}s. Start-up rules (DESIGN §3, misconfiguration fails the
+ * deployment): with WebAuthn on, the relying-party id must be resolvable without trusting a
+ * client's {@code Host} header ({@code security.wan_rp_id}, {@code security.external_base_url} or
+ * {@code security.trusted_hosts}); every configured origin must be an origin on the RP id's domain
  * (WebAuthn L3 §5.1.2: the RP id is the origin's effective domain or a registrable suffix of it).
  */
 final class WebAuthnSettings {
@@ -105,7 +105,8 @@ final class WebAuthnSettings {
     boolean bare =
         uri != null
             && uri.getHost() != null
-            && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+            && ("https".equalsIgnoreCase(uri.getScheme())
+                || "http".equalsIgnoreCase(uri.getScheme()))
             && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
             && uri.getRawQuery() == null
             && uri.getRawFragment() == null
@@ -150,7 +151,8 @@ final class WebAuthnSettings {
       String value = usage.toLowerCase(Locale.ROOT);
       if (!value.equals(WebAuthnConfig.FIRST) && !value.equals(WebAuthnConfig.SECONDARY)) {
         throw new ConfigurationException(
-            WebAuthnKey.WAN_ALLOW_AS_VERIFY, "must list first and/or secondary, not '" + usage + "'");
+            WebAuthnKey.WAN_ALLOW_AS_VERIFY,
+            "must list first and/or secondary, not '" + usage + "'");
       }
       usages.add(value);
     }

@@ -12,10 +12,10 @@ import java.util.Map;
 /**
  * Applies the document's {@code x-portcullis-when} extensions: an element (path item, operation,
  * property, tag, ...) whose condition is off is dropped (several conditions joined by {@code |}
- * hold when any does), and the extension is removed from the
- * elements that stay. A schema property that is dropped also leaves its schema's {@code required}
- * list. A schema property marked {@code x-portcullis-required-when} stays, but is listed in its
- * schema's {@code required} only when that condition is on (a field a setting makes optional).
+ * hold when any does), and the extension is removed from the elements that stay. A schema property
+ * that is dropped also leaves its schema's {@code required} list. A schema property marked {@code
+ * x-portcullis-required-when} stays, but is listed in its schema's {@code required} only when that
+ * condition is on (a field a setting makes optional).
  *
  * <p>Why conditions in the document rather than code that knows paths: a feature marks its own
  * paths, fields and tags where they are written, so adding a feature means editing the document

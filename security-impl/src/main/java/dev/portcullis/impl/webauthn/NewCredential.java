@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param now creation and last-use time
  */
 public record NewCredential(
-    RegistrationOutcome.Verified verified, String name, String usage, String userHandle, Instant now) {
+    RegistrationOutcome.Verified verified,
+    String name,
+    String usage,
+    String userHandle,
+    Instant now) {
 
   /** Checks the parts. */
   public NewCredential {

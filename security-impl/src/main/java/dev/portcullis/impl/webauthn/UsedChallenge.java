@@ -19,7 +19,8 @@ public record UsedChallenge(String hash, Instant expiresAt) {
   public static UsedChallenge of(String challenge, Instant expiresAt) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(challenge.getBytes(StandardCharsets.US_ASCII));
+          MessageDigest.getInstance("SHA-256")
+              .digest(challenge.getBytes(StandardCharsets.US_ASCII));
       return new UsedChallenge(HexFormat.of().formatHex(digest), expiresAt);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -91,7 +91,8 @@ public class WanAssertions {
 
   /** Request options for re-authenticating {@code user} with a key of the allowed usages. */
   public WanResult startVerify(UserRecord user, RelyingPartyIdentity.Resolved rp) {
-    String uv = config.allowAsVerify().contains(WebAuthnConfig.SECONDARY) ? "discouraged" : "preferred";
+    String uv =
+        config.allowAsVerify().contains(WebAuthnConfig.SECONDARY) ? "discouraged" : "preferred";
     return started(
         WanState.Ceremony.VERIFY,
         Optional.of(user),
@@ -223,10 +224,8 @@ public class WanAssertions {
                 + stored
                 + ", received "
                 + received);
-    events.publish(
-        new WanCounterRegressed(owner.toSecurityUser(), key.name(), stored, received));
-    return refused(
-        "WEBAUTHN_NO_VERIFY", Map.of("cause", "the signature counter did not increase"));
+    events.publish(new WanCounterRegressed(owner.toSecurityUser(), key.name(), stored, received));
+    return refused("WEBAUTHN_NO_VERIFY", Map.of("cause", "the signature counter did not increase"));
   }
 
   private WanResult started(

@@ -9,9 +9,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The options JSON the browser passes to {@code navigator.credentials.create/get} (WebAuthn L3
- * §5.4 and §5.5 in their JSON form, as py_webauthn's {@code options_to_json} writes them; spec
- * §7.6): binary members base64url without padding.
+ * The options JSON the browser passes to {@code navigator.credentials.create/get} (WebAuthn L3 §5.4
+ * and §5.5 in their JSON form, as py_webauthn's {@code options_to_json} writes them; spec §7.6):
+ * binary members base64url without padding.
  */
 final class WanOptions {
 

@@ -80,8 +80,7 @@ public class WanRegisterResource {
     Form form = Form.read(data, List.of("name", "usage"), List.of());
     var errors = form.typeErrors(messages);
     if (!errors.isEmpty()) {
-      return answers.refused(
-          request, "name", "API_ERROR", Map.of(), config.registerTemplate());
+      return answers.refused(request, "name", "API_ERROR", Map.of(), config.registerTemplate());
     }
     var rp = answers.relyingParty(uri);
     if (rp.isEmpty()) {
@@ -101,8 +100,7 @@ public class WanRegisterResource {
       return answers.untrustedHost();
     }
     Optional<String> credential = data.string("credential").asOptional();
-    WanRegistration.Finished finished =
-        registration.finish(caller(), state, credential, rp.get());
+    WanRegistration.Finished finished = registration.finish(caller(), state, credential, rp.get());
     if (finished instanceof WanRegistration.Finished.Refused refused) {
       return answers.refused(
           request, "credential", refused.messageKey(), refused.args(), config.registerTemplate());
@@ -111,7 +109,10 @@ public class WanRegisterResource {
     return WantJson.test(request)
         ? reply.csrfToken(request)
         : answers.flashed(
-            request, "WEBAUTHN_REGISTER_SUCCESSFUL", Map.of("name", name), config.postRegisterView());
+            request,
+            "WEBAUTHN_REGISTER_SUCCESSFUL",
+            Map.of("name", name),
+            config.postRegisterView());
   }
 
   /** A caller who is not fresh must re-authenticate first (spec §7.8). */

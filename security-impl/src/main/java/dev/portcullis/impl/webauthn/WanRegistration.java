@@ -13,10 +13,10 @@ import java.util.logging.Logger;
 
 /**
  * Registering and deleting keys (Flask-Security {@code webauthn.wan_register}, {@code
- * wan_register_response}, {@code wan_delete}; spec §1.2 #24, #25, #28, §7.6; WebAuthn L3 §7.1).
- * The caller is signed in and fresh (the resources check); a key is stored only after its
- * attestation verified against the state's challenge, the configured RP id and origins, its name
- * is still free for the user, its credential id unused by anyone, and its challenge unanswered.
+ * wan_register_response}, {@code wan_delete}; spec §1.2 #24, #25, #28, §7.6; WebAuthn L3 §7.1). The
+ * caller is signed in and fresh (the resources check); a key is stored only after its attestation
+ * verified against the state's challenge, the configured RP id and origins, its name is still free
+ * for the user, its credential id unused by anyone, and its challenge unanswered.
  */
 public class WanRegistration {
 
@@ -76,9 +76,10 @@ public class WanRegistration {
       return WanResult.Refused.of("name", "WEBAUTHN_NAME_INUSE", Map.of("name", nickname));
     }
     String chosen =
-        config.allowAsFirstFactor() ? usage.orElse(WebAuthnConfig.SECONDARY) : WebAuthnConfig.SECONDARY;
-    String handle =
-        user.fsWebauthnUserHandle() != null ? user.fsWebauthnUserHandle() : newHandle();
+        config.allowAsFirstFactor()
+            ? usage.orElse(WebAuthnConfig.SECONDARY)
+            : WebAuthnConfig.SECONDARY;
+    String handle = user.fsWebauthnUserHandle() != null ? user.fsWebauthnUserHandle() : newHandle();
     WanState state =
         new WanState(
             WanState.Ceremony.REGISTER,

@@ -4,11 +4,11 @@ import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.csrf.UnauthCsrf;
 import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.json.Jsons;
+import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.Envelope;
 import dev.portcullis.impl.rest.FormData;
 import dev.portcullis.impl.rest.Replies;
 import dev.portcullis.impl.rest.WantJson;
-import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.signin.PendingSignIn;
 import dev.portcullis.impl.signin.PrimaryAuthentication;
 import dev.portcullis.impl.signin.SignIn;
@@ -37,10 +37,10 @@ import java.util.Optional;
 /**
  * {@code GET/POST /wan-signin} and {@code POST /wan-signin/<state>} (Flask-Security {@code
  * wan_signin}, {@code wan_signin_response}, spec §1.2 #26, #27, §7.6): sign in with a key, as the
- * first factor (a passkey, with or without an identity hint) or as the second factor of the
- * sign-in pending on the session. Success goes through the sign-in pipeline: a first-factor key
- * that verified the user skips the second factor when {@code security.wan_allow_as_multi_factor}
- * is on, any other first-factor key is followed by the user's second factor.
+ * first factor (a passkey, with or without an identity hint) or as the second factor of the sign-in
+ * pending on the session. Success goes through the sign-in pipeline: a first-factor key that
+ * verified the user skips the second factor when {@code security.wan_allow_as_multi_factor} is on,
+ * any other first-factor key is followed by the user's second factor.
  */
 @Path("wan-signin")
 @RequestScoped
@@ -140,8 +140,7 @@ public class WanSigninResource {
     }
     Optional<String> next =
         redirects.validate(uri.getQueryParameters().getFirst("next"), uri.getBaseUri().getHost());
-    return Views.redirectTo(
-        replies.browserTarget(result, next, views.postLoginView(), request));
+    return Views.redirectTo(replies.browserTarget(result, next, views.postLoginView(), request));
   }
 
   /**
@@ -150,8 +149,7 @@ public class WanSigninResource {
    * the user's second factor.
    */
   private PrimaryAuthentication primary(WanAssertions.Checked.Passed passed, FormData data) {
-    boolean remember =
-        data.bool("remember").asOptional().orElse(passed.remember());
+    boolean remember = data.bool("remember").asOptional().orElse(passed.remember());
     boolean secondFactorApplies = !(passed.userVerified() && config.allowAsMultiFactor());
     return new PrimaryAuthentication(passed.owner(), METHOD, remember, secondFactorApplies);
   }

@@ -29,8 +29,8 @@ import java.util.Optional;
 /**
  * {@code GET/POST /wan-verify} and {@code POST /wan-verify/<state>} (Flask-Security {@code
  * wan_verify}, {@code wan_verify_response}, spec §1.2 #29, #30): re-authentication with one of the
- * caller's own keys, which refreshes the freshness of the caller's session (spec §7.8). The key must
- * belong to the caller (GHSA-f66q-9rf6-8795, which Flask-Security 5.4.3 lacks).
+ * caller's own keys, which refreshes the freshness of the caller's session (spec §7.8). The key
+ * must belong to the caller (GHSA-f66q-9rf6-8795, which Flask-Security 5.4.3 lacks).
  */
 @Path("wan-verify")
 @RequestScoped

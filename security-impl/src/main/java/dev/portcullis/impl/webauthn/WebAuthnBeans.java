@@ -63,14 +63,6 @@ public class WebAuthnBeans {
   @Produces
   WanAssertions assertions(CredentialGuard guard) {
     return new WanAssertions(
-        config,
-        states(),
-        store,
-        relyingParty.get(),
-        users,
-        identities::find,
-        guard,
-        events,
-        clock);
+        config, states(), store, relyingParty.get(), users, identities::find, guard, events, clock);
   }
 }

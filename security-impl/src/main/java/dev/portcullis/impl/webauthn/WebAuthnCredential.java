@@ -57,8 +57,8 @@ public record WebAuthnCredential(
   }
 
   /**
-   * Flask's {@code discoverable}: {@code credProps.rk} of the registration, or empty when the browser
-   * did not say ("Unknown").
+   * Flask's {@code discoverable}: {@code credProps.rk} of the registration, or empty when the
+   * browser did not say ("Unknown").
    */
   public Optional<Boolean> discoverable() {
     return extensions.flatMap(

@@ -228,7 +228,13 @@ final class WebAuthnRepository {
   private Optional<Long> ownerOf(long id) {
     List<?> rows =
         em.createNativeQuery(
-                "SELECT " + col("user_id") + " FROM " + sql.table(T) + " WHERE " + col("id") + " = ?1")
+                "SELECT "
+                    + col("user_id")
+                    + " FROM "
+                    + sql.table(T)
+                    + " WHERE "
+                    + col("id")
+                    + " = ?1")
             .setParameter(1, id)
             .getResultList();
     return rows.isEmpty() ? Optional.empty() : Optional.of(((Number) rows.get(0)).longValue());

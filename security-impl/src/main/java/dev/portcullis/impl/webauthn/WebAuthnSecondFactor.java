@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * WebAuthn as a second factor (Flask-Security {@code webauthn.WebAuthnTfPlugin}, spec §7.2 step
- * 5): a user with a {@code secondary} key must pass it after the first factor, at {@code
- * /wan-signin} with the sign-in pending ({@code is_secondary}).
+ * WebAuthn as a second factor (Flask-Security {@code webauthn.WebAuthnTfPlugin}, spec §7.2 step 5):
+ * a user with a {@code secondary} key must pass it after the first factor, at {@code /wan-signin}
+ * with the sign-in pending ({@code is_secondary}).
  */
 @ApplicationScoped
 public class WebAuthnSecondFactor implements SecondFactor {
@@ -34,7 +34,8 @@ public class WebAuthnSecondFactor implements SecondFactor {
 
   @Override
   public Step begin(UserRecord user, HttpServletRequest request) {
-    TwoFactorStates.put(request, TwoFactorState.of(user.fsUniquifier(), TwoFactorState.Phase.READY));
+    TwoFactorStates.put(
+        request, TwoFactorState.of(user.fsUniquifier(), TwoFactorState.Phase.READY));
     return new Step.Started(
         Jsons.object()
             .add("tf_state", TwoFactorState.Phase.READY.wireName())
