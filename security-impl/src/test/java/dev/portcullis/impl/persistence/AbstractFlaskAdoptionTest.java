@@ -167,7 +167,8 @@ abstract class AbstractFlaskAdoptionTest {
             "fs_mf_used_step",
             "fs_mf_code_send",
             "fs_mf_address_send",
-            "fs_throttle");
+            "fs_throttle",
+            "fs_wan_used_challenge");
   }
 
   @Test
