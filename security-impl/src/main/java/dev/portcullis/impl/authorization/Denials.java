@@ -12,6 +12,7 @@ import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.impl.views.Flash;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.impl.views.Views;
+import dev.portcullis.impl.webauthn.WanVerifyCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +35,8 @@ public class Denials {
   private AuthenticationConfig authentication;
   private EventPublisher events;
   private Flash flash;
+
+  @Inject WanVerifyCredentials wanVerify;
 
   /** For CDI. */
   protected Denials() {}
@@ -89,7 +92,7 @@ public class Denials {
               .add("errors", Jsons.array().add(text))
               .add("reauth_required", true)
               .add("unified_signin_enabled", views.usVerifyTemplate().isPresent())
-              .add("has_webauthn_verify_credential", false)
+              .add("has_webauthn_verify_credential", wanVerify != null && wanVerify.has(request))
               .build(),
           null);
     }

@@ -14,6 +14,7 @@ import dev.portcullis.impl.signin.SignInReplies;
 import dev.portcullis.impl.signin.UserJson;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.impl.views.Views;
+import dev.portcullis.impl.webauthn.WanVerifyCredentials;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,7 @@ public class VerifyResource {
   @Inject RedirectConfig views;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
+  @Inject WanVerifyCredentials wanVerify;
   @Context HttpServletRequest request;
 
   /** The user and a CSRF token, or the verify page for browsers. */
@@ -58,7 +60,7 @@ public class VerifyResource {
         Jsons.object()
             .add("user", userJson.of(user, false))
             .add("csrf_token", csrf.token(request))
-            .add("has_webauthn_verify_credential", false)
+            .add("has_webauthn_verify_credential", wanVerify.has(user))
             .build());
   }
 

@@ -14,6 +14,7 @@ import dev.portcullis.impl.unifiedsignin.UnifiedSigninService.PasscodeOutcome;
 import dev.portcullis.impl.unifiedsignin.UnifiedSigninService.SendOutcome;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.impl.views.Views;
+import dev.portcullis.impl.webauthn.WanVerifyCredentials;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,7 @@ public class UsVerifyResource {
   @Inject UsReplies answers;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
+  @Inject WanVerifyCredentials wanVerify;
   @Inject Replies reply;
   @Inject RedirectConfig views;
   @Context HttpServletRequest request;
@@ -59,7 +61,7 @@ public class UsVerifyResource {
         Jsons.object()
             .add("available_methods", UsReplies.array(config.enabledMethods()))
             .add("code_methods", UsReplies.array(service.activeCodeMethods(user)))
-            .add("has_webauthn_verify_credential", false),
+            .add("has_webauthn_verify_credential", wanVerify.has(user)),
         request);
   }
 

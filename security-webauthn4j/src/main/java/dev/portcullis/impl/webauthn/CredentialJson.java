@@ -19,7 +19,8 @@ import java.util.Optional;
  * a {@link Malformed} (Flask: {@code API_ERROR}); what the bytes say is left to the verifier.
  *
  * <p>Client extension results are taken from {@code clientExtensionResults}, or from {@code
- * extensions} (an object or its JSON text) as Flask-Security's script sends them.
+ * extensions} (an object or its JSON text) as Flask-Security's script sends them; {@code
+ * transports} from the response, or from the credential itself (py_webauthn's older form).
  */
 final class CredentialJson {
 
@@ -58,7 +59,7 @@ final class CredentialJson {
         id(credential),
         bytes(response, "clientDataJSON"),
         bytes(response, "attestationObject"),
-        transports(response),
+        transports(present(response, "transports") ? response : credential),
         extensions(credential));
   }
 
