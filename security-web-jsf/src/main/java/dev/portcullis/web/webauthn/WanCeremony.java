@@ -2,6 +2,7 @@ package dev.portcullis.web.webauthn;
 
 import dev.portcullis.impl.webauthn.WanResult;
 import dev.portcullis.web.layout.FormPage;
+import java.util.Optional;
 
 /**
  * A page with a WebAuthn ceremony in two steps, as Flask-Security's templates have them: the first
@@ -49,7 +50,10 @@ public abstract class WanCeremony extends FormPage {
     this.state = state;
   }
 
-  /** The browser's credential as posted ({@code credential}). */
+  /**
+   * Always {@code null}: the hidden {@code credential} field is filled by the script only, and a
+   * posted credential is never written back into a page.
+   */
   public String getCredential() {
     return null;
   }
@@ -59,8 +63,8 @@ public abstract class WanCeremony extends FormPage {
   }
 
   /** The posted credential, present when not blank. */
-  protected java.util.Optional<String> postedCredential() {
-    return java.util.Optional.ofNullable(credential).filter(c -> !c.isBlank());
+  protected Optional<String> postedCredential() {
+    return Optional.ofNullable(credential).filter(c -> !c.isBlank());
   }
 
   /** The posted state, or an empty text the service refuses. */
