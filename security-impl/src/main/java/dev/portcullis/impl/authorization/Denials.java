@@ -3,7 +3,9 @@ package dev.portcullis.impl.authorization;
 import dev.portcullis.AccessDeniedException.Reason;
 import dev.portcullis.Mechanism;
 import dev.portcullis.event.UserUnauthenticated;
+import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.authentication.KeyReauthentication;
 import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.messages.Messages;
@@ -12,7 +14,6 @@ import dev.portcullis.impl.rest.WantJson;
 import dev.portcullis.impl.views.Flash;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.impl.views.Views;
-import dev.portcullis.impl.webauthn.WanVerifyCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,7 +37,7 @@ public class Denials {
   private EventPublisher events;
   private Flash flash;
 
-  @Inject WanVerifyCredentials wanVerify;
+  @Inject KeyReauthentication wanVerify;
 
   /** For CDI. */
   protected Denials() {}
@@ -92,7 +93,10 @@ public class Denials {
               .add("errors", Jsons.array().add(text))
               .add("reauth_required", true)
               .add("unified_signin_enabled", views.usVerifyTemplate().isPresent())
-              .add("has_webauthn_verify_credential", wanVerify != null && wanVerify.has(request))
+              .add(
+                  "has_webauthn_verify_credential",
+                  wanVerify != null
+                      && Authentication.of(request).map(a -> wanVerify.has(a.user())).orElse(false))
               .build(),
           null);
     }

@@ -2,6 +2,7 @@ package dev.portcullis.impl.login;
 
 import dev.portcullis.AuthRequired;
 import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.KeyReauthentication;
 import dev.portcullis.impl.csrf.Csrf;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.rest.Envelope;
@@ -14,7 +15,6 @@ import dev.portcullis.impl.signin.SignInReplies;
 import dev.portcullis.impl.signin.UserJson;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.impl.views.Views;
-import dev.portcullis.impl.webauthn.WanVerifyCredentials;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,7 +46,7 @@ public class VerifyResource {
   @Inject RedirectConfig views;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
-  @Inject WanVerifyCredentials wanVerify;
+  @Inject KeyReauthentication wanVerify;
   @Context HttpServletRequest request;
 
   /** The user and a CSRF token, or the verify page for browsers. */

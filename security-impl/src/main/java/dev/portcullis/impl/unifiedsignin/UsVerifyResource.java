@@ -2,6 +2,7 @@ package dev.portcullis.impl.unifiedsignin;
 
 import dev.portcullis.AuthRequired;
 import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.KeyReauthentication;
 import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.rest.Form;
@@ -14,7 +15,6 @@ import dev.portcullis.impl.unifiedsignin.UnifiedSigninService.PasscodeOutcome;
 import dev.portcullis.impl.unifiedsignin.UnifiedSigninService.SendOutcome;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.impl.views.Views;
-import dev.portcullis.impl.webauthn.WanVerifyCredentials;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,7 +44,7 @@ public class UsVerifyResource {
   @Inject UsReplies answers;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
-  @Inject WanVerifyCredentials wanVerify;
+  @Inject KeyReauthentication wanVerify;
   @Inject Replies reply;
   @Inject RedirectConfig views;
   @Context HttpServletRequest request;

@@ -1,6 +1,7 @@
 package dev.portcullis.impl.webauthn;
 
 import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.KeyReauthentication;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,12 +13,13 @@ import jakarta.servlet.http.HttpServletRequest;
  * denial. Needs no relying party, so those answers work whatever is deployed.
  */
 @ApplicationScoped
-public class WanVerifyCredentials {
+public class WanVerifyCredentials implements KeyReauthentication {
 
   @Inject WebAuthnConfig config;
   @Inject WebAuthnStore store;
 
   /** Whether {@code user} can re-authenticate with a key. */
+  @Override
   public boolean has(UserRecord user) {
     return config.verifyEnabled()
         && store.credentialsOf(user.id()).stream()
