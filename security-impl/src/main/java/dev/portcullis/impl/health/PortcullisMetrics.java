@@ -18,7 +18,8 @@ import org.eclipse.microprofile.metrics.Tag;
  *
  * <ul>
  *   <li>{@code portcullis.sign_ins} ({@link UserAuthenticated}), tag {@code method} = how ({@code
- *       password}, {@code email}, {@code webauthn}, ...);
+ *       password}, {@code email}, {@code webauthn}, ...; {@code two_factor} when the sign-in
+ *       completed with its second factor);
  *   <li>{@code portcullis.failed_checks} ({@link SecretCheckFailed}), tag {@code secret} = {@code
  *       password} or {@code code}: wrong passwords and codes;
  *   <li>{@code portcullis.lockouts} ({@link UserLockedOut}), tag {@code secret};

@@ -53,18 +53,19 @@ public class ServiceUnavailable {
     byte[] body;
     if (wantsEnvelope(request)) {
       response.setContentType("application/json");
-      body = Envelope.body(503, Envelope.errors(List.of(text))).toString().getBytes(UTF8);
+      body =
+          Envelope.body(503, Envelope.errors(List.of(text)))
+              .toString()
+              .getBytes(StandardCharsets.UTF_8);
     } else {
       response.setContentType("text/html");
-      body = page(text).getBytes(UTF8);
+      body = page(text).getBytes(StandardCharsets.UTF_8);
     }
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
     response.flushBuffer();
     return true;
   }
-
-  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
 
   /** The seconds of {@code Retry-After}. */
   public long retryAfterSeconds() {
