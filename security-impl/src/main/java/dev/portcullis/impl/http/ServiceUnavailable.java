@@ -40,10 +40,10 @@ public class ServiceUnavailable {
    */
   public boolean answer(HttpServletRequest request, HttpServletResponse response, Throwable cause)
       throws IOException {
-    log(request.getMethod(), request.getRequestURI(), cause);
     if (response.isCommitted()) {
       return false;
     }
+    log(request.getMethod(), request.getRequestURI(), cause);
     response.resetBuffer();
     response.setStatus(503);
     response.setHeader("Retry-After", Long.toString(retryAfterSeconds()));
