@@ -26,7 +26,8 @@
 #
 # Env: BENCH_SAMPLES (per side, default 200), BENCH_WARMUP (rounds not counted, default 30),
 #      BENCH_PAIRS (comma list, default all), BENCH_TARGET (max ratio, default 1.10),
-#      BENCH_PORT (default: a free port), BENCH_SKIP_BUILD=1 (reuse sample-war/target).
+#      BENCH_PORT (default: a free port), BENCH_SKIP_BUILD=1 (reuse sample-war/target),
+#      BENCH_START_TIMEOUT (seconds to wait for the server, default 120).
 # Exit status: 0 when every ratio is <= BENCH_TARGET, 1 otherwise (2 on a setup failure).
 set -euo pipefail
 
