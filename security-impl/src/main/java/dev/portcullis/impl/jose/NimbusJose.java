@@ -40,6 +40,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -280,11 +281,13 @@ public final class NimbusJose {
       DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
       processor.setJWSKeySelector(selector);
       processor.setJWTClaimsSetVerifier(
+          // Mutable sets: some versions of the verifier ask them contains(null), which Set.of()
+          // answers with an exception (the server's own nimbus-jose-jwt may be the one loaded).
           new DefaultJWTClaimsVerifier<>(
-              Set.of(clientId),
+              new HashSet<>(List.of(clientId)),
               new JWTClaimsSet.Builder().issuer(issuer).claim("nonce", nonce).build(),
-              Set.of("sub", "iat", "exp"),
-              Set.of()));
+              new HashSet<>(List.of("sub", "iat", "exp")),
+              new HashSet<>()));
       try {
         JWTClaimsSet claims = processor.process(idToken, null);
         List<String> audience = claims.getAudience();
