@@ -163,7 +163,7 @@ class ThrottleIT {
     Reply form = browser.get(page, "Accept", "text/html");
     return browser.postForm(
         page,
-        "us-signin-form=us-signin-form&identity="
+        "us-signin-form=us-signin-form&us-signin-form_SUBMIT=1&identity="
             + encode(identity)
             + "&passcode="
             + encode(passcode)
@@ -182,7 +182,7 @@ class ThrottleIT {
     assertThat(form.status()).isEqualTo(200);
     return browser.postForm(
         page,
-        "us-verify-form=us-verify-form&passcode="
+        "us-verify-form=us-verify-form&us-verify-form_SUBMIT=1&passcode="
             + encode(passcode)
             + "&next=&us-verify-submit=Verify&jakarta.faces.ViewState="
             + encode(hidden(form, "jakarta.faces.ViewState")),
