@@ -122,6 +122,89 @@ class ThrottleIT {
     assertThat(usSignin(known, email, PASSWORD, "203.0.113.20").status()).isEqualTo(200);
   }
 
+  /**
+   * The unified sign-in and re-authentication pages while the throttle refuses: the throttle's
+   * message and wait (429 with {@code Retry-After}, as the JSON API), not "wrong passcode", also
+   * for the right password; an identity nobody has gets the same page.
+   */
+  @Test
+  void usPagesWhenLockedOutThenThrottleMessageAndRetryAfterNotWrongPasscode() {
+    String email = steps.newUser("us-pages");
+    String nobody = "nobody-page-" + System.nanoTime() + "@example.com";
+    ApiClient signedIn = new ApiClient(base);
+    steps.signIn(signedIn, email);
+    failUntilLocked(() -> usSignin(new ApiClient(base), email, WRONG, "203.0.113.30"));
+    failUntilLocked(() -> usSignin(new ApiClient(base), nobody, WRONG, "203.0.113.31"));
+
+    Reply signinPage = usSigninPage(new ApiClient(base), email, PASSWORD, "203.0.113.32");
+    assertPageRefused(signinPage);
+    Reply nobodyPage = usSigninPage(new ApiClient(base), nobody, PASSWORD, "203.0.113.33");
+    assertPageRefused(nobodyPage);
+
+    Reply verifyPage = usVerifyPage(signedIn, PASSWORD, "203.0.113.34");
+    assertPageRefused(verifyPage);
+
+    steps.moveClock(Duration.ofMinutes(15));
+    Reply afterLockout = usSigninPage(new ApiClient(base), email, PASSWORD, "203.0.113.32");
+    assertThat(afterLockout.status()).as("signed in: redirected on").isEqualTo(302);
+  }
+
+  private static void assertPageRefused(Reply page) {
+    assertThat(page.status()).isEqualTo(429);
+    long retryAfter = Long.parseLong(page.header("Retry-After").orElseThrow());
+    assertThat(retryAfter).isBetween(Duration.ofMinutes(14).toSeconds(), 900L);
+    assertThat(page.body()).contains(TOO_MANY).doesNotContain("The password or code is wrong.");
+  }
+
+  /** Posts the stateless {@code us_signin} page's form as a browser does. */
+  private static Reply usSigninPage(
+      ApiClient browser, String identity, String passcode, String address) {
+    String page = "security/us_signin.xhtml";
+    Reply form = browser.get(page, "Accept", "text/html");
+    return browser.postForm(
+        page,
+        "us-signin-form=us-signin-form&us-signin-form_SUBMIT=1&identity="
+            + encode(identity)
+            + "&passcode="
+            + encode(passcode)
+            + "&next=&us-signin-submit=Sign+in&jakarta.faces.ViewState=stateless&csrf_token="
+            + encode(hidden(form, "csrf_token")),
+        "Accept",
+        "text/html",
+        "X-Forwarded-For",
+        address);
+  }
+
+  /** Posts the {@code us_verify} page's form of a signed-in browser. */
+  private static Reply usVerifyPage(ApiClient browser, String passcode, String address) {
+    String page = "security/us_verify.xhtml";
+    Reply form = browser.get(page, "Accept", "text/html");
+    assertThat(form.status()).isEqualTo(200);
+    return browser.postForm(
+        page,
+        "us-verify-form=us-verify-form&us-verify-form_SUBMIT=1&passcode="
+            + encode(passcode)
+            + "&next=&us-verify-submit=Verify&jakarta.faces.ViewState="
+            + encode(hidden(form, "jakarta.faces.ViewState")),
+        "Accept",
+        "text/html",
+        "X-Forwarded-For",
+        address);
+  }
+
+  private static String hidden(Reply page, String name) {
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile(
+                "name=\"" + java.util.regex.Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
+            .matcher(page.body());
+    assertThat(matcher.find()).as("%s field in the page", name).isTrue();
+    return matcher.group(1);
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
   @Test
   void basicWhenWrongPasswordsThenLockedOutOfLoginToo() {
     String email = steps.newUser("basic");
