@@ -275,12 +275,12 @@ class AccountIT {
     Matcher state =
         Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
             .matcher(page.body());
-    assertThat(state.find()).isTrue();
+    assertThat(state.find()).as("view state in %s %s", page.status(), page.body()).isTrue();
     Matcher csrf =
         Pattern.compile("name=\"csrf_token\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
     assertThat(csrf.find()).as("the stateless page's CSRF field").isTrue();
     String form =
-        "forgot-password-form=forgot-password-form&email="
+        "forgot-password-form=forgot-password-form&forgot-password-form_SUBMIT=1&email="
             + URLEncoder.encode(email, StandardCharsets.UTF_8)
             + "&csrf_token="
             + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)

@@ -147,7 +147,7 @@ class PageErrorsIT {
   }
 
   private static String loginPost(String csrfToken, String next) {
-    return "login-form=login-form&identity=user%40example.com&password=Password123%21&next="
+    return "login-form=login-form&login-form_SUBMIT=1&identity=user%40example.com&password=Password123%21&next="
         + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)
         + "&login-submit=Sign+in&jakarta.faces.ViewState=stateless&csrf_token="
         + csrfToken;

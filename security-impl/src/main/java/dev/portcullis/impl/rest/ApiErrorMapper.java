@@ -22,6 +22,14 @@ public class ApiErrorMapper implements ExceptionMapper<WebApplicationException> 
 
   @Override
   public Response toResponse(WebApplicationException exception) {
+    return inEnvelope(exception, messages);
+  }
+
+  /**
+   * The exception's answer in the envelope (its status, message key and headers), or its own answer
+   * when it carries a body. Shared with the mappers of more specific exceptions.
+   */
+  public static Response inEnvelope(WebApplicationException exception, Messages messages) {
     Response original = exception.getResponse();
     if (original.hasEntity()) {
       return original;
