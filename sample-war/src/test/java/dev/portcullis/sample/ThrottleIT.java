@@ -11,10 +11,14 @@ import dev.portcullis.sample.support.SmsTrap;
 import dev.portcullis.sample.support.TwoFactorSteps;
 import jakarta.json.Json;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -496,18 +500,15 @@ class ThrottleIT {
             page, body.toString(), "Accept", "text/html", "X-Forwarded-For", address);
   }
 
-  private static java.util.Optional<String> hidden(String html, String name) {
-    java.util.regex.Matcher matcher =
-        java.util.regex.Pattern.compile(
-                "name=\"" + java.util.regex.Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"")
+  private static Optional<String> hidden(String html, String name) {
+    Matcher matcher =
+        Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"")
             .matcher(html);
-    return matcher.find()
-        ? java.util.Optional.of(matcher.group(1).replace("&amp;", "&"))
-        : java.util.Optional.empty();
+    return matcher.find() ? Optional.of(matcher.group(1).replace("&amp;", "&")) : Optional.empty();
   }
 
   private static String encode(String value) {
-    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static Reply basic(ApiClient client, String email, String password, String address) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -145,7 +146,7 @@ public class CredentialGuard {
       return false;
     }
     String from = ClientAddress.of(request, proxyXForHops);
-    ThrottleSubject[] all = java.util.Arrays.copyOf(subjects, subjects.length + 1);
+    ThrottleSubject[] all = Arrays.copyOf(subjects, subjects.length + 1);
     all[subjects.length] = ThrottleSubject.mailFrom(from == null ? "unknown" : from);
     Optional<Duration> refused = throttle.requestMail(all);
     refused.ifPresent(
