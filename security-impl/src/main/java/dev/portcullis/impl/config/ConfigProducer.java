@@ -4,6 +4,7 @@ import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieConfig;
+import dev.portcullis.impl.http.FaultConfig;
 import dev.portcullis.impl.i18n.LocaleConfig;
 import dev.portcullis.impl.jwt.JwtConfig;
 import dev.portcullis.impl.links.LinkConfig;
@@ -33,6 +34,7 @@ import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
+import dev.portcullis.impl.webauthn.WebAuthnConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -207,6 +209,11 @@ public class ConfigProducer {
   }
 
   @Produces
+  FaultConfig faultConfig() {
+    return configuration.faults();
+  }
+
+  @Produces
   ThrottleConfig throttleConfig() {
     return configuration.throttle();
   }
@@ -239,6 +246,11 @@ public class ConfigProducer {
   @Produces
   JwtConfig jwtConfig() {
     return configuration.jwt();
+  }
+
+  @Produces
+  WebAuthnConfig webAuthnConfig() {
+    return configuration.webAuthn();
   }
 
   @Produces

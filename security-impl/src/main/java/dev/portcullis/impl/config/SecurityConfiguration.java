@@ -6,6 +6,7 @@ import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieAttributes;
 import dev.portcullis.impl.http.CookieConfig;
+import dev.portcullis.impl.http.FaultConfig;
 import dev.portcullis.impl.i18n.LocaleConfig;
 import dev.portcullis.impl.jwt.JwtConfig;
 import dev.portcullis.impl.links.LinkConfig;
@@ -25,6 +26,7 @@ import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
+import dev.portcullis.impl.webauthn.WebAuthnConfig;
 import dev.portcullis.spi.IdentityAttribute;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -72,6 +74,8 @@ public final class SecurityConfiguration {
   private final PageConfig pages;
   private final OAuthConfig oauth;
   private final JwtConfig jwt;
+  private final WebAuthnConfig webAuthn;
+  private final FaultConfig faults;
 
   /**
    * Reads and validates the configuration.
@@ -100,13 +104,35 @@ public final class SecurityConfiguration {
     this.throttle = ThrottleSettings.read(settings);
     this.oauth = new OAuthSettings(settings).read();
     this.jwt = JwtSettings.read(settings);
+    this.webAuthn = new WebAuthnSettings(settings).read(links);
     this.openApi = settings.bool(CoreKey.OPENAPI);
+    this.faults = readFaults();
     this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
+  }
+
+  /** What an outage answers and when readiness turns DOWN. */
+  public FaultConfig faults() {
+    return faults;
+  }
+
+  private FaultConfig readFaults() {
+    int backlog = settings.integer(CoreKey.HEALTH_OUTBOX_BACKLOG);
+    if (backlog < 0) {
+      throw new ConfigurationException(
+          CoreKey.HEALTH_OUTBOX_BACKLOG, "must be 0 or more, not " + backlog);
+    }
+    return new FaultConfig(
+        settings.positiveDuration(CoreKey.SERVICE_UNAVAILABLE_RETRY_AFTER), backlog);
   }
 
   /** MicroProfile JWT access-token settings. */
   public JwtConfig jwt() {
     return jwt;
+  }
+
+  /** WebAuthn settings. */
+  public WebAuthnConfig webAuthn() {
+    return webAuthn;
   }
 
   /** OAuth / OpenID Connect sign-in settings. */

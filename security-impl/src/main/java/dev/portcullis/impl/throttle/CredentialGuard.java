@@ -156,9 +156,7 @@ public class CredentialGuard {
 
   /** The secret of {@code account} was wrong: counts against it and the client address. */
   public void failed(ThrottleSubject account) {
-    if (throttle.enabled()) {
-      throttle.recordFailure(account, address());
-    }
+    throttle.recordFailure(account, address());
   }
 
   /** The secret of {@code account} was right: its failures are forgotten. */

@@ -70,8 +70,14 @@ public class Throttle {
     return verdict;
   }
 
-  /** Counts one failure against each of {@code subjects}. */
+  /**
+   * Counts one failure against each of {@code subjects}; tells {@link SecretCheckFailed} (for the
+   * metrics) even when the throttle is off.
+   */
   public void recordFailure(ThrottleSubject... subjects) {
+    if (events != null && subjects.length > 0) {
+      events.publish(new SecretCheckFailed(subjects[0].secret()));
+    }
     if (!config.enabled()) {
       return;
     }
