@@ -18,6 +18,10 @@
 #   usmail    POST /api/us-signin/send-code by email: user@example.com, whose email method this
 #             script sets up first (a real send: code, mail rendered, outbox, send counters) vs
 #             an unknown email (the stand-in rehearsal)
+#   locked    POST /api/login: admin@example.com, locked out by the throttle, with its right
+#             password vs an unknown email, locked out too (both answer 429). Runs alone
+#             (BENCH_PAIRS=locked): the server then locks an account after 2 failures, which the
+#             other pairs would reach.
 #
 # The server runs with security.return_generic_responses=true: that is the mode that promises not
 # to tell accounts apart, so timing is the only signal left (without it the answers themselves
@@ -43,9 +47,19 @@ build_sample
 # Unified sign-in on (with a TOTP wallet) for the us* pairs.
 # The throttle stays on (its counting runs on both sides of every pair) with limits no run
 # reaches: the pairs repeat failures and mail requests from one address by design.
+ACCOUNT_LIMITS=(SECURITY_THROTTLE_ACCOUNT_FREE_FAILURES=1000000 SECURITY_THROTTLE_ACCOUNT_LOCKOUT_FAILURES=2000000)
+if [[ ",$PAIRS," == *",locked,"* ]]; then
+  if [[ "$PAIRS" != locked ]]; then
+    echo "the locked pair runs alone: BENCH_PAIRS=locked" >&2
+    exit 2
+  fi
+  # One free failure, locked at the second (after a 1 s wait), for a day: the setup locks both sides.
+  ACCOUNT_LIMITS=(SECURITY_THROTTLE_ACCOUNT_FREE_FAILURES=1 SECURITY_THROTTLE_ACCOUNT_LOCKOUT_FAILURES=2
+    "SECURITY_THROTTLE_DELAY=1 seconds" "SECURITY_THROTTLE_LOCKOUT=1 days")
+fi
 start_sample SECURITY_RETURN_GENERIC_RESPONSES=true SECURITY_EXTERNAL_BASE_URL="$BASE/api" \
   SECURITY_UNIFIED_SIGNIN=true SECURITY_TOTP_SECRETS=1=bench-wallet-secret \
-  SECURITY_THROTTLE_ACCOUNT_FREE_FAILURES=1000000 SECURITY_THROTTLE_ACCOUNT_LOCKOUT_FAILURES=2000000 \
+  "${ACCOUNT_LIMITS[@]}" \
   SECURITY_THROTTLE_ADDRESS_FREE_FAILURES=1000000 SECURITY_THROTTLE_ADDRESS_LOCKOUT_FAILURES=2000000 \
   SECURITY_THROTTLE_MAIL_ACCOUNT_LIMIT=1000000 SECURITY_THROTTLE_MAIL_ADDRESS_LIMIT=1000000 \
   SECURITY_TWO_FACTOR_CODE_SEND_LIMIT=1000000
@@ -205,7 +219,21 @@ PAIRS = {
     "usmail": (200,
                lambda c: c.post("us-signin/send-code", {"identity": "user@example.com", "chosen_method": "email"}),
                lambda c: c.post("us-signin/send-code", {"identity": "nouser@example.com", "chosen_method": "email"})),
+    "locked": (429,
+               lambda c: c.post("login", {"email": "admin@example.com", "password": "Password123!"}),
+               lambda c: c.post("login", {"email": "ghost@example.com", "password": "wrong-password-1"})),
 }
+if "locked" in pairs:
+    # Two failures 1 s apart lock each side (free failures 1, lockout at 2; see the server's start).
+    for identity in ("admin@example.com", "ghost@example.com"):
+        for attempt in (1, 2):
+            status, body, _ = setup.post("login", {"email": identity, "password": "wrong-password-1"})
+            if status != 400:
+                fail(f"setup: failure {attempt} of {identity} answered {status}: {body}")
+            time.sleep(1.2)
+        status, body, _ = setup.post("login", {"email": identity, "password": "wrong-password-1"})
+        if status != 429:
+            fail(f"setup: {identity} is not locked out ({status}: {body})")
 unknown_pairs = [p for p in pairs if p not in PAIRS]
 if unknown_pairs:
     fail(f"unknown pair(s) {unknown_pairs}; known: {list(PAIRS)}")

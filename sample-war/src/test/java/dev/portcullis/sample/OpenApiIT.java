@@ -463,6 +463,26 @@ class OpenApiIT {
     assertThat(post(again, "api/tf-validate", json("code", "abc")).status()).isEqualTo(429);
     assertThat(post(again, "api/mf-recovery", json("code", "0000-0000-0000")).status())
         .isEqualTo(429);
+
+    // Mails: five requests for one email (registered, then taken), the sixth refused.
+    JsonObject register = credentials(SampleAccounts.unique("crowded"), STRONG);
+    assertThat(requestedUntil429(stranger, "api/register", i -> register)).isEqualTo(6);
+    String prefix = SampleAccounts.unique("moving").replace("@", "-");
+    assertThat(
+            requestedUntil429(
+                changer, "api/change-email", i -> json("email", prefix + i + "@example.com")))
+        .isEqualTo(6);
+  }
+
+  /** Posts the {@code i}-th body to {@code path} until the answer is 429; returns which (<= 8). */
+  private int requestedUntil429(
+      ApiClient who, String path, java.util.function.IntFunction<JsonObject> body) {
+    for (int i = 1; i <= 8; i++) {
+      if (post(who, path, body.apply(i)).status() == 429) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Posts {@code body} until the answer is not 400; the throttle answers the sixth with 429. */

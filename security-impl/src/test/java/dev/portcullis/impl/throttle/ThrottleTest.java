@@ -260,6 +260,20 @@ class ThrottleTest {
   }
 
   @Test
+  void requestMailWhenOneAccountMailsManyAddressesThenRefusedAndTheRestNotCounted() {
+    ThrottleSubject account = ThrottleSubject.mailOf(user(8));
+    ThrottleSubject address = ThrottleSubject.mailFrom("192.0.2.20");
+    for (String email : new String[] {"a@example.com", "b@example.com"}) {
+      assertThat(throttle.requestMail(account, ThrottleSubject.mailTo(email), address)).isEmpty();
+    }
+
+    ThrottleSubject third = ThrottleSubject.mailTo("c@example.com");
+    assertThat(throttle.requestMail(account, third, address)).contains(Duration.ofHours(1));
+    assertThat(new H2Store().find(third.key())).as("after the refusal: not counted").isEmpty();
+    assertThat(new H2Store().find(address.key()).orElseThrow().failures()).isEqualTo(2);
+  }
+
+  @Test
   void requestMailWhenRefusedThenTheRefusalIsNotCounted() {
     ThrottleSubject ann = ThrottleSubject.mailTo("ann@example.com");
     ThrottleSubject address = ThrottleSubject.mailFrom("192.0.2.9");
