@@ -205,10 +205,6 @@ class ThrottleIT {
     return matcher.group(1);
   }
 
-  private static String encode(String value) {
-    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
   @Test
   void basicWhenWrongPasswordsThenLockedOutOfLoginToo() {
     String email = steps.newUser("basic");
