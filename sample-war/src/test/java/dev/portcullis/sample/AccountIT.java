@@ -184,6 +184,9 @@ class AccountIT {
     Reply page = client.get(path(link), "Accept", "text/html");
     assertThat(page.status()).isEqualTo(302);
     assertThat(page.header("Location").orElseThrow()).contains("reset_password.xhtml?token=");
+    // Under the context path, not under the JAX-RS root (RESTEasy's relative-location rewrite).
+    assertThat(URI.create(base.toString()).resolve(page.header("Location").orElseThrow()).getPath())
+        .isEqualTo(base.getPath() + "security/reset_password.xhtml");
 
     Reply mismatch =
         client.postJson(
