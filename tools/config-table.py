@@ -10,7 +10,7 @@ import re
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "security-impl/src/main/java/dev/portcullis/impl/config"
 # The order of ConfigKey.all().
-SOURCES = [CONFIG / f"{name}.java" for name in ("CoreKey", "AccountKey", "PolicyKey", "MailKey", "MultiFactorKey", "ThrottleKey", "OAuthKey")]
+SOURCES = [CONFIG / f"{name}.java" for name in ("CoreKey", "AccountKey", "PolicyKey", "MailKey", "MultiFactorKey", "ThrottleKey", "OAuthKey", "WebAuthnKey")]
 README = ROOT / "README.md"
 
 rows = []

@@ -48,7 +48,8 @@ abstract class AbstractFlaskAdoptionIT {
             "security.datastore_schema=fsqla_v3",
             "security.secret_key=" + flask.secretKey(),
             "security.password_salt=" + flask.passwordSalt(),
-            "");
+            // Re-hashes are written at the default cost, which Flask-Security reads back.
+            SampleDeployment.DEFAULT_HASH_COST);
     WebArchive war =
         SampleDeployment.withConfiguration(SampleDeployment.sampleConfiguration() + settings);
     war.deleteClass(SampleDataSource.class);

@@ -35,7 +35,9 @@ class LoginIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return SampleDeployment.withTestSupport();
+    // The configured cost (12): a password check re-hashes a cost-4 hash at it.
+    return SampleDeployment.withConfiguration(
+        SampleDeployment.sampleConfiguration() + SampleDeployment.DEFAULT_HASH_COST);
   }
 
   @ArquillianResource URL base;

@@ -11,7 +11,9 @@
  *       links, and fails on demand;
  *   <li>{@link dev.portcullis.test.SettableClock}: a clock that moves only when told to;
  *   <li>{@link dev.portcullis.test.TranslationCheck}: every language of a text bundle has every
- *       key, and the same placeholders.
+ *       key, and the same placeholders;
+ *   <li>{@link dev.portcullis.test.SoftAuthenticator}: a WebAuthn authenticator and browser in
+ *       software, answering registration and authentication with the browser's JSON.
  * </ul>
  *
  * <pre>{@code

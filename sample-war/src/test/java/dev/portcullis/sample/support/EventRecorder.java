@@ -75,6 +75,26 @@ public class EventRecorder {
     events.add("sync:us-changed:" + e.user().email() + ":" + e.methods() + ":" + e.delete());
   }
 
+  void wanRegistered(@Observes dev.portcullis.event.WanRegistered e) {
+    events.add("sync:wan-registered:" + e.user().email() + ":" + e.name() + ":" + e.usage());
+  }
+
+  void wanDeleted(@Observes dev.portcullis.event.WanDeleted e) {
+    events.add("sync:wan-deleted:" + e.user().email() + ":" + e.name() + ":" + e.usage());
+  }
+
+  void wanCounterRegressed(@Observes dev.portcullis.event.WanCounterRegressed e) {
+    events.add(
+        "sync:wan-counter-regressed:"
+            + e.user().email()
+            + ":"
+            + e.name()
+            + ":"
+            + e.storedCount()
+            + ":"
+            + e.receivedCount());
+  }
+
   void codeUsed(@Observes dev.portcullis.event.RecoveryCodeUsed e) {
     events.add("sync:code-used:" + e.user().email() + ":" + e.remaining());
   }

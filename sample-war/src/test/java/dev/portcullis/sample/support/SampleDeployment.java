@@ -45,12 +45,28 @@ public final class SampleDeployment {
           + "security.throttle_mail_account_limit=5\n"
           + "security.throttle_mail_address_limit=20\n";
 
+  /**
+   * bcrypt at cost 4 for new hashes (the seeded users, registrations, changes and resets): at the
+   * default cost 12 every hash or check takes a quarter of a second on an idle 2-core machine and
+   * several seconds under load, and the integration tests make hundreds of them. The scheme, the
+   * HMAC pre-hash and the checks are the same; only the work factor differs. Tests that assert the
+   * configured cost append {@link #DEFAULT_HASH_COST}.
+   */
+  static final String CHEAP_HASHES =
+      "security.password_hash_passlib_options=bcrypt__rounds=4,argon2__rounds=10\n";
+
+  /**
+   * The default scheme parameters (as the README lists them: bcrypt at cost 12), appended after
+   * {@link #CHEAP_HASHES} by tests that check the cost of what Portcullis writes.
+   */
+  public static final String DEFAULT_HASH_COST =
+      "security.password_hash_passlib_options=argon2__rounds=10\n";
+
   private SampleDeployment() {}
 
   /**
    * The packaged sample with the test fixtures (support resource, event recorder, movable clock,
-   * test second factor, identity resource, session counter), on the sample's configuration plus
-   * {@link #trustedHosts()}.
+   * test second factor, identity resource, session counter), on the {@link #sampleConfiguration()}.
    */
   public static WebArchive withTestSupport() {
     return withConfiguration(sampleConfiguration());
@@ -70,14 +86,15 @@ public final class SampleDeployment {
   }
 
   /**
-   * The sample's {@code microprofile-config.properties} followed by {@link #trustedHosts()}, for
-   * deployments that append settings of their own.
+   * The sample's {@code microprofile-config.properties} followed by {@link #trustedHosts()}, the
+   * {@link #LENIENT_THROTTLE} and {@link #CHEAP_HASHES}, for deployments that append settings of
+   * their own.
    */
   public static String sampleConfiguration() {
     try (InputStream in =
         SampleDeployment.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
       String base = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return base + "\n" + trustedHosts() + "\n" + LENIENT_THROTTLE;
+      return base + "\n" + trustedHosts() + "\n" + LENIENT_THROTTLE + CHEAP_HASHES;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,9 @@ package dev.portcullis.impl.authorization;
 import dev.portcullis.AccessDeniedException.Reason;
 import dev.portcullis.Mechanism;
 import dev.portcullis.event.UserUnauthenticated;
+import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.authentication.KeyReauthentication;
 import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.messages.Messages;
@@ -34,6 +36,8 @@ public class Denials {
   private AuthenticationConfig authentication;
   private EventPublisher events;
   private Flash flash;
+
+  @Inject KeyReauthentication wanVerify;
 
   /** For CDI. */
   protected Denials() {}
@@ -89,7 +93,10 @@ public class Denials {
               .add("errors", Jsons.array().add(text))
               .add("reauth_required", true)
               .add("unified_signin_enabled", views.usVerifyTemplate().isPresent())
-              .add("has_webauthn_verify_credential", false)
+              .add(
+                  "has_webauthn_verify_credential",
+                  wanVerify != null
+                      && Authentication.of(request).map(a -> wanVerify.has(a.user())).orElse(false))
               .build(),
           null);
     }

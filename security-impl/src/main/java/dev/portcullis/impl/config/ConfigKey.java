@@ -9,9 +9,9 @@ import java.util.stream.Stream;
  * is Flask's {@code SECURITY_FOO_BAR}, so the same environment variable names work.
  *
  * <p>The keys live in one enum per area ({@link CoreKey}, {@link AccountKey}, {@link PolicyKey},
- * {@link MailKey}, {@link MultiFactorKey}, {@link ThrottleKey}, {@link OAuthKey}). The README's
- * configuration reference lists them all; {@code tools/config-table.py} writes it and {@code
- * ConfigKeyDocumentationTest} keeps the two in step.
+ * {@link MailKey}, {@link MultiFactorKey}, {@link ThrottleKey}, {@link OAuthKey}, {@link
+ * WebAuthnKey}). The README's configuration reference lists them all; {@code tools/config-table.py}
+ * writes it and {@code ConfigKeyDocumentationTest} keeps the two in step.
  */
 public interface ConfigKey {
 
@@ -50,7 +50,8 @@ public interface ConfigKey {
             MailKey.values(),
             MultiFactorKey.values(),
             ThrottleKey.values(),
-            OAuthKey.values())
+            OAuthKey.values(),
+            WebAuthnKey.values())
         .flatMap(Stream::of)
         .toList();
   }

@@ -33,6 +33,7 @@ import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
+import dev.portcullis.impl.webauthn.WebAuthnConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -239,6 +240,11 @@ public class ConfigProducer {
   @Produces
   JwtConfig jwtConfig() {
     return configuration.jwt();
+  }
+
+  @Produces
+  WebAuthnConfig webAuthnConfig() {
+    return configuration.webAuthn();
   }
 
   @Produces

@@ -25,6 +25,7 @@ import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.PageConfig;
 import dev.portcullis.impl.views.RedirectConfig;
+import dev.portcullis.impl.webauthn.WebAuthnConfig;
 import dev.portcullis.spi.IdentityAttribute;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class SecurityConfiguration {
   private final PageConfig pages;
   private final OAuthConfig oauth;
   private final JwtConfig jwt;
+  private final WebAuthnConfig webAuthn;
 
   /**
    * Reads and validates the configuration.
@@ -100,6 +102,7 @@ public final class SecurityConfiguration {
     this.throttle = ThrottleSettings.read(settings);
     this.oauth = new OAuthSettings(settings).read();
     this.jwt = JwtSettings.read(settings);
+    this.webAuthn = new WebAuthnSettings(settings).read(links);
     this.openApi = settings.bool(CoreKey.OPENAPI);
     this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
   }
@@ -107,6 +110,11 @@ public final class SecurityConfiguration {
   /** MicroProfile JWT access-token settings. */
   public JwtConfig jwt() {
     return jwt;
+  }
+
+  /** WebAuthn settings. */
+  public WebAuthnConfig webAuthn() {
+    return webAuthn;
   }
 
   /** OAuth / OpenID Connect sign-in settings. */

@@ -36,6 +36,12 @@ public final class Feature {
   /** {@code security.unified_signin}. */
   public static final String UNIFIED_SIGNIN = "unified_signin";
 
+  /** {@code security.webauthn}. */
+  public static final String WEBAUTHN = "webauthn";
+
+  /** {@code security.webauthn} with {@code security.wan_allow_as_verify} not empty. */
+  public static final String WEBAUTHN_VERIFY = "webauthn_verify";
+
   /** {@code security.oauth_enable}. */
   public static final String OAUTH = "oauth";
 
@@ -44,11 +50,14 @@ public final class Feature {
 
   private Feature() {}
 
-  /** Marks a JAX-RS resource that exists only when its feature is enabled. */
+  /**
+   * Marks a JAX-RS resource that exists only when its feature is enabled; with several names, when
+   * any of them is (Flask's {@code /tf-select} exists with two-factor or WebAuthn).
+   */
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.TYPE)
   public @interface Gated {
-    /** The feature's name, as its {@link FeatureFlag}. */
-    String value();
+    /** The feature's names, as their {@link FeatureFlag}s; enabled when any is. */
+    String[] value();
   }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,7 +49,7 @@ public class FeatureGate implements ContainerRequestFilter {
   public void filter(ContainerRequestContext context) {
     Class<?> type = resource == null ? null : resource.getResourceClass();
     Feature.Gated gated = type == null ? null : type.getAnnotation(Feature.Gated.class);
-    if (gated != null && !enabled(gated.value())) {
+    if (gated != null && Arrays.stream(gated.value()).noneMatch(this::enabled)) {
       context.abortWith(Envelope.of(404, Envelope.errors(List.of(messages.text("NOT_FOUND")))));
     }
   }

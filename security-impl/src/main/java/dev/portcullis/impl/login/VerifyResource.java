@@ -2,6 +2,7 @@ package dev.portcullis.impl.login;
 
 import dev.portcullis.AuthRequired;
 import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.KeyReauthentication;
 import dev.portcullis.impl.csrf.Csrf;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.rest.Envelope;
@@ -45,6 +46,7 @@ public class VerifyResource {
   @Inject RedirectConfig views;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
+  @Inject KeyReauthentication wanVerify;
   @Context HttpServletRequest request;
 
   /** The user and a CSRF token, or the verify page for browsers. */
@@ -58,7 +60,7 @@ public class VerifyResource {
         Jsons.object()
             .add("user", userJson.of(user, false))
             .add("csrf_token", csrf.token(request))
-            .add("has_webauthn_verify_credential", false)
+            .add("has_webauthn_verify_credential", wanVerify.has(user))
             .build());
   }
 

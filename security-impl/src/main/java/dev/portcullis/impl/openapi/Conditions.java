@@ -11,10 +11,11 @@ import java.util.Map;
 
 /**
  * Applies the document's {@code x-portcullis-when} extensions: an element (path item, operation,
- * property, tag, ...) whose condition is off is dropped, and the extension is removed from the
- * elements that stay. A schema property that is dropped also leaves its schema's {@code required}
- * list. A schema property marked {@code x-portcullis-required-when} stays, but is listed in its
- * schema's {@code required} only when that condition is on (a field a setting makes optional).
+ * property, tag, ...) whose condition is off is dropped (several conditions joined by {@code |}
+ * hold when any does), and the extension is removed from the elements that stay. A schema property
+ * that is dropped also leaves its schema's {@code required} list. A schema property marked {@code
+ * x-portcullis-required-when} stays, but is listed in its schema's {@code required} only when that
+ * condition is on (a field a setting makes optional).
  *
  * <p>Why conditions in the document rather than code that knows paths: a feature marks its own
  * paths, fields and tags where they are written, so adding a feature means editing the document
@@ -73,13 +74,17 @@ final class Conditions {
     if (!(element instanceof JsonObject object) || !object.containsKey(key)) {
       return true;
     }
-    String condition = ((JsonString) object.get(key)).getString();
-    Boolean value = values.get(condition);
-    if (value == null) {
-      throw new IllegalArgumentException(
-          "Unknown " + KEY + " condition '" + condition + "'; known: " + values.keySet());
+    String conditions = ((JsonString) object.get(key)).getString();
+    boolean any = false;
+    for (String condition : conditions.split("\\|")) {
+      Boolean value = values.get(condition);
+      if (value == null) {
+        throw new IllegalArgumentException(
+            "Unknown " + KEY + " condition '" + condition + "'; known: " + values.keySet());
+      }
+      any |= value;
     }
-    return value;
+    return any;
   }
 
   /**

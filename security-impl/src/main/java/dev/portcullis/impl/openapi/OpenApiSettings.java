@@ -57,6 +57,8 @@ record OpenApiSettings(
             Map.entry("throttle", config.throttle().enabled()),
             Map.entry(Feature.OAUTH, config.oauth().enabled()),
             Map.entry(Feature.JWT, config.jwt().enabled()),
+            Map.entry(Feature.WEBAUTHN, config.webAuthn().enabled()),
+            Map.entry(Feature.WEBAUTHN_VERIFY, config.webAuthn().verifyEnabled()),
             // false only with unified sign-in on (the configuration refuses it otherwise)
             Map.entry("password_required", config.unifiedSignin().passwordRequired()));
     return new OpenApiSettings(

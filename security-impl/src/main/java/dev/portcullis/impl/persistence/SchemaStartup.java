@@ -26,6 +26,7 @@ public class SchemaStartup {
   @Inject DatastoreNames names;
 
   private volatile SqlNames sql;
+  private volatile SchemaMigrator.Vendor vendor;
 
   /** Migrates (or adopts Flask-Security's tables) unless this deployment already did. */
   public void ensureMigrated() {
@@ -42,10 +43,17 @@ public class SchemaStartup {
       if (sql == null) {
         SchemaMigrator.Result result = new SchemaMigrator().migrate(dataSource(), names);
         LOG.info(() -> "Portcullis schema: " + result);
+        vendor = result.vendor();
         sql = SqlNames.of(names, result.vendor());
       }
       return sql;
     }
+  }
+
+  /** The database's dialect; migrates first if needed. */
+  public SchemaMigrator.Vendor vendor() {
+    sqlNames();
+    return vendor;
   }
 
   /** Portcullis' datasource. */

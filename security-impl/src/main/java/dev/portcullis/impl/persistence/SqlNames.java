@@ -20,17 +20,17 @@ public record SqlNames(DatastoreNames names, String quote) {
   }
 
   /** The table's name for native SQL. */
-  String table(MappedTable table) {
+  public String table(MappedTable table) {
     return quote + names.table(table) + quote;
   }
 
   /** The column's name for native SQL. */
-  String column(MappedTable table, String column) {
+  public String column(MappedTable table, String column) {
     return quote + names.column(table, column) + quote;
   }
 
   /** Whether the tables are Flask-Security's, adopted. */
-  boolean adopted() {
+  public boolean adopted() {
     return names.adopted();
   }
 }

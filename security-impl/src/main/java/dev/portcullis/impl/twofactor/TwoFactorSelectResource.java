@@ -36,7 +36,7 @@ import java.util.Optional;
  */
 @Path("tf-select")
 @RequestScoped
-@Feature.Gated(Feature.TWO_FACTOR)
+@Feature.Gated({Feature.TWO_FACTOR, Feature.WEBAUTHN})
 public class TwoFactorSelectResource {
 
   @Inject SignIn signIn;

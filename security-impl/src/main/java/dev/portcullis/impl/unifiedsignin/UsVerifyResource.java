@@ -2,6 +2,7 @@ package dev.portcullis.impl.unifiedsignin;
 
 import dev.portcullis.AuthRequired;
 import dev.portcullis.impl.authentication.Authentication;
+import dev.portcullis.impl.authentication.KeyReauthentication;
 import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.json.Jsons;
 import dev.portcullis.impl.rest.Form;
@@ -43,6 +44,7 @@ public class UsVerifyResource {
   @Inject UsReplies answers;
   @Inject SignIn signIn;
   @Inject SignInReplies replies;
+  @Inject KeyReauthentication wanVerify;
   @Inject Replies reply;
   @Inject RedirectConfig views;
   @Context HttpServletRequest request;
@@ -59,7 +61,7 @@ public class UsVerifyResource {
         Jsons.object()
             .add("available_methods", UsReplies.array(config.enabledMethods()))
             .add("code_methods", UsReplies.array(service.activeCodeMethods(user)))
-            .add("has_webauthn_verify_credential", false),
+            .add("has_webauthn_verify_credential", wanVerify.has(user)),
         request);
   }
 

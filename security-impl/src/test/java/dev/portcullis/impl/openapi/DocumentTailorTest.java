@@ -181,12 +181,12 @@ class DocumentTailorTest {
   void tailorWhenDocumentNamesUnknownConditionThenFailsNamingIt() {
     JsonObject document =
         ModelBuilderTest.parse(
-            "{\"paths\":{\"/x\":{\"x-portcullis-when\":\"webauthn\",\"get\":{}}}}");
+            "{\"paths\":{\"/x\":{\"x-portcullis-when\":\"no_such_feature\",\"get\":{}}}}");
     DocumentTailor tailor = new DocumentTailor(settings(Map.of()));
 
     assertThatThrownBy(() -> tailor.tailor(document))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'webauthn'");
+        .hasMessageContaining("'no_such_feature'");
   }
 
   @Test

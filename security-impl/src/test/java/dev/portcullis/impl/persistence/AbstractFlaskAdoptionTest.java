@@ -38,6 +38,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -167,7 +168,8 @@ abstract class AbstractFlaskAdoptionTest {
             "fs_mf_used_step",
             "fs_mf_code_send",
             "fs_mf_address_send",
-            "fs_throttle");
+            "fs_throttle",
+            "fs_wan_used_challenge");
   }
 
   @Test
@@ -259,6 +261,80 @@ abstract class AbstractFlaskAdoptionTest {
             org.assertj.core.groups.Tuple.tuple("admin", Set.of("admin-read", "admin-write")),
             org.assertj.core.groups.Tuple.tuple("editor", Set.of("content-edit")),
             org.assertj.core.groups.Tuple.tuple("user", Set.of("user-read")));
+  }
+
+  @Test
+  @Order(6)
+  void webauthnWhenFlasksWebAuthnTableThenAKeyIsStoredUsedAndDeletedThere() {
+    UserRecord ann = byEmail("ann@example.com");
+    var verified =
+        new dev.portcullis.impl.webauthn.RegistrationOutcome.Verified(
+            new byte[] {4, 5, 6},
+            new byte[] {1, 2},
+            0,
+            List.of("usb"),
+            false,
+            false,
+            true,
+            Optional.of(true),
+            Optional.of("{\"credProps\":{\"rk\":true}}"));
+    var key =
+        new dev.portcullis.impl.webauthn.NewCredential(
+            verified, "flask-key", "first", ann.fsWebauthnUserHandle(), NOW);
+
+    assertThat(
+            this.<Object>webauthn(
+                r ->
+                    r.register(
+                        ann.id(),
+                        key,
+                        dev.portcullis.impl.webauthn.UsedChallenge.of("c", NOW.plusSeconds(60)))))
+        .hasToString("STORED");
+    var stored =
+        this.<Optional<dev.portcullis.impl.webauthn.WebAuthnCredential>>webauthn(
+                r -> r.find(new byte[] {4, 5, 6}))
+            .orElseThrow();
+    assertThat(stored.id()).as("assigned by Flask's own id column").isPositive();
+    assertThat(stored.usage()).isEqualTo("first");
+    assertThat(stored.transports()).containsExactly("usb");
+    assertThat(
+            this.<Object>webauthn(
+                r ->
+                    r.recordUse(
+                        stored.id(),
+                        0,
+                        new dev.portcullis.impl.webauthn.AssertionOutcome.Verified(
+                            0, true, false, false),
+                        NOW,
+                        dev.portcullis.impl.webauthn.UsedChallenge.of("d", NOW.plusSeconds(60)))))
+        .hasToString("RECORDED");
+    assertThat(this.<Boolean>webauthn(r -> r.delete(ann.id(), "flask-key"))).isTrue();
+    assertThat(
+            this.<List<dev.portcullis.impl.webauthn.WebAuthnCredential>>webauthn(
+                r -> r.credentialsOf(ann.id())))
+        .isEmpty();
+  }
+
+  private <T> T webauthn(
+      java.util.function.Function<dev.portcullis.impl.webauthn.WebAuthnRepositoryAccess, T> work) {
+    jakarta.persistence.EntityManager em = emf.createEntityManager();
+    var tx = em.getTransaction();
+    try {
+      tx.begin();
+      T result =
+          work.apply(
+              dev.portcullis.impl.webauthn.WebAuthnRepositoryAccess.of(
+                  em,
+                  SqlNames.of(configuration.datastore(), adoption.vendor()),
+                  adoption.vendor() == SchemaMigrator.Vendor.MYSQL));
+      tx.commit();
+      return result;
+    } finally {
+      if (tx.isActive()) {
+        tx.rollback();
+      }
+      em.close();
+    }
   }
 
   @Test
