@@ -5,6 +5,7 @@ import dev.portcullis.impl.feature.FeatureGate;
 import dev.portcullis.impl.views.FlowViews;
 import dev.portcullis.impl.views.RedirectConfig;
 import dev.portcullis.impl.views.Views;
+import dev.portcullis.impl.webauthn.WebAuthnConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,6 +24,7 @@ public class Features {
   @Inject FlowViews views;
   @Inject RedirectConfig redirects;
   @Inject HttpServletRequest request;
+  @Inject WebAuthnConfig webauthn;
 
   /** The login page's Faces view ({@code security.login_user_template}). */
   public String getLoginTemplate() {
@@ -53,6 +55,14 @@ public class Features {
   /** The configured Faces views of the account pages ({@code security.*_template}). */
   public FlowViews getViews() {
     return views;
+  }
+
+  /**
+   * The WebAuthn settings, for links to its pages: {@code
+   * #{securityFeatures.webauthn.registerTemplate()}}.
+   */
+  public WebAuthnConfig getWebauthn() {
+    return webauthn;
   }
 
   /** Whether the named feature is on, e.g. {@code #{securityFeatures.enabled('two_factor')}}. */

@@ -5,6 +5,7 @@ import jakarta.faces.event.ComponentSystemEvent;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +22,7 @@ public abstract class FormPage {
 
   @Inject FormCsrf formCsrf;
   @Inject PageFrame frame;
+  @Inject ThrottledPages.Notice throttled;
 
   private Map<String, List<String>> errors = Map.of();
 
@@ -32,9 +34,14 @@ public abstract class FormPage {
     return List.of("");
   }
 
-  /** Shows a service's field errors on the page re-rendered by the action. */
+  /**
+   * Shows a service's field errors on the page re-rendered by the action; when the throttle refused
+   * the action, its message instead (nothing was checked, so no field is at fault; the page is
+   * answered 429 by {@link ThrottledPages}).
+   */
   protected void show(Map<String, List<String>> fieldErrors) {
-    errors = fieldErrors;
+    Optional<String> refused = throttled.text();
+    errors = refused.isPresent() ? Map.of("", List.of(refused.get())) : fieldErrors;
     if (!fieldErrors.isEmpty()) {
       frame.failed();
     }

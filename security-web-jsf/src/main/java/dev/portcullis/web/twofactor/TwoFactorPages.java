@@ -36,7 +36,8 @@ public class TwoFactorPages {
           "email", "page.two_factor_setup.method.email",
           "authenticator", "page.two_factor_setup.method.authenticator",
           "sms", "page.two_factor_setup.method.sms",
-          "disable", "page.two_factor_setup.method.disable");
+          "disable", "page.two_factor_setup.method.disable",
+          "webauthn", "page.two_factor_select.method.webauthn");
 
   @Inject Pages pages;
   @Inject SignIn signIn;
