@@ -1,5 +1,7 @@
 package dev.portcullis.web.layout;
 
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.event.ComponentSystemEvent;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -72,5 +74,31 @@ public abstract class FormPage {
         .filter(this::invalid)
         .findFirst()
         .orElse(getFormErrors().isEmpty() ? null : SUMMARY);
+  }
+
+  /**
+   * Marks a field's input just before it renders ({@code preRenderComponent}, after the action has
+   * run): {@code aria-invalid="true"} while it has errors and {@code autofocus} when it gets the
+   * focus, neither attribute otherwise. Set here rather than as passthrough attributes evaluating
+   * to null: Mojarra omits such an attribute but MyFaces (Open Liberty) writes it empty, and an
+   * empty {@code autofocus} still focuses.
+   */
+  public void markField(ComponentSystemEvent event) {
+    UIComponent input = event.getComponent();
+    mark(input.getId(), input.getPassThroughAttributes());
+  }
+
+  /** {@link #markField}'s work on the field's passthrough attributes. */
+  void mark(String field, Map<String, Object> attributes) {
+    if (invalid(field)) {
+      attributes.put("aria-invalid", "true");
+    } else {
+      attributes.remove("aria-invalid");
+    }
+    if (field.equals(getFocus())) {
+      attributes.put("autofocus", "autofocus");
+    } else {
+      attributes.remove("autofocus");
+    }
   }
 }
