@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What {@code pc:field} marks on an input just before it renders (FormPage.markField). */
@@ -15,12 +16,21 @@ class FormPageTest {
     ThreeFields(Map<String, List<String>> errors) {
       formCsrf = new FormCsrf();
       frame = new PageFrame();
+      throttled = new NotRefused();
       show(errors);
     }
 
     @Override
     protected List<String> fields() {
       return List.of("email", "password", "password_confirm");
+    }
+  }
+
+  /** A request the throttle did not refuse. */
+  static class NotRefused extends ThrottledPages.Notice {
+    @Override
+    public Optional<String> text() {
+      return Optional.empty();
     }
   }
 
