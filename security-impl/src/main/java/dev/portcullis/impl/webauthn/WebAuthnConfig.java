@@ -22,6 +22,8 @@ import java.util.Set;
  * @param allowAsFirstFactor {@code security.wan_allow_as_first_factor}
  * @param allowAsMultiFactor {@code security.wan_allow_as_multi_factor}
  * @param allowUserHints {@code security.wan_allow_user_hints}
+ * @param firstFactorAttachment {@code security.wan_first_factor_attachment}: {@code platform},
+ *     {@code cross-platform}, or empty = no attachment hint for keys of usage {@code first}
  * @param allowAsVerify key usages {@code /wan-verify} accepts; empty = no {@code /wan-verify}
  * @param postRegisterView where browsers go after registering
  * @param registerTemplate the keys page
@@ -41,6 +43,7 @@ public record WebAuthnConfig(
     boolean allowAsFirstFactor,
     boolean allowAsMultiFactor,
     boolean allowUserHints,
+    Optional<String> firstFactorAttachment,
     Set<String> allowAsVerify,
     String postRegisterView,
     String registerTemplate,
@@ -56,6 +59,7 @@ public record WebAuthnConfig(
   /** Copies the collections. */
   public WebAuthnConfig {
     Objects.requireNonNull(rpId, "rpId");
+    Objects.requireNonNull(firstFactorAttachment, "firstFactorAttachment");
     origins = List.copyOf(origins);
     allowAsVerify = Set.copyOf(allowAsVerify);
   }

@@ -86,6 +86,7 @@ class RelyingPartyIdentityTest {
             true,
             true,
             true,
+            Optional.empty(),
             Set.of("first"),
             base.postRegisterView(),
             base.registerTemplate(),

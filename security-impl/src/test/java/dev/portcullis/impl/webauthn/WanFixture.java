@@ -64,6 +64,7 @@ final class WanFixture {
             firstFactor,
             multiFactor,
             hints,
+            Optional.empty(),
             Set.of("first", "secondary"),
             "/security/wan_register.xhtml",
             "/security/wan_register.xhtml",
