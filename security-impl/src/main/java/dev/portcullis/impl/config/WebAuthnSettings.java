@@ -58,6 +58,7 @@ final class WebAuthnSettings {
         settings.bool(WebAuthnKey.WAN_ALLOW_USER_HINTS),
         firstFactorAttachment(),
         usages(),
+        !settings.requiredDuration(CoreKey.FRESHNESS).isNegative(),
         settings.string(WebAuthnKey.WAN_POST_REGISTER_VIEW).trim(),
         settings.string(WebAuthnKey.WAN_REGISTER_TEMPLATE).trim(),
         settings.string(WebAuthnKey.WAN_SIGNIN_TEMPLATE).trim(),

@@ -25,6 +25,8 @@ import java.util.Set;
  * @param firstFactorAttachment {@code security.wan_first_factor_attachment}: {@code platform},
  *     {@code cross-platform}, or empty = no attachment hint for keys of usage {@code first}
  * @param allowAsVerify key usages {@code /wan-verify} accepts; empty = no {@code /wan-verify}
+ * @param freshnessChecked {@code security.freshness} is not negative (a negative freshness means
+ *     sessions are always fresh: Flask then has no {@code /wan-verify})
  * @param postRegisterView where browsers go after registering
  * @param registerTemplate the keys page
  * @param signinTemplate the sign-in page
@@ -45,6 +47,7 @@ public record WebAuthnConfig(
     boolean allowUserHints,
     Optional<String> firstFactorAttachment,
     Set<String> allowAsVerify,
+    boolean freshnessChecked,
     String postRegisterView,
     String registerTemplate,
     String signinTemplate,
@@ -64,8 +67,11 @@ public record WebAuthnConfig(
     allowAsVerify = Set.copyOf(allowAsVerify);
   }
 
-  /** Whether {@code /wan-verify} exists (Flask: {@code WAN_ALLOW_AS_VERIFY} not empty). */
+  /**
+   * Whether {@code /wan-verify} exists (Flask: {@code FRESHNESS} ≥ 0 and {@code
+   * WAN_ALLOW_AS_VERIFY} not empty, spec §1.2 #29).
+   */
   public boolean verifyEnabled() {
-    return enabled && !allowAsVerify.isEmpty();
+    return enabled && freshnessChecked && !allowAsVerify.isEmpty();
   }
 }

@@ -105,6 +105,16 @@ class WebAuthnConfigurationTest {
                     "none"))
                 .verifyEnabled())
         .isFalse();
+    assertThat(
+            read(Map.of(
+                    "security.webauthn",
+                    "true",
+                    "security.trusted_hosts",
+                    "localhost",
+                    "security.freshness",
+                    "-1 minutes"))
+                .verifyEnabled())
+        .isFalse();
     assertThatThrownBy(() -> read(Map.of("security.wan_allow_as_verify", "first,third")))
         .hasMessageContaining("security.wan_allow_as_verify");
     assertThatThrownBy(() -> read(Map.of("security.wan_challenge_bytes", "8")))

@@ -88,6 +88,7 @@ class RelyingPartyIdentityTest {
             true,
             Optional.empty(),
             Set.of("first"),
+            true,
             base.postRegisterView(),
             base.registerTemplate(),
             base.signinTemplate(),

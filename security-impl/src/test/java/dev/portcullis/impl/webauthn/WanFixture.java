@@ -66,6 +66,7 @@ final class WanFixture {
             hints,
             Optional.empty(),
             Set.of("first", "secondary"),
+            true,
             "/security/wan_register.xhtml",
             "/security/wan_register.xhtml",
             "/security/wan_signin.xhtml",
