@@ -298,6 +298,33 @@ class WebAuthnIT {
   }
 
   @Test
+  void deleteWhenBrowserGetsOrPostsThenRedirectedToTheKeysPageWithTheFlash() {
+    String email = steps.newUser("wan-del-page");
+    registered(email, "old", "first");
+    ApiClient owner = signedIn(email);
+
+    Reply page = owner.get("api/wan-delete", "Accept", "text/html");
+    assertThat(page.status()).isEqualTo(302);
+    assertThat(page.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/security/wan_register.xhtml"));
+    Reply token = owner.get("api/wan-delete", "Accept", JSON);
+    assertThat(token.status()).isEqualTo(200);
+    String csrf = token.response().getString("csrf_token");
+
+    Reply unknown =
+        owner.postForm("api/wan-delete", "name=nope&csrf_token=" + csrf, "Accept", "text/html");
+    assertThat(unknown.status()).isEqualTo(302);
+    assertThat(unknown.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/security/wan_register.xhtml"));
+    Reply deleted =
+        owner.postForm("api/wan-delete", "name=old&csrf_token=" + csrf, "Accept", "text/html");
+    assertThat(deleted.status()).isEqualTo(302);
+    assertThat(deleted.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/security/wan_register.xhtml"));
+    assertThat(steps.events()).contains("sync:wan-deleted:" + email + ":old:first");
+  }
+
+  @Test
   void signinWhenUnregisteredAuthenticatorThenRefused() {
     ApiClient visitor = new ApiClient(base);
     Reply options = steps.post(visitor, "api/wan-signin", Json.createObjectBuilder());
