@@ -15,6 +15,13 @@
 #   ussignin  POST /api/us-signin, wrong passcode: admin@example.com vs an unknown email
 #   uscode    POST /api/us-signin/send-code by email: admin@example.com (no email method set up)
 #             vs an unknown email
+#   usmail    POST /api/us-signin/send-code by email: user@example.com, whose email method this
+#             script sets up first (a real send: code, mail rendered, outbox, send counters) vs
+#             an unknown email (the stand-in rehearsal)
+#   locked    POST /api/login: admin@example.com, locked out by the throttle, with its right
+#             password vs an unknown email, locked out too (both answer 429). Runs alone
+#             (BENCH_PAIRS=locked): the server then locks an account after 2 failures, which the
+#             other pairs would reach.
 #
 # The server runs with security.return_generic_responses=true: that is the mode that promises not
 # to tell accounts apart, so timing is the only signal left (without it the answers themselves
@@ -23,14 +30,15 @@
 #
 # Env: BENCH_SAMPLES (per side, default 200), BENCH_WARMUP (rounds not counted, default 30),
 #      BENCH_PAIRS (comma list, default all), BENCH_TARGET (max ratio, default 1.10),
-#      BENCH_PORT (default: a free port), BENCH_SKIP_BUILD=1 (reuse sample-war/target).
+#      BENCH_PORT (default: a free port), BENCH_SKIP_BUILD=1 (reuse sample-war/target),
+#      BENCH_START_TIMEOUT (seconds to wait for the server, default 120).
 # Exit status: 0 when every ratio is <= BENCH_TARGET, 1 otherwise (2 on a setup failure).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 SAMPLES=${BENCH_SAMPLES:-200}
 WARMUP=${BENCH_WARMUP:-30}
-PAIRS=${BENCH_PAIRS:-login,basic,reset,confirm,register,ussignin,uscode}
+PAIRS=${BENCH_PAIRS:-login,basic,reset,confirm,register,ussignin,uscode,usmail}
 TARGET=${BENCH_TARGET:-1.10}
 source "$(dirname "$0")/lib/sample-server.sh" portcullis-enum
 
@@ -39,18 +47,30 @@ build_sample
 # Unified sign-in on (with a TOTP wallet) for the us* pairs.
 # The throttle stays on (its counting runs on both sides of every pair) with limits no run
 # reaches: the pairs repeat failures and mail requests from one address by design.
+ACCOUNT_LIMITS=(SECURITY_THROTTLE_ACCOUNT_FREE_FAILURES=1000000 SECURITY_THROTTLE_ACCOUNT_LOCKOUT_FAILURES=2000000)
+if [[ ",$PAIRS," == *",locked,"* ]]; then
+  if [[ "$PAIRS" != locked ]]; then
+    echo "the locked pair runs alone: BENCH_PAIRS=locked" >&2
+    exit 2
+  fi
+  # One free failure, locked at the second (after a 1 s wait), for a day: the setup locks both sides.
+  ACCOUNT_LIMITS=(SECURITY_THROTTLE_ACCOUNT_FREE_FAILURES=1 SECURITY_THROTTLE_ACCOUNT_LOCKOUT_FAILURES=2
+    "SECURITY_THROTTLE_DELAY=1 seconds" "SECURITY_THROTTLE_LOCKOUT=1 days")
+fi
 start_sample SECURITY_RETURN_GENERIC_RESPONSES=true SECURITY_EXTERNAL_BASE_URL="$BASE/api" \
   SECURITY_UNIFIED_SIGNIN=true SECURITY_TOTP_SECRETS=1=bench-wallet-secret \
-  SECURITY_THROTTLE_ACCOUNT_FREE_FAILURES=1000000 SECURITY_THROTTLE_ACCOUNT_LOCKOUT_FAILURES=2000000 \
+  "${ACCOUNT_LIMITS[@]}" \
   SECURITY_THROTTLE_ADDRESS_FREE_FAILURES=1000000 SECURITY_THROTTLE_ADDRESS_LOCKOUT_FAILURES=2000000 \
-  SECURITY_THROTTLE_MAIL_ACCOUNT_LIMIT=1000000 SECURITY_THROTTLE_MAIL_ADDRESS_LIMIT=1000000
+  SECURITY_THROTTLE_MAIL_ACCOUNT_LIMIT=1000000 SECURITY_THROTTLE_MAIL_ADDRESS_LIMIT=1000000 \
+  SECURITY_TWO_FACTOR_CODE_SEND_LIMIT=1000000
 
 echo "== measuring pairs [$PAIRS]: $WARMUP warm-up rounds, then $SAMPLES interleaved rounds"
-python3 - "$PORT" "$SAMPLES" "$WARMUP" "$PAIRS" "$TARGET" <<'PY'
-import base64, http.client, json, secrets, statistics, sys, time
+python3 - "$PORT" "$SAMPLES" "$WARMUP" "$PAIRS" "$TARGET" "$WORK/server.log" <<'PY'
+import base64, http.client, json, re, secrets, statistics, sys, time
 
 port, samples, warmup = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 pairs, target = sys.argv[4].split(","), float(sys.argv[5])
+server_log = sys.argv[6]  # the console mail backend prints mails there
 HOST = "localhost"  # loopback only
 RUN = secrets.token_hex(3)
 PASSWORD = "Bench-horse-battery-42"  # acceptable to the default policy (zxcvbn >= 3)
@@ -138,6 +158,41 @@ status, body, _ = setup.post("register", {"email": taken, "password": PASSWORD})
 if status != 200:
     fail(f"setup: registering {taken} answered {status}: {body}")
 
+
+
+def mailed_code(to, after):
+    """The code of the first mail to `to` the console backend printed past offset `after`."""
+    for _ in range(60):
+        with open(server_log, encoding="utf-8", errors="replace") as log:
+            log.seek(after)
+            text = log.read()
+        match = re.search(r"\nTo: " + re.escape(to) + r"\n.*?\b(\d{6})\b", text, re.S)
+        if match:
+            return match.group(1)
+        time.sleep(1)
+    fail(f"setup: no code mailed to {to}")
+
+
+def set_up_email_method(email, password):
+    """Signs `email` in and sets up its unified sign-in email method with the mailed code."""
+    owner = Client()
+    status, body, _ = owner.post("login", {"email": email, "password": password})
+    if status != 200:
+        fail(f"setup: login of {email} answered {status}: {body}")
+    with open(server_log, "rb") as log:
+        offset = log.seek(0, 2)
+    status, body, _ = owner.post("us-setup", {"chosen_method": "email"})
+    if status != 200:
+        fail(f"setup: us-setup of {email} answered {status}: {body}")
+    state = body["response"]["state"]
+    status, body, _ = owner.post(f"us-setup/{state}", {"passcode": mailed_code(email, offset)})
+    if status != 200:
+        fail(f"setup: us-setup/<state> of {email} answered {status}: {body}")
+
+
+if "usmail" in pairs:
+    set_up_email_method("user@example.com", "Password123!")
+
 # name -> (expected status, known request, unknown request); each request is fn(client).
 PAIRS = {
     "login": (400,
@@ -161,7 +216,24 @@ PAIRS = {
     "uscode": (200,
                lambda c: c.post("us-signin/send-code", {"identity": "admin@example.com", "chosen_method": "email"}),
                lambda c: c.post("us-signin/send-code", {"identity": "ghost@example.com", "chosen_method": "email"})),
+    "usmail": (200,
+               lambda c: c.post("us-signin/send-code", {"identity": "user@example.com", "chosen_method": "email"}),
+               lambda c: c.post("us-signin/send-code", {"identity": "nouser@example.com", "chosen_method": "email"})),
+    "locked": (429,
+               lambda c: c.post("login", {"email": "admin@example.com", "password": "Password123!"}),
+               lambda c: c.post("login", {"email": "ghost@example.com", "password": "wrong-password-1"})),
 }
+if "locked" in pairs:
+    # Two failures 1 s apart lock each side (free failures 1, lockout at 2; see the server's start).
+    for identity in ("admin@example.com", "ghost@example.com"):
+        for attempt in (1, 2):
+            status, body, _ = setup.post("login", {"email": identity, "password": "wrong-password-1"})
+            if status != 400:
+                fail(f"setup: failure {attempt} of {identity} answered {status}: {body}")
+            time.sleep(1.2)
+        status, body, _ = setup.post("login", {"email": identity, "password": "wrong-password-1"})
+        if status != 429:
+            fail(f"setup: {identity} is not locked out ({status}: {body})")
 unknown_pairs = [p for p in pairs if p not in PAIRS]
 if unknown_pairs:
     fail(f"unknown pair(s) {unknown_pairs}; known: {list(PAIRS)}")

@@ -37,11 +37,12 @@ start_sample() {
   SERVER_PID=$!
   # Payara prints "ready" even when the application failed: wait for a real answer.
   local i code
-  for i in $(seq 1 120); do
+  local limit=${BENCH_START_TIMEOUT:-120}
+  for i in $(seq 1 "$limit"); do
     code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/public" || true)
     [[ "$code" == 200 ]] && break
     kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited"; tail -50 "$WORK/server.log"; exit 2; }
-    if [[ $i == 120 ]]; then
+    if [[ $i == "$limit" ]]; then
       echo "GET /api/public never answered 200 (last: $code)"
       grep -A5 SEVERE "$WORK/server.log" | head -40
       exit 2

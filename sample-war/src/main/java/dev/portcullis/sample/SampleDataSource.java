@@ -16,6 +16,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @DataSourceDefinition(
     name = "java:app/jdbc/portcullis",
     className = "dev.portcullis.sample.EnvironmentDataSource",
-    // WildFly's connector needs at least one property for a data source class.
-    properties = "description=Portcullis sample, configured by PORTCULLIS_DB_*")
+    properties = {
+      // WildFly's connector needs at least one property for a data source class.
+      "description=Portcullis sample, configured by PORTCULLIS_DB_*",
+      // Payara's pool (other servers ignore fish.payara.*): check each connection with JDBC's
+      // isValid before handing it out, and drop every pooled connection when one fails, so that
+      // after a database outage the next request gets a new connection instead of a broken one
+      // (recovery without a restart; FaultsIT).
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.fail-all-connections=true"
+    })
 public class SampleDataSource {}

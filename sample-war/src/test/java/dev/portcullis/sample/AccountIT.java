@@ -184,6 +184,9 @@ class AccountIT {
     Reply page = client.get(path(link), "Accept", "text/html");
     assertThat(page.status()).isEqualTo(302);
     assertThat(page.header("Location").orElseThrow()).contains("reset_password.xhtml?token=");
+    // Under the context path, not under the JAX-RS root (RESTEasy's relative-location rewrite).
+    assertThat(URI.create(base.toString()).resolve(page.header("Location").orElseThrow()).getPath())
+        .isEqualTo(base.getPath() + "security/reset_password.xhtml");
 
     Reply mismatch =
         client.postJson(
@@ -300,6 +303,42 @@ class AccountIT {
     assertThat(bodies(email)).doesNotContain("evil.example");
   }
 
+  /**
+   * Issue 12: aria-invalid and autofocus on the server's own HTML, the same on Mojarra (Payara) and
+   * MyFaces (Open Liberty, which writes a passthrough attribute evaluating to null as an empty
+   * one): none on a fresh page; after a failed submit aria-invalid="true" on each invalid field and
+   * autofocus on the first one only.
+   */
+  @Test
+  void registerPageWhenSubmitFailsThenOnlyInvalidFieldsMarkedAndFirstFocused() {
+    Reply page = client.get("security/register_user.xhtml", "Accept", "text/html");
+    assertThat(page.status()).isEqualTo(200);
+    for (String field : new String[] {"email", "password", "password_confirm"}) {
+      assertThat(inputTag(page.body(), field)).doesNotContain("aria-invalid", "autofocus");
+    }
+    assertThat(page.body()).doesNotContain("autofocus");
+
+    String form =
+        "register-form=register-form&register-form_SUBMIT=1&email=not-an-address"
+            + "&password=x&password_confirm=x&csrf_token="
+            + URLEncoder.encode(hidden(page.body(), "csrf_token"), StandardCharsets.UTF_8)
+            + "&register-submit=Register&jakarta.faces.ViewState="
+            + URLEncoder.encode(
+                hidden(page.body(), "jakarta.faces.ViewState"), StandardCharsets.UTF_8);
+    Reply failed = client.postForm("security/register_user.xhtml", form, "Accept", "text/html");
+
+    assertThat(failed.status()).isEqualTo(200);
+    String email = inputTag(failed.body(), "email");
+    assertThat(email).contains("aria-invalid=\"true\"", "autofocus=\"autofocus\"");
+    assertThat(inputTag(failed.body(), "password"))
+        .contains("aria-invalid=\"true\"")
+        .doesNotContain("autofocus");
+    assertThat(inputTag(failed.body(), "password_confirm")).doesNotContain("aria-invalid");
+    assertThat(Pattern.compile("\\sautofocus=").matcher(failed.body()).results().count())
+        .as("fields with autofocus")
+        .isEqualTo(1);
+  }
+
   @Test
   void forgotWhenUnknownEmailThenUserDoesNotExist() {
     String csrf = client.csrfToken();
@@ -405,6 +444,23 @@ class AccountIT {
   }
 
   /** A registered and confirmed user with exactly one mail so far (the welcome). */
+  /** The start tag of the input with this id, as the server wrote it. */
+  private static String inputTag(String html, String id) {
+    Matcher tag =
+        Pattern.compile("<input[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);
+    assertThat(tag.find()).as("input %s in %s", id, html).isTrue();
+    return tag.group();
+  }
+
+  /** The value of the hidden field with this name. */
+  private static String hidden(String html, String name) {
+    Matcher field =
+        Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
+            .matcher(html);
+    assertThat(field.find()).as("hidden %s in %s", name, html).isTrue();
+    return field.group(1);
+  }
+
   private String confirmedUser(String prefix) {
     String email = unique(prefix);
     ApiClient registrar = new ApiClient(base);

@@ -6,7 +6,9 @@ import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.ApiClient.Reply;
 import dev.portcullis.sample.support.MailTrap;
 import dev.portcullis.sample.support.OpenApiContract;
+import dev.portcullis.sample.support.Rfc6238;
 import dev.portcullis.sample.support.SampleDeployment;
+import dev.portcullis.sample.support.TwoFactorSteps;
 import jakarta.json.Json;
 import java.net.URI;
 import java.net.URL;
@@ -27,9 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One deployment with the non-default settings users reach for: generic responses, the SPA CSRF
- * cookie, SPA redirects for mailed links, a token max age, a disabled feature, and a language the
- * application adds with its own bundle ({@code WEB-INF/classes/portcullis_nl.properties}); and the
- * OpenAPI document that follows them.
+ * cookie, SPA redirects for mailed links, unified sign-in replacing login, a token max age, a
+ * disabled feature, and a language the application adds with its own bundle ({@code
+ * WEB-INF/classes/portcullis_nl.properties}); and the OpenAPI document that follows them.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -70,6 +72,7 @@ class ConfigVariantsIT {
                 "security.login_error_view=https://spa.example.com/login-error",
                 "security.i18n_locales=en,de,fr,nl",
                 "security.app_name=Example Shop",
+                "security.us_signin_replaces_login=true",
                 ""))
         .addAsResource(
             new ByteArrayAsset(DUTCH_BUNDLE.getBytes(StandardCharsets.UTF_8)),
@@ -164,6 +167,117 @@ class ConfigVariantsIT {
     assertThat(location).startsWith("https://spa.example.com/login-error?");
     assertThat(location).containsPattern("\\?(error|info)=").doesNotContain("424242");
     assertThat(location).doesNotContain("email=").doesNotContain("identity=");
+  }
+
+  /**
+   * A magic link that signs in under {@code security.redirect_behavior=spa} (spec §1.2 #23): 302 to
+   * {@code post_login_view?email=..&identity=..} as Flask-Security, never a token in the URL, also
+   * when the send-code request carried a {@code next} (Flask's SPA answer has none); the session is
+   * signed in.
+   */
+  @Test
+  void magicLinkWhenSignedInAndSpaThenPostLoginViewWithEmailAndIdentity() {
+    TwoFactorSteps steps = new TwoFactorSteps(base, mail);
+    String email = steps.newUser("spa-link");
+    enrolEmail(steps, email);
+    String link = mailedMagicLink(steps, email, 2);
+
+    ApiClient browser = new ApiClient(base);
+    Reply followed = browser.get(path(link), "Accept", "text/html");
+    assertThat(followed.status()).isEqualTo(302);
+    URI location = URI.create(followed.header("Location").orElseThrow());
+    assertThat(location.getRawPath()).endsWith("/index.xhtml");
+    assertThat(queryOf(location))
+        .containsExactly(
+            java.util.Map.entry("email", email), java.util.Map.entry("identity", email));
+    assertThat(browser.get("api/whoami", "Accept", JSON).json().getString("email"))
+        .isEqualTo(email);
+  }
+
+  /**
+   * A magic link of a user with a second factor under SPA redirects (spec §1.2 #23: magic links do
+   * not carry a second factor for SPAs): 302 to {@code login_error_view?tf_required=1&email=..
+   * &identity=..}, nobody signed in; the pending second-factor state is begun, so the SPA goes on
+   * with {@code /tf-validate} on that session.
+   */
+  @Test
+  void magicLinkWhenSecondFactorDueAndSpaThenLoginErrorViewWithTfRequired() {
+    TwoFactorSteps steps = new TwoFactorSteps(base, mail);
+    String email = steps.newUser("spa-link-tf");
+    enrolEmail(steps, email);
+    String key = steps.enrolAuthenticator(email);
+    String link = mailedMagicLink(steps, email, 2);
+
+    ApiClient browser = new ApiClient(base);
+    Reply followed = browser.get(path(link), "Accept", "text/html");
+    assertThat(followed.status()).isEqualTo(302);
+    URI location = URI.create(followed.header("Location").orElseThrow());
+    assertThat(location.toString()).startsWith("https://spa.example.com/login-error?");
+    assertThat(queryOf(location))
+        .containsExactly(
+            java.util.Map.entry("tf_required", "1"),
+            java.util.Map.entry("email", email),
+            java.util.Map.entry("identity", email));
+    assertThat(browser.get("api/whoami", "Accept", JSON).status()).isEqualTo(401);
+
+    // enrolment used the current step; a later step of the window passes
+    Reply validated = steps.validate(browser, Rfc6238.code(key, steps.step() + 3));
+    assertThat(validated.status()).isEqualTo(200);
+    assertThat(browser.get("api/whoami", "Accept", JSON).json().getString("email"))
+        .isEqualTo(email);
+  }
+
+  /** Sets up the email method of {@code email} (its first mail is the set-up code). */
+  private void enrolEmail(TwoFactorSteps steps, String email) {
+    ApiClient owner = new ApiClient(base);
+    steps.signIn(owner, email);
+    Reply started =
+        steps.post(owner, "api/us-setup", Json.createObjectBuilder().add("chosen_method", "email"));
+    assertThat(started.status()).isEqualTo(200);
+    String code = TwoFactorSteps.code(mail.awaitMail(email, 1, MAIL_WAIT).text());
+    Reply done =
+        steps.post(
+            owner,
+            "api/us-setup/" + started.response().getString("state"),
+            Json.createObjectBuilder().add("passcode", code));
+    assertThat(done.status()).isEqualTo(200);
+  }
+
+  /** The magic link of the {@code n}-th mail, asked for with a {@code next}. */
+  private String mailedMagicLink(TwoFactorSteps steps, String email, int n) {
+    ApiClient asker = new ApiClient(base);
+    Reply sent =
+        steps.post(
+            asker,
+            "api/us-signin/send-code?next=/private/page",
+            Json.createObjectBuilder().add("identity", email).add("chosen_method", "email"));
+    assertThat(sent.status()).isEqualTo(200);
+    String link = MailTrap.link(mail.awaitMail(email, n, MAIL_WAIT).text(), "us-verify-link");
+    assertThat(link).contains("next=");
+    return link;
+  }
+
+  /** The decoded query parameters of {@code location}, in their order. */
+  private static List<java.util.Map.Entry<String, String>> queryOf(URI location) {
+    return java.util.Arrays.stream(location.getRawQuery().split("&"))
+        .map(pair -> pair.split("=", 2))
+        .map(
+            kv ->
+                java.util.Map.entry(
+                    java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8)))
+        .toList();
+  }
+
+  /**
+   * With {@code security.us_signin_replaces_login} the unified sign-in page is the sign-in page: it
+   * does not send browsers on to the password login page.
+   */
+  @Test
+  void usSigninPageWhenItReplacesLoginThenNoLinkToThePasswordLoginPage() {
+    Reply page = client.get("security/us_signin.xhtml", "Accept", "text/html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"us-signin-form\"").doesNotContain("id=\"login-link\"");
   }
 
   private Reply usPost(String path, String identity, String field, String value) {

@@ -18,7 +18,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -176,12 +175,6 @@ class CsrfIT {
   }
 
   @Test
-  @DisabledIfSystemProperty(
-      named = "arquillian.launch",
-      matches = "wildfly|liberty",
-      disabledReason =
-          "On WildFly 38 and Open Liberty 26 the page the redirect names answers 404 to this"
-              + " client; not investigated yet")
   void loginPageWhenFloodOfAnonymousBrowsersThenNoServerSession() {
     int before = liveSessions();
     int sessionCookies = 0;

@@ -3,6 +3,7 @@ package dev.portcullis.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.annotation.sql.DataSourceDefinition;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -12,6 +13,18 @@ import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 class EnvironmentDataSourceTest {
+
+  @Test
+  void poolSettingsWhenFaultsItDataSourceThenSameAsTheSample() {
+    DataSourceDefinition sample = SampleDataSource.class.getAnnotation(DataSourceDefinition.class);
+    DataSourceDefinition faults = FaultsDataSource.class.getAnnotation(DataSourceDefinition.class);
+
+    assertThat(faults.properties()).containsExactly(sample.properties());
+    assertThat(sample.properties())
+        .contains(
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.fail-all-connections=true");
+  }
 
   @Test
   void whenNothingSetThenInMemoryH2ThatConnects() throws SQLException {

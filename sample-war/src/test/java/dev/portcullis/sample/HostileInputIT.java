@@ -3,11 +3,14 @@ package dev.portcullis.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.sample.support.ApiClient;
+import dev.portcullis.sample.support.ApiClient.Reply;
 import dev.portcullis.sample.support.HostileCorpus;
 import dev.portcullis.sample.support.HostileCorpus.HostileRequest;
+import dev.portcullis.sample.support.MailTrap;
 import dev.portcullis.sample.support.OpenApiContract;
 import dev.portcullis.sample.support.SampleAccounts;
 import dev.portcullis.sample.support.SampleDeployment;
+import dev.portcullis.sample.support.TwoFactorSteps;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -19,6 +22,7 @@ import java.io.StringReader;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The hostile-input corpus ({@link HostileCorpus}, issue 10 item 2) against the sample: every
  * answer below 500, no stack trace or class name in any body, every 4xx of the JSON API in the
- * envelope with a message, and {@code fs_user} unchanged (none of the requests is meant to
- * succeed).
+ * envelope with a message, and {@code fs_user} unchanged (none of the requests is meant to succeed:
+ * spent tokens — a used reset link, a followed confirmation link, expired links signed with the
+ * right key — sent with complete forms change nothing either).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -48,9 +53,13 @@ class HostileInputIT {
           "Exception|\\tat |\\.java:\\d+|dev\\.portcullis\\.|org\\.glassfish|org\\.eclipse\\."
               + "|jakarta\\.|java\\.lang|fish\\.payara|com\\.sun\\.");
 
+  static MailTrap mail;
+
+  /** Mails go to a {@link MailTrap}: the spent tokens are read from real mailed links. */
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return SampleDeployment.withTestSupport();
+    mail = MailTrap.start();
+    return SampleDeployment.withMailTo(mail, "");
   }
 
   @ArquillianResource URL base;
@@ -65,7 +74,8 @@ class HostileInputIT {
             .getJsonObject("user")
             .getString("authentication_token");
     List<HostileRequest> corpus =
-        HostileCorpus.generate(OpenApiContract.fetch(base).document(), "/api/", List.of(token));
+        HostileCorpus.generate(
+            OpenApiContract.fetch(base).document(), "/api/", List.of(token), spentTokens());
     assertThat(corpus).hasSizeGreaterThanOrEqualTo(5000);
     JsonObject before = checksum(admin);
 
@@ -125,6 +135,68 @@ class HostileInputIT {
     } catch (RuntimeException notTheEnvelope) {
       return false;
     }
+  }
+
+  /**
+   * Real tokens the server mailed that must no longer work: a reset link already used, a
+   * confirmation link already followed, and a reset and a confirmation link made by the server's
+   * clock moved back past their lifetimes (1 and 5 days), i.e. signed with the right key and
+   * expired.
+   */
+  private List<String> spentTokens() {
+    TwoFactorSteps steps = new TwoFactorSteps(base, mail);
+    try {
+      String used = resetToken(steps.newUser("hostile-used"));
+      ApiClient owner = new ApiClient(base);
+      Reply reset =
+          owner.postJson(
+              "api/reset/" + used,
+              Json.createObjectBuilder()
+                  .add("password", "Used-Link-Passw0rd-7")
+                  .add("password_confirm", "Used-Link-Passw0rd-7")
+                  .add("csrf_token", owner.csrfToken())
+                  .build());
+      assertThat(reset.status()).as("the link is used once, before the corpus").isEqualTo(200);
+      String confirmed = confirmationToken("hostile-confirmed");
+      assertThat(new ApiClient(base).get("api/confirm/" + confirmed).status()).isEqualTo(302);
+      steps.moveClock(Duration.ofDays(-10));
+      String expiredReset = resetToken(steps.newUser("hostile-expired"));
+      String expiredConfirm = confirmationToken("hostile-unconfirmed");
+      return List.of(used, confirmed, expiredReset, expiredConfirm);
+    } finally {
+      steps.resetClock();
+    }
+  }
+
+  private String resetToken(String email) {
+    ApiClient client = new ApiClient(base);
+    Reply forgot =
+        client.postJson(
+            "api/reset",
+            Json.createObjectBuilder()
+                .add("email", email)
+                .add("csrf_token", client.csrfToken())
+                .build());
+    assertThat(forgot.status()).isEqualTo(200);
+    String link = MailTrap.link(mail.awaitMessage(email, 1, TwoFactorSteps.WAIT), "/api/reset/");
+    return link.substring(link.lastIndexOf('/') + 1);
+  }
+
+  /** Registers {@code prefix}-...@example.com and returns the token of its confirmation link. */
+  private String confirmationToken(String prefix) {
+    String email = prefix + "-" + System.nanoTime() + "@example.com";
+    ApiClient client = new ApiClient(base);
+    Reply registered =
+        client.postJson(
+            "api/register",
+            Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", SampleAccounts.PASSWORD)
+                .add("csrf_token", client.csrfToken())
+                .build());
+    assertThat(registered.status()).isEqualTo(200);
+    String link = MailTrap.link(mail.awaitMessage(email, 1, TwoFactorSteps.WAIT), "/api/confirm/");
+    return link.substring(link.lastIndexOf('/') + 1);
   }
 
   private JsonObject checksum(ApiClient client) {

@@ -9,6 +9,7 @@ import dev.portcullis.sample.support.GitHubStandIn;
 import dev.portcullis.sample.support.GitHubStandIn.Email;
 import dev.portcullis.sample.support.HeadlessChromium;
 import dev.portcullis.sample.support.OidcProvider;
+import dev.portcullis.sample.support.RawHttp;
 import dev.portcullis.sample.support.SampleDeployment;
 import dev.portcullis.sample.support.TwoFactorSteps;
 import jakarta.json.Json;
@@ -120,6 +121,39 @@ class OAuthIT {
     assertThat(client.get("api/whoami", "Accept", JSON).json().getString("email")).isEqualTo(email);
     assertThat(steps.events()).contains("sync:authenticated:" + email + ":[oauth]");
     assertThat(client.cookie("fs_oauth")).as("used once, then deleted").isEmpty();
+
+    Reply login = new ApiClient(base).login(email, TwoFactorSteps.PASSWORD, "?include_auth_token");
+    assertThat(done.response().keySet())
+        .as("the same answer as POST /login")
+        .isEqualTo(login.response().keySet());
+    assertThat(done.response().getJsonObject("user").keySet())
+        .as("the same user object as /login's (UserPayload, {} as Flask, plus the token)")
+        .isEqualTo(login.response().getJsonObject("user").keySet());
+  }
+
+  /**
+   * A start on a host that is not trusted builds no callback URL from it, and says so in its own
+   * words (the mail links' refusal speaks of a link not mailed).
+   */
+  @Test
+  void startWhenHostUntrustedThen400WithOAuthWordingAndNoCookie() throws Exception {
+    String csrf = client.csrfToken();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Host", "evil.example:8080");
+    headers.put("Accept", JSON);
+    headers.put("X-CSRF-Token", csrf);
+    headers.put("Cookie", client.cookieHeader());
+    RawHttp.Reply refused = RawHttp.send(base, "POST", "api/login/oauthstart/test", headers, "");
+    assertThat(refused.status()).isEqualTo(400);
+    var envelope = Json.createReader(new java.io.StringReader(refused.body())).readObject();
+    assertThat(envelope.getJsonObject("response").getJsonArray("errors").getString(0))
+        .isEqualTo(
+            "This request came to an address the site does not recognise, so the sign-in with the"
+                + " provider was not started. Please use the site's usual address.");
+    assertThat(refused.body()).doesNotContain("evil.example").doesNotContain("mailed");
+    assertThat(refused.headers())
+        .as("no fs_oauth cookie")
+        .noneMatch(h -> h[h.length - 1].contains("fs_oauth"));
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.ApiClient.Reply;
 import dev.portcullis.sample.support.ContractSweeps;
 import dev.portcullis.sample.support.MailTrap;
+import dev.portcullis.sample.support.OidcProvider;
 import dev.portcullis.sample.support.OpenApiContract;
 import dev.portcullis.sample.support.OpenApiContract.Exchanges;
 import dev.portcullis.sample.support.RawHttp;
@@ -24,10 +25,13 @@ import dev.portcullis.sample.support.TwoFactorSteps;
 import dev.portcullis.sample.support.WebAuthnClient;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -38,6 +42,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,13 +73,25 @@ class OpenApiIT {
   static final String BOGUS_TOKEN = ContractSweeps.BOGUS_TOKEN;
   static final String ORIGIN = "http://localhost:8080";
 
+  /** The OAuth provider the deployment signs in with (a real OpenID Connect server). */
+  static final String PROVIDER = "test";
+
+  /** The path parameter values of the sweeps: the configured provider, else no real token. */
+  static final Map<String, String> PATH_VALUES = Map.of("name", PROVIDER);
+
   static MailTrap mail;
+  static OidcProvider provider;
   static OpenApiContract contract;
 
   @Deployment(testable = false)
-  static WebArchive deployment() {
+  static WebArchive deployment() throws IOException {
     mail = MailTrap.start();
+    provider = OidcProvider.start();
+    String keys =
+        Files.createTempDirectory("portcullis-openapi-it-").resolve("jwks.json").toString();
     // The throttle's per-account defaults, so that its 429 can be produced; per address lenient.
+    // OAuth with a test OpenID Connect provider and MicroProfile JWT tokens on, so that their
+    // endpoints are in the document and driven.
     return SampleDeployment.withMailTo(
         mail,
         "security.throttle_account_free_failures=5\n"
@@ -85,7 +102,28 @@ class OpenApiIT {
             + "security.wan_rp_id=localhost\n"
             + "security.wan_origins="
             + ORIGIN
+            + "\n"
+            + provider.configuration(PROVIDER, deadPort())
+            + "security.jwt_enable=true\n"
+            + "security.jwt_issuer=https://openapi-it.example.com\n"
+            + "security.jwt_audience=portcullis\n"
+            + "security.jwt_keys_file="
+            + keys
             + "\n");
+  }
+
+  @AfterAll
+  static void stopProvider() {
+    if (provider != null) {
+      provider.close();
+    }
+  }
+
+  /** A local port nobody listens on. */
+  private static int deadPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @ArquillianResource URL base;
@@ -138,6 +176,10 @@ class OpenApiIT {
             "/api/us-setup",
             "/api/us-setup/{state}",
             "/api/us-verify-link",
+            "/api/login/oauthstart/{name}",
+            "/api/login/oauthresponse/{name}",
+            "/api/jwt",
+            "/api/jwks",
             "/api/public",
             "/api/whoami",
             "/api/admin",
@@ -436,6 +478,26 @@ class OpenApiIT {
     assertThat(post(again, "api/tf-validate", json("code", "abc")).status()).isEqualTo(429);
     assertThat(post(again, "api/mf-recovery", json("code", "0000-0000-0000")).status())
         .isEqualTo(429);
+
+    // Mails: five requests for one email (registered, then taken), the sixth refused.
+    JsonObject register = credentials(SampleAccounts.unique("crowded"), STRONG);
+    assertThat(requestedUntil429(stranger, "api/register", i -> register)).isEqualTo(6);
+    String prefix = SampleAccounts.unique("moving").replace("@", "-");
+    assertThat(
+            requestedUntil429(
+                changer, "api/change-email", i -> json("email", prefix + i + "@example.com")))
+        .isEqualTo(6);
+  }
+
+  /** Posts the {@code i}-th body to {@code path} until the answer is 429; returns which (<= 8). */
+  private int requestedUntil429(
+      ApiClient who, String path, java.util.function.IntFunction<JsonObject> body) {
+    for (int i = 1; i <= 8; i++) {
+      if (post(who, path, body.apply(i)).status() == 429) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Posts {@code body} until the answer is not 400; the throttle answers the sixth with 429. */
@@ -823,6 +885,86 @@ class OpenApiIT {
         .isEqualTo(429);
   }
 
+  /**
+   * OAuth sign-in (issue 11): the start redirects to the provider, the provider's answer signs in
+   * (JSON: the answer of {@code /login}); a start without CSRF token, an answer that was not
+   * started in this client and an unknown provider are refused as described.
+   */
+  @Test
+  void oauthWhenStartedAndAnsweredThenSignedInAndFailuresDescribed() {
+    String email = accounts.createUser("oauth-");
+    String csrf = client.csrfToken();
+    Reply start =
+        described().post("api/login/oauthstart/" + PROVIDER, "Accept", JSON, "X-CSRF-Token", csrf);
+    assertThat(start.status()).isEqualTo(302);
+    assertThat(start.header("Location").orElseThrow()).startsWith(provider.issuer());
+    provider.nextSignIn(email);
+    Reply authorize = client.get(start.header("Location").orElseThrow());
+    assertThat(authorize.status()).as("the provider signs in without a page").isEqualTo(302);
+    String callback = authorize.header("Location").orElseThrow();
+    assertThat(callback).startsWith(base + "api/login/oauthresponse/" + PROVIDER + "?");
+    Reply signedIn = described().get(callback.substring(base.toString().length()), "Accept", JSON);
+    assertThat(signedIn.status()).isEqualTo(200);
+    assertThat(client.get("api/whoami", "Accept", JSON).json().getString("email")).isEqualTo(email);
+
+    ApiClient other = new ApiClient(base);
+    Exchanges otherExchanges = contract.described(other);
+    assertThat(
+            otherExchanges
+                .post("api/login/oauthstart/" + PROVIDER, "Accept", JSON)
+                .response()
+                .getJsonObject("field_errors")
+                .keySet())
+        .containsExactly("csrf_token");
+    assertThat(
+            otherExchanges
+                .post(
+                    "api/login/oauthstart/nobody",
+                    "Accept",
+                    JSON,
+                    "X-CSRF-Token",
+                    other.csrfToken())
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            otherExchanges
+                .get(
+                    "api/login/oauthresponse/" + PROVIDER + "?code=forged&state=forged",
+                    "Accept",
+                    JSON)
+                .status())
+        .as("not started in this client")
+        .isEqualTo(400);
+    assertThat(
+            otherExchanges
+                .get("api/login/oauthresponse/nobody?code=x&state=y", "Accept", JSON)
+                .status())
+        .isEqualTo(404);
+  }
+
+  /**
+   * MicroProfile JWT tokens (issue 11): a signed-in caller gets a token whose {@code kid} is in the
+   * published JWK Set; a session caller without the CSRF token is refused as described.
+   */
+  @Test
+  void jwtWhenSignedInThenTokenAndItsKeyPublishedAndWithoutCsrfRefusedDescribed() {
+    String csrf = accounts.signIn(client, USER);
+    Reply issued = described().post("api/jwt", "Accept", JSON, "X-CSRF-Token", csrf);
+    assertThat(issued.status()).isEqualTo(200);
+    String token = issued.response().getString("access_token");
+    String header =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+
+    Reply keys = described().get("api/jwks", "Accept", JSON);
+    assertThat(keys.status()).isEqualTo(200);
+    String kid = keys.json().getJsonArray("keys").getJsonObject(0).getString("kid");
+    assertThat(header).contains("\"kid\":\"" + kid + "\"");
+    assertThat(keys.body()).as("public keys only").doesNotContain("\"d\"");
+
+    Reply noCsrf = described().post("api/jwt", "Accept", JSON);
+    assertThat(noCsrf.status()).isEqualTo(400);
+  }
+
   @Test
   void webAuthnWhenRegisteredSignedInVerifiedDeletedAndFloodedThenEveryAnswerDescribed() {
     String email = accounts.createUser("wan-");
@@ -924,17 +1066,17 @@ class OpenApiIT {
 
   @Test
   void everyOperationWhenBrowserAsksThenRedirectDescribed() {
-    new ContractSweeps(contract, base).browserRedirects();
+    new ContractSweeps(contract, base, PATH_VALUES).browserRedirects();
   }
 
   @Test
   void everyAuthenticatedOperationWhenNobodySignedInThen401Described() {
-    new ContractSweeps(contract, base).unauthenticated();
+    new ContractSweeps(contract, base, PATH_VALUES).unauthenticated();
   }
 
   @Test
   void everyOperationWithBodyWhenBodyTooLargeOrMalformedThen413Or400Described() {
-    new ContractSweeps(contract, base).unreadableBodies(USER);
+    new ContractSweeps(contract, base, PATH_VALUES).unreadableBodies(USER);
   }
 
   @Test

@@ -11,10 +11,14 @@ import dev.portcullis.sample.support.SmsTrap;
 import dev.portcullis.sample.support.TwoFactorSteps;
 import jakarta.json.Json;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -122,6 +126,85 @@ class ThrottleIT {
     assertThat(usSignin(known, email, PASSWORD, "203.0.113.20").status()).isEqualTo(200);
   }
 
+  /**
+   * The unified sign-in and re-authentication pages while the throttle refuses: the throttle's
+   * message and wait (429 with {@code Retry-After}, as the JSON API), not "wrong passcode", also
+   * for the right password; an identity nobody has gets the same page.
+   */
+  @Test
+  void usPagesWhenLockedOutThenThrottleMessageAndRetryAfterNotWrongPasscode() {
+    String email = steps.newUser("us-pages");
+    String nobody = "nobody-page-" + System.nanoTime() + "@example.com";
+    ApiClient signedIn = new ApiClient(base);
+    steps.signIn(signedIn, email);
+    failUntilLocked(() -> usSignin(new ApiClient(base), email, WRONG, "203.0.113.30"));
+    failUntilLocked(() -> usSignin(new ApiClient(base), nobody, WRONG, "203.0.113.31"));
+
+    Reply signinPage = usSigninPage(new ApiClient(base), email, PASSWORD, "203.0.113.32");
+    assertPageRefused(signinPage);
+    Reply nobodyPage = usSigninPage(new ApiClient(base), nobody, PASSWORD, "203.0.113.33");
+    assertPageRefused(nobodyPage);
+
+    Reply verifyPage = usVerifyPage(signedIn, PASSWORD, "203.0.113.34");
+    assertPageRefused(verifyPage);
+
+    steps.moveClock(Duration.ofMinutes(15));
+    Reply afterLockout = usSigninPage(new ApiClient(base), email, PASSWORD, "203.0.113.32");
+    assertThat(afterLockout.status()).as("signed in: redirected on").isEqualTo(302);
+  }
+
+  private static void assertPageRefused(Reply page) {
+    assertThat(page.status()).isEqualTo(429);
+    long retryAfter = Long.parseLong(page.header("Retry-After").orElseThrow());
+    assertThat(retryAfter).isBetween(Duration.ofMinutes(14).toSeconds(), 900L);
+    assertThat(page.body()).contains(TOO_MANY).doesNotContain("The password or code is wrong.");
+  }
+
+  /** Posts the stateless {@code us_signin} page's form as a browser does. */
+  private static Reply usSigninPage(
+      ApiClient browser, String identity, String passcode, String address) {
+    String page = "security/us_signin.xhtml";
+    Reply form = browser.get(page, "Accept", "text/html");
+    return browser.postForm(
+        page,
+        "us-signin-form=us-signin-form&us-signin-form_SUBMIT=1&identity="
+            + encode(identity)
+            + "&passcode="
+            + encode(passcode)
+            + "&next=&us-signin-submit=Sign+in&jakarta.faces.ViewState=stateless&csrf_token="
+            + encode(hidden(form, "csrf_token")),
+        "Accept",
+        "text/html",
+        "X-Forwarded-For",
+        address);
+  }
+
+  /** Posts the {@code us_verify} page's form of a signed-in browser. */
+  private static Reply usVerifyPage(ApiClient browser, String passcode, String address) {
+    String page = "security/us_verify.xhtml";
+    Reply form = browser.get(page, "Accept", "text/html");
+    assertThat(form.status()).isEqualTo(200);
+    return browser.postForm(
+        page,
+        "us-verify-form=us-verify-form&us-verify-form_SUBMIT=1&passcode="
+            + encode(passcode)
+            + "&next=&us-verify-submit=Verify&jakarta.faces.ViewState="
+            + encode(hidden(form, "jakarta.faces.ViewState")),
+        "Accept",
+        "text/html",
+        "X-Forwarded-For",
+        address);
+  }
+
+  private static String hidden(Reply page, String name) {
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile(
+                "name=\"" + java.util.regex.Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
+            .matcher(page.body());
+    assertThat(matcher.find()).as("%s field in the page", name).isTrue();
+    return matcher.group(1);
+  }
+
   @Test
   void basicWhenWrongPasswordsThenLockedOutOfLoginToo() {
     String email = steps.newUser("basic");
@@ -208,6 +291,158 @@ class ThrottleIT {
     assertThat(mail.messagesFor(email)).as("the refused request mailed nothing").hasSize(6);
   }
 
+  @Test
+  void registerWhenOneEmailRequestedTooOftenThenRefusedLikeAnyOtherEmail() {
+    String email = "register-" + System.nanoTime() + "@example.com";
+    ApiClient client = new ApiClient(base);
+    for (int i = 1; i <= 5; i++) {
+      assertThat(register(client, email, "192.0.2.6" + i).status())
+          .as("request %d (later ones look registered)", i)
+          .isEqualTo(200);
+    }
+
+    Reply refused = register(client, email, "192.0.2.70");
+    Reply otherEmail = register(client, "other-" + email, "192.0.2.70");
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.header("Retry-After")).isPresent();
+    assertThat(refused.response().getJsonArray("errors").getString(0))
+        .isEqualTo("Too many mails were requested lately. Please try again later.");
+    assertThat(otherEmail.status()).as("the address has mails left").isEqualTo(200);
+  }
+
+  @Test
+  void changeEmailWhenOneAccountAsksTooOftenThenRefusedWhileAnotherAccountIsNot() {
+    ApiClient owner = new ApiClient(base);
+    steps.signIn(owner, steps.newUser("changer"));
+    String prefix = "new-" + System.nanoTime() + "-";
+    for (int i = 1; i <= 5; i++) {
+      assertThat(changeEmail(owner, prefix + i + "@example.com").status())
+          .as("request %d", i)
+          .isEqualTo(200);
+    }
+
+    Reply refused = changeEmail(owner, prefix + "6@example.com");
+    ApiClient neighbour = new ApiClient(base);
+    steps.signIn(neighbour, steps.newUser("neighbour"));
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.response().getJsonArray("errors").getString(0))
+        .isEqualTo("Too many mails were requested lately. Please try again later.");
+    assertThat(changeEmail(neighbour, prefix + "7@example.com").status())
+        .as("another account, same address")
+        .isEqualTo(200);
+    mail.awaitMail(prefix + "5@example.com", 1, TwoFactorSteps.WAIT);
+    assertThat(mail.messagesFor(prefix + "6@example.com")).as("refused: nothing mailed").isEmpty();
+  }
+
+  @Test
+  void mailedTokensWhenForgedFromOneAddressThenItsLinksAre429WhileAnotherAddressIsServed() {
+    ApiClient client = new ApiClient(base);
+    String forger = "198.51.100.30";
+    for (int i = 0; i < 20; i++) {
+      Reply forged = resetWithToken(client, "forged-" + i + "-" + System.nanoTime(), forger);
+      assertThat(forged.status()).as("forged reset token %d", i).isEqualTo(400);
+    }
+
+    Reply reset = resetWithToken(client, "forged-next", forger);
+    Reply confirm =
+        client.get(
+            "api/confirm/forged-confirm-token", "Accept", "text/html", "X-Forwarded-For", forger);
+    Reply elsewhere =
+        client.get(
+            "api/confirm/forged-confirm-token",
+            "Accept",
+            "text/html",
+            "X-Forwarded-For",
+            "198.51.100.31");
+
+    assertThat(reset.status()).isEqualTo(429);
+    assertThat(reset.header("Retry-After")).contains("1");
+    assertThat(reset.response().getJsonArray("errors").getString(0)).isEqualTo(TOO_MANY);
+    assertThat(confirm.status()).as("the link's redirect becomes the 429 too").isEqualTo(429);
+    assertThat(confirm.header("Location")).isEmpty();
+    assertThat(elsewhere.status()).as("another address: the usual redirect").isEqualTo(302);
+    steps.moveClock(Duration.ofSeconds(1));
+    assertThat(resetWithToken(client, "forged-after-wait", forger).status()).isEqualTo(400);
+  }
+
+  @Test
+  void pagesWhenThrottledThenAnswered429WithTheThrottlesMessage() {
+    String email = steps.newUser("pages");
+    String address = "203.0.113.40";
+    for (int i = 1; i <= 5; i++) {
+      assertThat(login(new ApiClient(base), email, WRONG, address).status()).isEqualTo(400);
+    }
+
+    ApiClient browser = new ApiClient(base);
+    Reply loginPage =
+        postPage(
+            browser,
+            "security/login_user.xhtml",
+            "login-form",
+            "login-submit",
+            address,
+            "identity",
+            email,
+            "password",
+            PASSWORD);
+    Reply usPage =
+        postPage(
+            browser,
+            "security/us_signin.xhtml",
+            "us-signin-form",
+            "us-signin-submit",
+            address,
+            "identity",
+            email,
+            "passcode",
+            PASSWORD);
+
+    for (Reply page : new Reply[] {loginPage, usPage}) {
+      assertThat(page.status()).isEqualTo(429);
+      assertThat(page.header("Retry-After")).contains("1");
+      assertThat(page.body()).contains(TOO_MANY).doesNotContain("Invalid password");
+    }
+  }
+
+  @Test
+  void twoFactorPageWhenCodesThrottledThenAnswered429WithTheThrottlesMessage() {
+    String email = steps.newUser("page-codes");
+    String key = steps.enrolAuthenticator(email);
+    String wrong = steps.otherThan(key);
+    for (int i = 1; i <= 5; i++) {
+      assertThat(steps.validate(pendingAfterPassword(email), wrong).status()).isEqualTo(400);
+    }
+
+    ApiClient browser = new ApiClient(base);
+    Reply signIn =
+        postPage(
+            browser,
+            "security/login_user.xhtml",
+            "login-form",
+            "login-submit",
+            null,
+            "identity",
+            email,
+            "password",
+            PASSWORD);
+    assertThat(signIn.header("Location").orElseThrow()).contains("two_factor_verify_code.xhtml");
+    Reply page =
+        postPage(
+            browser,
+            "security/two_factor_verify_code.xhtml",
+            "code-form",
+            "code-submit",
+            null,
+            "code",
+            Rfc6238.code(key, steps.step() + 1));
+
+    assertThat(page.status()).isEqualTo(429);
+    assertThat(page.header("Retry-After")).contains("1");
+    assertThat(page.body()).contains(TOO_MANY);
+  }
+
   /**
    * Fails 10 times as soon as the throttle lets each attempt through: 5 answered at once, then each
    * after a 429 whose {@code Retry-After} doubles from 1 s; returns the lockout's 429.
@@ -281,6 +516,78 @@ class ThrottleIT {
             .build(),
         "X-Forwarded-For",
         address);
+  }
+
+  private static Reply register(ApiClient client, String email, String address) {
+    return client.postJson(
+        "api/register",
+        Json.createObjectBuilder()
+            .add("email", email)
+            .add("password", PASSWORD)
+            .add("csrf_token", client.csrfToken())
+            .build(),
+        "X-Forwarded-For",
+        address);
+  }
+
+  private static Reply changeEmail(ApiClient client, String email) {
+    return client.postJson(
+        "api/change-email",
+        Json.createObjectBuilder()
+            .add("email", email)
+            .add("csrf_token", client.csrfToken())
+            .build(),
+        "X-Forwarded-For",
+        "192.0.2.90");
+  }
+
+  private static Reply resetWithToken(ApiClient client, String token, String address) {
+    return client.postJson(
+        "api/reset/" + token,
+        Json.createObjectBuilder()
+            .add("password", "New-Battery-Staple-7")
+            .add("password_confirm", "New-Battery-Staple-7")
+            .add("csrf_token", client.csrfToken())
+            .build(),
+        "X-Forwarded-For",
+        address);
+  }
+
+  /**
+   * Posts a Faces page's form as a browser does: the page's own view state and CSRF field (when it
+   * has them), the form's marker, the fields and the button; {@code address} in {@code
+   * X-Forwarded-For} when given.
+   */
+  private static Reply postPage(
+      ApiClient browser,
+      String page,
+      String form,
+      String button,
+      String address,
+      String... fields) {
+    String html = browser.get(page, "Accept", "text/html").body();
+    StringBuilder body = new StringBuilder(form + "=" + form + "&" + button + "=submit");
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      body.append('&').append(fields[i]).append('=').append(encode(fields[i + 1]));
+    }
+    hidden(html, "jakarta.faces.ViewState")
+        .ifPresent(v -> body.append("&jakarta.faces.ViewState=").append(encode(v)));
+    hidden(html, "csrf_token").ifPresent(v -> body.append("&csrf_token=").append(encode(v)));
+    return address == null
+        ? browser.postForm(page, body.toString(), "Accept", "text/html")
+        : browser.postForm(
+            page, body.toString(), "Accept", "text/html", "X-Forwarded-For", address);
+  }
+
+  private static Optional<String> hidden(String html, String name) {
+    Matcher matcher =
+        Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"")
+            .matcher(html);
+    return matcher.find() ? Optional.of(matcher.group(1).replace("&amp;", "&")) : Optional.empty();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static Reply basic(ApiClient client, String email, String password, String address) {

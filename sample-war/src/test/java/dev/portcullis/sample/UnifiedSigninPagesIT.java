@@ -84,6 +84,9 @@ class UnifiedSigninPagesIT {
 
     signOut();
     open("security/us_signin.xhtml");
+    assertThat(browser.findElements(By.id("login-link")))
+        .as("unified sign-in does not replace login here: the password page is linked")
+        .hasSize(1);
     browser.findElement(By.id("identity")).sendKeys(email);
     browser.findElement(By.id("send-email")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code-sent")));

@@ -129,4 +129,30 @@ class ArchitectureTest {
         .resideInAPackage("com.google.i18n.phonenumbers..")
         .check(engine);
   }
+
+  @Test
+  void joseWhenSignedOrCheckedThenOnlyItsAdapterKnowsNimbusJoseJwt() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("NimbusJose")
+        .and()
+        .haveNameNotMatching(".*NimbusJose\\$.*")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.nimbusds.jose..", "com.nimbusds.jwt..")
+        .check(engine);
+  }
+
+  @Test
+  void oauthWhenSpokenThenOnlyItsAdapterKnowsTheOAuthSdk() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("NimbusOAuthClient")
+        .and()
+        .haveNameNotMatching(".*NimbusOAuthClient\\$.*")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.nimbusds.oauth2..", "com.nimbusds.openid..")
+        .check(engine);
+  }
 }

@@ -7,6 +7,7 @@ import dev.portcullis.sample.support.OpenApiContract.Exchanges;
 import dev.portcullis.sample.support.OpenApiContract.Operation;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Answers every operation of the served document gives for the same reason, driven from the
@@ -20,11 +21,23 @@ public final class ContractSweeps {
   private final OpenApiContract contract;
   private final URL base;
   private final SampleAccounts accounts;
+  private final Map<String, String> pathValues;
 
+  /** Every path parameter {@link #BOGUS_TOKEN}. */
   public ContractSweeps(OpenApiContract contract, URL base) {
+    this(contract, base, Map.of());
+  }
+
+  /**
+   * Path parameters named in {@code pathValues} get that value (e.g. a configured OAuth provider's
+   * {@code name}, so its operations are reached, not answered 404), the others {@link
+   * #BOGUS_TOKEN}.
+   */
+  public ContractSweeps(OpenApiContract contract, URL base, Map<String, String> pathValues) {
     this.contract = contract;
     this.base = base;
     this.accounts = new SampleAccounts(base);
+    this.pathValues = Map.copyOf(pathValues);
   }
 
   /**
@@ -34,7 +47,7 @@ public final class ContractSweeps {
   public void browserRedirects() {
     for (Operation operation : documenting("302")) {
       ApiClient browser = new ApiClient(base);
-      String path = operation.concrete(BOGUS_TOKEN);
+      String path = operation.concrete(pathValues, BOGUS_TOKEN);
       Exchanges exchanges = contract.answers(browser);
       Reply reply =
           operation.method().equals("GET")
@@ -49,7 +62,7 @@ public final class ContractSweeps {
   public void unauthenticated() {
     for (Operation operation : documenting("401")) {
       Exchanges anonymous = contract.answers(new ApiClient(base));
-      String path = operation.concrete(BOGUS_TOKEN);
+      String path = operation.concrete(pathValues, BOGUS_TOKEN);
       Reply reply =
           operation.method().equals("GET")
               ? anonymous.get(path, "Accept", "application/json")
@@ -67,7 +80,7 @@ public final class ContractSweeps {
     String tooLarge = Bodies.email("x".repeat(70_000) + "@example.com");
     String token = accounts.token(tokenOwner);
     for (Operation operation : documenting("413")) {
-      String path = operation.concrete(BOGUS_TOKEN);
+      String path = operation.concrete(pathValues, BOGUS_TOKEN);
       ApiClient caller = new ApiClient(base);
       String[] credentials =
           operation.authenticated()

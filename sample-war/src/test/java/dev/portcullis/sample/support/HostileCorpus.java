@@ -14,9 +14,10 @@ import java.util.Map;
  * Generates hostile requests over every operation of the served OpenAPI document (issue 10, item
  * 2): malformed and truncated JSON, wrong types, huge and deeply nested bodies, Unicode edge cases
  * (NUL, overlong UTF-8, right-to-left override, combining marks, lone surrogates), injection
- * strings, tampered, wrong-purpose and garbage tokens, forged {@code Host} and {@code
+ * strings, tampered, wrong-purpose and garbage tokens, spent tokens (replayed links, expired links:
+ * see {@link #generate(JsonObject, String, List, List)}), forged {@code Host} and {@code
  * X-Forwarded-*} headers, wrong content types and wrong methods. Deterministic: the same document
- * gives the same requests in the same order. None of them is meant to succeed.
+ * and tokens give the same requests in the same order. None of them is meant to succeed.
  */
 public final class HostileCorpus {
 
@@ -39,7 +40,6 @@ public final class HostileCorpus {
     }
   }
 
-  /** The fields Portcullis' forms read, whatever the endpoint. */
   /** The fields Portcullis' forms read, whatever the endpoint (the ones every form shares). */
   static final List<String> FIELDS =
       List.of(
@@ -127,6 +127,18 @@ public final class HostileCorpus {
    */
   public static List<HostileRequest> generate(
       JsonObject document, String prefix, List<String> tokens) {
+    return generate(document, prefix, tokens, List.of());
+  }
+
+  /**
+   * As {@link #generate(JsonObject, String, List)}, plus spent tokens: real tokens the server
+   * signed that must no longer work — used (a reset link already followed, a confirmation link
+   * already confirmed), expired (signed with the right key, past their max age) — each put into
+   * every token path (so also for the wrong purpose), with an empty body and with a complete, valid
+   * form ({@code "spent"}): none may reset, confirm or change anything.
+   */
+  public static List<HostileRequest> generate(
+      JsonObject document, String prefix, List<String> tokens, List<String> spent) {
     List<HostileRequest> all = new ArrayList<>();
     document
         .getJsonObject("paths")
@@ -150,6 +162,7 @@ public final class HostileCorpus {
               for (String path : paths) {
                 all.addAll(wrongMethods(path, item.asJsonObject().keySet()));
               }
+              all.addAll(spent(template.substring(1), item.asJsonObject().keySet(), spent));
             });
     return all;
   }
@@ -179,6 +192,36 @@ public final class HostileCorpus {
       variants.add(new StringBuilder(token).reverse().toString());
     }
     return variants;
+  }
+
+  /** The spent tokens in a token path, by every method it has: an empty and a complete form. */
+  static List<HostileRequest> spent(
+      String template, java.util.Set<String> methods, List<String> spent) {
+    List<HostileRequest> requests = new ArrayList<>();
+    if (!template.contains("{")) {
+      return requests;
+    }
+    String complete =
+        Json.createObjectBuilder()
+            .add("password", "Spent-Token-Passw0rd-9")
+            .add("password_confirm", "Spent-Token-Passw0rd-9")
+            .add("email", "spent-token@example.com")
+            .build()
+            .toString();
+    for (String token : spent) {
+      String path = template.replaceAll("\\{[^}]+}", token);
+      for (String method : methods) {
+        String verb = method.toUpperCase(Locale.ROOT);
+        if (verb.equals("GET")) {
+          requests.add(get("spent", path, JSON));
+          requests.add(get("spent", path, Map.of("Accept", "text/html")));
+        } else if (List.of("POST", "PUT", "DELETE", "PATCH").contains(verb)) {
+          requests.add(request("spent", verb, path, JSON, "{}"));
+          requests.add(request("spent", verb, path, JSON, complete));
+        }
+      }
+    }
+    return requests;
   }
 
   private static List<HostileRequest> forOperation(

@@ -159,9 +159,21 @@ public final class OpenApiContract {
   /** A documented operation. */
   public record Operation(String method, String path, boolean authenticated) {
 
-    /** The path relative to the deployment, with {@code value} for its path parameter. */
-    public String concrete(String value) {
-      return path.substring(1).replaceAll("\\{[^}]+\\}", value);
+    /**
+     * The path relative to the deployment, each path parameter named in {@code values} with its
+     * value there and the others with {@code otherwise}.
+     */
+    public String concrete(Map<String, String> values, String otherwise) {
+      java.util.regex.Matcher parameter =
+          java.util.regex.Pattern.compile("\\{([^}]+)\\}").matcher(path.substring(1));
+      StringBuilder concrete = new StringBuilder();
+      while (parameter.find()) {
+        parameter.appendReplacement(
+            concrete,
+            java.util.regex.Matcher.quoteReplacement(
+                values.getOrDefault(parameter.group(1), otherwise)));
+      }
+      return parameter.appendTail(concrete).toString();
     }
   }
 

@@ -11,6 +11,7 @@ import dev.portcullis.impl.mail.MailTemplate;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.spi.IdentityAttribute;
 import dev.portcullis.spi.UserRecord;
@@ -39,6 +40,7 @@ public class ChangeEmailService {
   @Inject Messages messages;
   @Inject AccountConfig config;
   @Inject Clock clock;
+  @Inject CredentialGuard guard;
 
   /** The outcome of a change request. */
   public sealed interface RequestOutcome {
@@ -69,6 +71,11 @@ public class ChangeEmailService {
     Optional<String> email = errors.isEmpty() ? validate(form, errors) : Optional.empty();
     if (!errors.isEmpty()) {
       return new RequestOutcome.Rejected(errors.toMap());
+    }
+    if (guard.refusesMailFor(user, email.get())) {
+      // Before the look-up: a taken and a free address are bounded (and answered 429) alike.
+      return new RequestOutcome.Rejected(
+          errors.add("", messages.text(CredentialGuard.MAIL_MESSAGE)).toMap());
     }
     boolean taken = users.findByIdentity(IdentityAttribute.EMAIL, email.get(), true).isPresent();
     if (taken && !config.genericResponses()) {

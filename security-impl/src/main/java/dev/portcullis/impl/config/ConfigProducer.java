@@ -4,6 +4,7 @@ import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieConfig;
+import dev.portcullis.impl.http.FaultConfig;
 import dev.portcullis.impl.i18n.LocaleConfig;
 import dev.portcullis.impl.jwt.JwtConfig;
 import dev.portcullis.impl.links.LinkConfig;
@@ -205,6 +206,11 @@ public class ConfigProducer {
   @Produces
   PasswordPolicyConfig passwordPolicyConfig() {
     return configuration.passwordPolicy();
+  }
+
+  @Produces
+  FaultConfig faultConfig() {
+    return configuration.faults();
   }
 
   @Produces

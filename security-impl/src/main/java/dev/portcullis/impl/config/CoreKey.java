@@ -436,7 +436,21 @@ public enum CoreKey implements ConfigKey {
           "true",
           "(Portcullis)",
           "Describe the JSON API in the server's MicroProfile OpenAPI document (/openapi), under"
-              + " security.url_prefix and only with enabled features; false leaves it out."));
+              + " security.url_prefix and only with enabled features; false leaves it out.")),
+  SERVICE_UNAVAILABLE_RETRY_AFTER(
+      new KeySpec(
+          "security.service_unavailable_retry_after",
+          "30 seconds",
+          "(Portcullis)",
+          "The Retry-After of the 503 answered while the database cannot be reached"
+              + " (SERVICE_UNAVAILABLE).")),
+  HEALTH_OUTBOX_BACKLOG(
+      new KeySpec(
+          "security.health_outbox_backlog",
+          "1000",
+          "(Portcullis)",
+          "MicroProfile Health readiness is DOWN while more mails than this wait in the outbox"
+              + " (where the server provides MicroProfile Health)."));
 
   private final KeySpec spec;
 

@@ -6,6 +6,7 @@ import dev.portcullis.impl.authentication.AuthenticationConfig;
 import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieAttributes;
 import dev.portcullis.impl.http.CookieConfig;
+import dev.portcullis.impl.http.FaultConfig;
 import dev.portcullis.impl.i18n.LocaleConfig;
 import dev.portcullis.impl.jwt.JwtConfig;
 import dev.portcullis.impl.links.LinkConfig;
@@ -74,6 +75,7 @@ public final class SecurityConfiguration {
   private final OAuthConfig oauth;
   private final JwtConfig jwt;
   private final WebAuthnConfig webAuthn;
+  private final FaultConfig faults;
 
   /**
    * Reads and validates the configuration.
@@ -104,7 +106,23 @@ public final class SecurityConfiguration {
     this.jwt = JwtSettings.read(settings);
     this.webAuthn = new WebAuthnSettings(settings).read(links);
     this.openApi = settings.bool(CoreKey.OPENAPI);
+    this.faults = readFaults();
     this.openApiModelReader = settings.foreign(MODEL_READER_PROPERTY);
+  }
+
+  /** What an outage answers and when readiness turns DOWN. */
+  public FaultConfig faults() {
+    return faults;
+  }
+
+  private FaultConfig readFaults() {
+    int backlog = settings.integer(CoreKey.HEALTH_OUTBOX_BACKLOG);
+    if (backlog < 0) {
+      throw new ConfigurationException(
+          CoreKey.HEALTH_OUTBOX_BACKLOG, "must be 0 or more, not " + backlog);
+    }
+    return new FaultConfig(
+        settings.positiveDuration(CoreKey.SERVICE_UNAVAILABLE_RETRY_AFTER), backlog);
   }
 
   /** MicroProfile JWT access-token settings. */

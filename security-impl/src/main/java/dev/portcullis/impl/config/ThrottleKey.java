@@ -62,16 +62,17 @@ public enum ThrottleKey implements ConfigKey {
           "security.throttle_mail_account_limit",
           "5",
           "(Portcullis)",
-          "Reset and confirmation mails requested for one email address per"
-              + " security.throttle_mail_period (counted alike whether the account exists); more"
-              + " answer 429.")),
+          "Reset, confirmation, registration and change-email mails requested for one email"
+              + " address, and change-email mails requested by one signed-in account, per"
+              + " security.throttle_mail_period (counted alike whether an account has the"
+              + " address); more answer 429.")),
   THROTTLE_MAIL_ADDRESS_LIMIT(
       new KeySpec(
           "security.throttle_mail_address_limit",
           "20",
           "(Portcullis)",
-          "Reset and confirmation mails requested from one client address per"
-              + " security.throttle_mail_period.")),
+          "Reset, confirmation, registration and change-email mails requested from one client"
+              + " address per security.throttle_mail_period.")),
   THROTTLE_MAIL_PERIOD(
       new KeySpec(
           "security.throttle_mail_period",

@@ -111,6 +111,10 @@ public class ConfirmationService {
 
   /** {@code GET /confirm/<token>}: confirms the email the token was made for. */
   public ConfirmOutcome confirm(String token, Function<String, String> links) {
+    if (guard.refusesToken()) {
+      // Not checked: the client address failed too often (answered 429).
+      return new ConfirmOutcome.Invalid();
+    }
     UserBoundTokens.Status status = tokens.check(token);
     if (status instanceof UserBoundTokens.Status.Expired expired) {
       if (expired.user().confirmedAt() != null) {
@@ -120,6 +124,7 @@ public class ConfirmationService {
       return new ConfirmOutcome.Expired(expired.user());
     }
     if (!(status instanceof UserBoundTokens.Status.Valid valid)) {
+      guard.failedToken();
       return new ConfirmOutcome.Invalid();
     }
     if (valid.user().confirmedAt() != null) {

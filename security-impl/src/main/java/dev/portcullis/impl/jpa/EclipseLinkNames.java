@@ -16,6 +16,7 @@ import org.eclipse.persistence.mappings.DatabaseMapping;
 import org.eclipse.persistence.mappings.ManyToManyMapping;
 import org.eclipse.persistence.mappings.RelationTableMechanism;
 import org.eclipse.persistence.sequencing.NativeSequence;
+import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.sessions.SessionCustomizer;
 
@@ -43,6 +44,20 @@ import org.eclipse.persistence.sessions.SessionCustomizer;
 public class EclipseLinkNames implements SessionCustomizer {
 
   /**
+   * One immediate retry of a query whose connection broke, instead of EclipseLink's default three
+   * retries 5 s apart. Why: during a database outage every request would hold its thread for 10 s
+   * or more before its 503; the server's pool validates connections, so one retry at once is enough
+   * for a connection that died after it was handed out. (The only EclipseLink setting here that is
+   * not about names: one customizer per unit, and one class importing EclipseLink.)
+   */
+  private static void failFastWhenDatabaseDown(Session session) {
+    if (session.getDatasourceLogin() instanceof DatabaseLogin login) {
+      login.setQueryRetryAttemptCount(1);
+      login.setDelayBetweenConnectionAttempts(0);
+    }
+  }
+
+  /**
    * Entity-manager-factory properties that apply {@code names} to a resource-local unit outside a
    * container (the CLI, tests): this customizer, and the names themselves.
    */
@@ -56,6 +71,7 @@ public class EclipseLinkNames implements SessionCustomizer {
 
   @Override
   public void customize(Session session) {
+    failFastWhenDatabaseDown(session);
     DatastoreNames names =
         session.getProperty(DatastoreNames.JPA_PROPERTY) instanceof DatastoreNames given
             ? given

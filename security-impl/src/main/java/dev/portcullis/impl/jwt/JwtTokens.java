@@ -1,6 +1,7 @@
 package dev.portcullis.impl.jwt;
 
 import dev.portcullis.impl.authentication.BearerTokens;
+import dev.portcullis.impl.jose.NimbusJose;
 import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -37,7 +38,7 @@ public class JwtTokens implements BearerTokens {
 
   private JwtConfig config;
   private Clock clock;
-  private volatile JoseKeys keys;
+  private volatile NimbusJose.OwnKeys keys;
 
   /** For CDI. */
   protected JwtTokens() {}
@@ -80,7 +81,7 @@ public class JwtTokens implements BearerTokens {
     if (!config.enabled()) {
       return Optional.empty();
     }
-    return keys().verified(token).filter(this::current).map(JoseKeys.Verified::subject);
+    return keys().verified(token).filter(this::current).map(NimbusJose.Verified::subject);
   }
 
   /** The public keys, as the JWK Set document consuming services read. */
@@ -88,17 +89,17 @@ public class JwtTokens implements BearerTokens {
     return keys().publicJwks();
   }
 
-  private boolean current(JoseKeys.Verified claims) {
+  private boolean current(NimbusJose.Verified claims) {
     return config.issuer().equals(claims.issuer())
         && claims.audience().contains(config.audiences().get(0))
         && claims.expires().filter(clock.instant()::isBefore).isPresent()
         && claims.subject() != null;
   }
 
-  private JoseKeys keys() {
-    JoseKeys loaded = keys;
+  private NimbusJose.OwnKeys keys() {
+    NimbusJose.OwnKeys loaded = keys;
     if (loaded == null && config.enabled()) {
-      loaded = JoseKeys.loadOrCreate(config.keysFile().orElseThrow());
+      loaded = NimbusJose.ownKeys(config.keysFile().orElseThrow());
       keys = loaded;
     }
     if (loaded == null) {

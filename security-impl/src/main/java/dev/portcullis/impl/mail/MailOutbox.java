@@ -56,6 +56,12 @@ public class MailOutbox {
     repository.discard(repository.add(message));
   }
 
+  /** How many mails wait to be delivered (unsent and not given up), for readiness. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public long backlog() {
+    return repository().backlog();
+  }
+
   /** Ids of mails due for an attempt. */
   @Transactional(TxType.REQUIRES_NEW)
   public List<Long> due(int limit) {
@@ -84,8 +90,9 @@ public class MailOutbox {
 
   /**
    * Housekeeping: gives up mails out of attempts that still have bodies (a lowered limit, rows of
-   * an older version), deletes failed rows older than {@code security.mail_outbox_failed_retention}
-   * and sent rows older than a week.
+   * an older version) and mails whose second sender stopped too (see {@link OutboxRepository}),
+   * deletes failed rows older than {@code security.mail_outbox_failed_retention} and sent rows
+   * older than a week.
    *
    * @return how many rows were deleted
    */
@@ -93,6 +100,7 @@ public class MailOutbox {
   public int purge() {
     OutboxRepository repository = repository();
     repository.giveUp(config.maxAttempts());
+    repository.giveUpUnconfirmed();
     return repository.purgeFailed(config.failedRetention()) + repository.purgeSent();
   }
 }

@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,6 +32,7 @@ public class MailWorker {
   @Inject MailOutbox outbox;
   @Inject MailSender sender;
   @Inject MailConfig config;
+  @Inject Event<MailOutcome> outcomes;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
@@ -58,8 +60,12 @@ public class MailWorker {
     }
   }
 
-  /** Tries to deliver mail {@code id} soon on another thread; the sweep retries if that fails. */
+  /**
+   * A new mail {@code id} is in the outbox: tells {@link MailOutcome.Kind#QUEUED} and tries to
+   * deliver it soon on another thread; the sweep retries if that fails.
+   */
   public void deliverSoon(long id) {
+    tell(MailOutcome.Kind.QUEUED);
     try {
       executor.execute(() -> deliver(id));
     } catch (RejectedExecutionException e) {
@@ -104,8 +110,24 @@ public class MailWorker {
     if (delivery instanceof Delivery.Failed failed) {
       Optional<Integer> attempts = outbox.markFailed(id, failed.reason());
       attempts.ifPresent(n -> logFailure(id, n, failed.reason()));
-    } else {
-      outbox.markSent(id);
+      attempts.ifPresent(
+          n ->
+              tell(
+                  n >= config.maxAttempts() ? MailOutcome.Kind.GIVEN_UP : MailOutcome.Kind.FAILED));
+    } else if (outbox.markSent(id)) {
+      tell(MailOutcome.Kind.SENT);
+    }
+  }
+
+  /** Fires {@code kind}; an observer's failure never stops a delivery. */
+  private void tell(MailOutcome.Kind kind) {
+    if (outcomes == null) {
+      return;
+    }
+    try {
+      outcomes.fire(new MailOutcome(kind));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "An observer of MailOutcome failed: {0}", describe(e));
     }
   }
 

@@ -15,8 +15,13 @@ import java.util.Optional;
  * The outbox's SQL over a caller-managed {@link EntityManager} and transaction (one transaction per
  * method). Delivery is at-most-once per claim: a node sends a row only after its conditional {@code
  * UPDATE} claimed it, and marks it sent right after (why: several nodes sweep the same table). A
- * node that dies between sending and marking leaves a claim that expires after {@link
- * #CLAIM_LEASE}; the mail is then sent again — the one case of a duplicate.
+ * node that dies between claiming and marking leaves a claim that expires after {@link
+ * #CLAIM_LEASE}; it may have sent the mail. The next claim counts that as an unconfirmed delivery
+ * ({@code unconfirmed}) and sends again — the one case of a duplicate. A mail with an unconfirmed
+ * delivery is never claimed again once its next claim expires too: {@link #giveUpUnconfirmed} gives
+ * it up. So each mail is sent at most twice, and at least once unless two nodes die while holding
+ * the same mail. Every claim counts as an attempt, so a mail that kills its sender is not retried
+ * forever either.
  *
  * <p>Bodies hold live confirmation and reset links, so they are kept only while the mail may still
  * be delivered: cleared when it is sent, and when the last attempt fails ({@code failed_at}). Sent
@@ -34,6 +39,10 @@ final class OutboxRepository {
   static final Duration KEEP_SENT = Duration.ofDays(7);
 
   static final int ERROR_LENGTH = 1000;
+
+  /** The {@code last_error} of a mail given up by {@link #giveUpUnconfirmed}. */
+  static final String UNCONFIRMED_TWICE =
+      "given up: two sending nodes stopped before recording the result; it may have been sent";
 
   private static final UtcInstantConverter TIME = new UtcInstantConverter();
 
@@ -71,14 +80,26 @@ final class OutboxRepository {
         .executeUpdate();
   }
 
-  /** Ids of unsent, unclaimed rows whose next attempt is due, oldest first. */
+  /** How many rows are neither sent nor given up. */
+  long backlog() {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM fs_mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL")
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * Ids of unsent rows whose next attempt is due, oldest first: unclaimed, or whose claim expired
+   * without an earlier unconfirmed delivery.
+   */
   List<Long> due(int maxAttempts, int limit) {
     LocalDateTime now = TIME.convertToDatabaseColumn(clock.instant());
     List<?> ids =
         em.createNativeQuery(
                 "SELECT id FROM fs_mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL"
                     + " AND attempts < ?1 AND next_attempt_at <= ?2"
-                    + " AND (claimed_until IS NULL OR claimed_until < ?3)"
+                    + " AND (claimed_until IS NULL OR (claimed_until < ?3 AND unconfirmed = 0))"
                     + " ORDER BY next_attempt_at, id")
             .setParameter(1, maxAttempts)
             .setParameter(2, now)
@@ -89,15 +110,21 @@ final class OutboxRepository {
   }
 
   /**
-   * Claims row {@code id} for {@link #CLAIM_LEASE}: the message when this caller won the claim,
-   * empty when the row is sent, given up, claimed by someone else, or gone.
+   * Claims row {@code id} for {@link #CLAIM_LEASE}, counting an attempt: the message when this
+   * caller won the claim, empty when the row is sent, given up, claimed by someone else, gone, or
+   * already sent once unconfirmed by a claim that expired. Taking over an expired claim counts one
+   * unconfirmed delivery (its holder may have sent the mail before it stopped).
    */
   Optional<MailMessage> claim(long id) {
     Instant now = clock.instant();
+    // unconfirmed is assigned first: MySQL evaluates SET left to right with the new values.
     int claimed =
         em.createNativeQuery(
-                "UPDATE fs_mail_outbox SET claimed_until = ?1 WHERE id = ?2 AND sent_at IS NULL"
-                    + " AND failed_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?3)")
+                "UPDATE fs_mail_outbox SET unconfirmed = unconfirmed"
+                    + " + (CASE WHEN claimed_until IS NULL THEN 0 ELSE 1 END),"
+                    + " attempts = attempts + 1, claimed_until = ?1 WHERE id = ?2"
+                    + " AND sent_at IS NULL AND failed_at IS NULL"
+                    + " AND (claimed_until IS NULL OR (claimed_until < ?3 AND unconfirmed = 0))")
             .setParameter(1, TIME.convertToDatabaseColumn(now.plus(CLAIM_LEASE)))
             .setParameter(2, id)
             .setParameter(3, TIME.convertToDatabaseColumn(now))
@@ -130,9 +157,10 @@ final class OutboxRepository {
   }
 
   /**
-   * Records a failed attempt and releases the claim; the next attempt waits {@code retryInterval}
-   * doubled per earlier failure, at most {@link #MAX_BACKOFF}. The attempt that reaches {@code
-   * maxAttempts} gives the mail up: {@code failed_at} is set and the bodies are dropped.
+   * Records a failed attempt (counted when it was claimed) and releases the claim; the next attempt
+   * waits {@code retryInterval} doubled per earlier attempt, at most {@link #MAX_BACKOFF}. The
+   * attempt that reaches {@code maxAttempts} gives the mail up: {@code failed_at} is set and the
+   * bodies are dropped.
    *
    * @return the attempts made so far, or empty if the row is gone, already sent or given up
    */
@@ -146,7 +174,7 @@ final class OutboxRepository {
     if (rows.isEmpty()) {
       return Optional.empty();
     }
-    int attempts = ((Number) rows.get(0)).intValue() + 1;
+    int attempts = Math.max(1, ((Number) rows.get(0)).intValue());
     Instant now = clock.instant();
     boolean last = attempts >= maxAttempts;
     Query update =
@@ -182,6 +210,26 @@ final class OutboxRepository {
                 + " AND attempts >= ?2 AND (claimed_until IS NULL OR claimed_until < ?3)")
         .setParameter(1, now)
         .setParameter(2, maxAttempts)
+        .setParameter(3, now)
+        .executeUpdate();
+  }
+
+  /**
+   * Gives up every mail whose second claim expired after an unconfirmed delivery: it may have been
+   * sent twice already, so a third send is not risked. Sets {@code failed_at}, drops the bodies and
+   * says why in {@code last_error}.
+   *
+   * @return how many rows were given up
+   */
+  int giveUpUnconfirmed() {
+    LocalDateTime now = TIME.convertToDatabaseColumn(clock.instant());
+    return em.createNativeQuery(
+            "UPDATE fs_mail_outbox SET unconfirmed = unconfirmed + 1, failed_at = ?1,"
+                + " text_body = NULL, html_body = NULL, claimed_until = NULL, last_error = ?2"
+                + " WHERE sent_at IS NULL AND failed_at IS NULL AND unconfirmed > 0"
+                + " AND claimed_until < ?3")
+        .setParameter(1, now)
+        .setParameter(2, UNCONFIRMED_TWICE)
         .setParameter(3, now)
         .executeUpdate();
   }

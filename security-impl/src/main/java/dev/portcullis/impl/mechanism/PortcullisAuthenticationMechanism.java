@@ -9,6 +9,8 @@ import dev.portcullis.impl.authentication.CredentialAuthentication;
 import dev.portcullis.impl.authentication.CurrentResponse;
 import dev.portcullis.impl.authentication.PortcullisPrincipal;
 import dev.portcullis.impl.authorization.Denials;
+import dev.portcullis.impl.http.DatabaseUnavailable;
+import dev.portcullis.impl.http.ServiceUnavailable;
 import dev.portcullis.impl.signin.PrimaryAuthentication;
 import dev.portcullis.impl.signin.SignIn;
 import dev.portcullis.impl.signin.SignInResult;
@@ -52,6 +54,7 @@ public class PortcullisAuthenticationMechanism implements HttpAuthenticationMech
   private CredentialAuthentication credentials;
   private SignIn signIn;
   private Denials denials;
+  private ServiceUnavailable unavailable;
 
   /** For CDI. */
   protected PortcullisAuthenticationMechanism() {}
@@ -61,11 +64,13 @@ public class PortcullisAuthenticationMechanism implements HttpAuthenticationMech
       Authenticator authenticator,
       CredentialAuthentication credentials,
       SignIn signIn,
-      Denials denials) {
+      Denials denials,
+      ServiceUnavailable unavailable) {
     this.authenticator = authenticator;
     this.credentials = credentials;
     this.signIn = signIn;
     this.denials = denials;
+    this.unavailable = unavailable;
   }
 
   @Override
@@ -78,7 +83,12 @@ public class PortcullisAuthenticationMechanism implements HttpAuthenticationMech
     if (credential != null) {
       return validateCredential(credential, request, response, context);
     }
-    Optional<Authentication> authentication = authenticator.authenticate(request);
+    Optional<Authentication> authentication;
+    try {
+      authentication = authenticator.authenticate(request);
+    } catch (RuntimeException e) {
+      return outage(e, request, response);
+    }
     if (authentication.isPresent()) {
       var user = authentication.get().user();
       return context.notifyContainerAboutLogin(
@@ -96,6 +106,26 @@ public class PortcullisAuthenticationMechanism implements HttpAuthenticationMech
       return AuthenticationStatus.SEND_CONTINUE;
     }
     return context.doNothing();
+  }
+
+  /**
+   * The user behind a token, session or cookie could not be read. If the database is down, the
+   * request is answered 503 here ({@code SEND_CONTINUE}: the mechanism wrote the answer), since the
+   * container would turn the failure into a 500 before any filter of the application runs; any
+   * other failure is a bug and goes on.
+   */
+  private AuthenticationStatus outage(
+      RuntimeException failure, HttpServletRequest request, HttpServletResponse response) {
+    if (!DatabaseUnavailable.causedBy(failure)) {
+      throw failure;
+    }
+    try {
+      return unavailable.answer(request, response, failure)
+          ? AuthenticationStatus.SEND_CONTINUE
+          : AuthenticationStatus.SEND_FAILURE;
+    } catch (IOException e) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
   }
 
   /**

@@ -1,14 +1,5 @@
 package dev.portcullis.impl.oauth;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
-import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -41,11 +32,11 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
-import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
-import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.portcullis.impl.jose.NimbusJose;
+import dev.portcullis.impl.jose.NimbusJose.IdTokenCheck;
 import dev.portcullis.spi.OAuthIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,14 +49,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * The one adapter to the Nimbus OAuth 2.0 SDK with OpenID Connect extensions (DESIGN §3): builds
  * authorization requests (RFC 6749 §4.1.1 with {@code state}, RFC 7636 PKCE S256, OIDC Core
  * §3.1.2.1 {@code nonce}), redeems the code (§4.1.3), checks the ID token (OIDC Core §3.1.3.7:
  * signature by the issuer's published keys, issuer, audience, expiry, nonce) and reads the
- * identity. Library exceptions end here as {@link ProviderAnswer.Failed}. Ports the part of
+ * identity. The ID token's signature and claims are checked by the JOSE adapter ({@link
+ * NimbusJose}), the one class that uses nimbus-jose-jwt; this one uses only the SDK's protocol
+ * types. Library exceptions end here as {@link ProviderAnswer.Failed}. Ports the part of
  * Flask-Security's {@code oauth_glue} that Authlib does.
  *
  * <p>OpenID Connect providers are discovered from their issuer on first use, not at start-up, so a
@@ -81,8 +73,8 @@ public class NimbusOAuthClient {
   private OAuthConfig config;
   private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
 
-  /** A provider's discovery document and the validator of its ID tokens. */
-  private record Discovered(OIDCProviderMetadata metadata, IDTokenValidator validator) {}
+  /** A provider's discovery document and the keys its ID tokens are signed with. */
+  private record Discovered(OIDCProviderMetadata metadata, NimbusJose.IssuerKeys keys) {}
 
   /** For CDI. */
   protected NimbusOAuthClient() {}
@@ -173,25 +165,30 @@ public class NimbusOAuthClient {
     if (tokens.getIDToken() == null) {
       return new ProviderAnswer.Failed("invalid_id_token", "The provider sent no ID token");
     }
-    IDTokenClaimsSet claims;
-    try {
-      claims = found.validator().validate(tokens.getIDToken(), new Nonce(authorization.nonce()));
-    } catch (BadJOSEException | JOSEException e) {
-      return refusedIdToken(provider, e);
+    IdTokenCheck checked =
+        found
+            .keys()
+            .check(
+                tokens.getIDTokenString(),
+                metadata.getIssuer().getValue(),
+                provider.clientId(),
+                authorization.nonce());
+    if (checked instanceof IdTokenCheck.Refused refused) {
+      return refusedIdToken(provider, refused.description());
     }
-    String email = claims.getStringClaim("email");
-    Object verified = claims.getClaim("email_verified");
-    if (email == null && metadata.getUserInfoEndpointURI() != null) {
-      return fromUserInfo(provider, metadata, tokens.getBearerAccessToken(), claims);
+    IdTokenCheck.Valid claims = (IdTokenCheck.Valid) checked;
+    Optional<String> email = text(claims.claims(), "email");
+    Object verified = claims.claims().get("email_verified");
+    if (email.isEmpty() && metadata.getUserInfoEndpointURI() != null) {
+      return fromUserInfo(provider, metadata, tokens.getBearerAccessToken(), claims.subject());
     }
     Map<String, String> text = new HashMap<>();
-    TEXT_CLAIMS.forEach(
-        name -> Optional.ofNullable(claims.getStringClaim(name)).ifPresent(v -> text.put(name, v)));
+    TEXT_CLAIMS.forEach(name -> text(claims.claims(), name).ifPresent(v -> text.put(name, v)));
     return new ProviderAnswer.Identified(
         new OAuthIdentity(
             provider.name(),
-            claims.getSubject().getValue(),
-            Optional.ofNullable(email),
+            claims.subject(),
+            email,
             "true".equals(String.valueOf(verified)),
             text));
   }
@@ -201,7 +198,7 @@ public class NimbusOAuthClient {
       OAuthProvider provider,
       OIDCProviderMetadata metadata,
       BearerAccessToken token,
-      IDTokenClaimsSet claims)
+      String subject)
       throws IOException, ParseException {
     HTTPRequest request =
         new UserInfoRequest(metadata.getUserInfoEndpointURI(), token).toHTTPRequest();
@@ -211,7 +208,7 @@ public class NimbusOAuthClient {
     }
     UserInfo info = response.toSuccessResponse().getUserInfo();
     // OIDC Core §5.3.2: the UserInfo must be about the ID token's subject.
-    if (!claims.getSubject().equals(info.getSubject())) {
+    if (!subject.equals(info.getSubject().getValue())) {
       return new ProviderAnswer.Failed("invalid_userinfo", "The provider's answers disagree");
     }
     Map<String, String> text = new HashMap<>();
@@ -292,38 +289,16 @@ public class NimbusOAuthClient {
     Issuer issuer = new Issuer(provider.issuer().orElseThrow().toString());
     // resolve() also checks that the document names the configured issuer.
     OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(issuer, millis, millis);
-    JWKSource<SecurityContext> keys =
-        JWKSourceBuilder.<SecurityContext>create(
-                metadata.getJWKSetURI().toURL(), new DefaultResourceRetriever(millis, millis))
-            .build();
-    IDTokenValidator validator =
-        new IDTokenValidator(
-            metadata.getIssuer(),
-            new ClientID(provider.clientId()),
-            new JWSVerificationKeySelector<>(signatureAlgorithms(metadata), keys),
-            null);
-    Discovered found = new Discovered(metadata, validator);
+    List<String> algorithms =
+        Optional.ofNullable(metadata.getIDTokenJWSAlgs()).orElse(List.of()).stream()
+            .map(Object::toString)
+            .toList();
+    Discovered found =
+        new Discovered(
+            metadata,
+            NimbusJose.issuerKeys(metadata.getJWKSetURI(), algorithms, config.httpTimeout()));
     discovered.put(provider.name(), found);
     return found;
-  }
-
-  /**
-   * The asymmetric algorithms the provider signs ID tokens with: never {@code none}, never HMAC
-   * (which would make the client secret a verification key).
-   */
-  private static Set<JWSAlgorithm> signatureAlgorithms(OIDCProviderMetadata metadata) {
-    List<JWSAlgorithm> offered = metadata.getIDTokenJWSAlgs();
-    Set<JWSAlgorithm> asymmetric =
-        offered == null
-            ? Set.of()
-            : offered.stream()
-                .filter(
-                    a ->
-                        JWSAlgorithm.Family.RSA.contains(a)
-                            || JWSAlgorithm.Family.EC.contains(a)
-                            || JWSAlgorithm.Family.ED.contains(a))
-                .collect(Collectors.toSet());
-    return asymmetric.isEmpty() ? Set.of(JWSAlgorithm.RS256) : asymmetric;
   }
 
   private static ClientAuthentication clientAuthentication(
@@ -361,17 +336,8 @@ public class NimbusOAuthClient {
         error.getDescription() == null ? "" : error.getDescription());
   }
 
-  /** Says what failed without the library's message, which may quote token contents. */
-  private static ProviderAnswer refusedIdToken(OAuthProvider provider, Exception e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    String description;
-    if (e instanceof BadJWTException && message.contains("Expired")) {
-      description = "The ID token has expired";
-    } else if (message.contains("nonce")) {
-      description = "The ID token was not issued for this sign-in";
-    } else {
-      description = "The ID token failed its checks";
-    }
+  /** Says what failed in the JOSE adapter's words, which quote nothing of the token. */
+  private static ProviderAnswer refusedIdToken(OAuthProvider provider, String description) {
     LOG.warning(() -> "Refused an ID token of provider " + provider.name() + ": " + description);
     return new ProviderAnswer.Failed("invalid_id_token", description);
   }

@@ -67,9 +67,9 @@ public class OAuthStartResource {
     boolean json = WantJson.test(request);
     var base = links.of(uri);
     if (base.isEmpty()) {
-      return json
-          ? links.refusal()
-          : replies.failed(new OAuthResult.Failed("UNTRUSTED_HOST", Map.of()), false, request, 400);
+      // Its own wording: the mail links' UNTRUSTED_HOST speaks of a link not mailed.
+      return replies.failed(
+          new OAuthResult.Failed("OAUTH_UNTRUSTED_HOST", Map.of()), json, request, 400);
     }
     URI callback = URI.create(base.get().apply("login/oauthresponse/" + name));
     ProviderAnswer answer = service.start(provider.get(), callback, next());

@@ -164,24 +164,38 @@ public final class SchemaMigrator {
       adopted = new SchemaAdoption(vendor, names).adopt(dataSource);
     }
     String location = locationRoot + vendor.folder();
-    Flyway flyway =
-        Flyway.configure(SchemaMigrator.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations(location)
-            // A location Flyway cannot find fails here instead of leaving an empty schema.
-            .failOnMissingLocations(true)
-            .table(HISTORY_TABLE)
-            .baselineOnMigrate(true)
-            .baselineVersion(names.adopted() ? "1" : "0")
-            .baselineDescription(
-                names.adopted()
-                    ? "Portcullis baseline after V1: users and roles in the Flask-Security tables"
-                    : "Portcullis baseline before V1")
-            .load();
+    Flyway flyway = flyway(dataSource, names, location);
     requireMigrationsFound(flyway, location);
     MigrateResult result = flyway.migrate();
     String version = currentVersion(result);
     return new Result(vendor, result.migrationsExecuted, version, adopted);
+  }
+
+  /**
+   * How many of Portcullis' migrations {@code dataSource} lacks (0 when up to date), without
+   * running them: for the readiness check.
+   *
+   * @throws org.flywaydb.core.api.FlywayException when the database cannot be read
+   */
+  public int pending(DataSource dataSource, DatastoreNames names) {
+    Flyway flyway = flyway(dataSource, names, locationRoot + detect(dataSource).folder());
+    return flyway.info().pending().length;
+  }
+
+  private Flyway flyway(DataSource dataSource, DatastoreNames names, String location) {
+    return Flyway.configure(SchemaMigrator.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(location)
+        // A location Flyway cannot find fails here instead of leaving an empty schema.
+        .failOnMissingLocations(true)
+        .table(HISTORY_TABLE)
+        .baselineOnMigrate(true)
+        .baselineVersion(names.adopted() ? "1" : "0")
+        .baselineDescription(
+            names.adopted()
+                ? "Portcullis baseline after V1: users and roles in the Flask-Security tables"
+                : "Portcullis baseline before V1")
+        .load();
   }
 
   /**

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -27,6 +29,7 @@ public class SchemaStartup {
 
   private volatile SqlNames sql;
   private volatile SchemaMigrator.Vendor vendor;
+  private volatile DataSource source;
 
   /** Migrates (or adopts Flask-Security's tables) unless this deployment already did. */
   public void ensureMigrated() {
@@ -41,7 +44,7 @@ public class SchemaStartup {
     }
     synchronized (this) {
       if (sql == null) {
-        SchemaMigrator.Result result = new SchemaMigrator().migrate(dataSource(), names);
+        SchemaMigrator.Result result = new SchemaMigrator().migrate(source(), names);
         LOG.info(() -> "Portcullis schema: " + result);
         vendor = result.vendor();
         sql = SqlNames.of(names, result.vendor());
@@ -54,6 +57,41 @@ public class SchemaStartup {
   public SchemaMigrator.Vendor vendor() {
     sqlNames();
     return vendor;
+  }
+
+  /**
+   * How many of Portcullis' migrations the database lacks, for readiness: 0 once this deployment
+   * migrated it (and nobody removed a migration since).
+   *
+   * @throws RuntimeException when the database cannot be read
+   */
+  public int pendingMigrations() {
+    return new SchemaMigrator().pending(source(), names);
+  }
+
+  /**
+   * Whether a connection from Portcullis' data source answers within {@code seconds} (JDBC {@code
+   * isValid}), for readiness.
+   */
+  public boolean reachable(int seconds) {
+    try (Connection connection = source().getConnection()) {
+      return connection.isValid(seconds);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Portcullis' datasource as this application resolved it. Why kept: {@code java:app} names
+   * resolve only on the application's threads, and the readiness check runs on the server's.
+   */
+  private DataSource source() {
+    DataSource known = source;
+    if (known == null) {
+      known = dataSource();
+      source = known;
+    }
+    return known;
   }
 
   /** Portcullis' datasource. */

@@ -126,6 +126,10 @@ public class RecoveryService {
 
   /** {@code GET /reset/<token>}: whether the link can be used. */
   public LinkStatus check(String token, Function<String, String> links) {
+    if (guard.refusesToken()) {
+      // Not checked: the client address failed too often (answered 429).
+      return new LinkStatus.Unusable(CredentialGuard.ATTEMPTS_MESSAGE);
+    }
     UserBoundTokens.Status status =
         tokens.check(TokenPurpose.RESET, token, config.resetPasswordWithin(), UserRecord::password);
     if (status instanceof UserBoundTokens.Status.Valid valid) {
@@ -135,6 +139,7 @@ public class RecoveryService {
       resend(expired.user(), links);
       return new LinkStatus.Unusable("PASSWORD_RESET_EXPIRED");
     }
+    guard.failedToken();
     return new LinkStatus.Unusable("INVALID_RESET_PASSWORD_TOKEN");
   }
 

@@ -14,6 +14,7 @@ import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.password.PasswordHasher;
 import dev.portcullis.impl.rest.FieldErrors;
 import dev.portcullis.impl.rest.Form;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import dev.portcullis.impl.unifiedsignin.UsSetupService;
 import dev.portcullis.spi.IdentityAttribute;
@@ -54,6 +55,7 @@ public class RegistrationService {
   @Inject EventPublisher events;
   @Inject Messages messages;
   @Inject AccountConfig config;
+  @Inject CredentialGuard guard;
 
   /**
    * Registers a user.
@@ -71,6 +73,11 @@ public class RegistrationService {
     Optional<String> email = validateEmail(form, errors);
     Optional<String> password = validatePassword(form, requireConfirm, email, errors);
     Optional<String> username = validateUsername(form, errors);
+    if (errors.isEmpty() && guard.refusesMailTo(email.get())) {
+      // Before the look-up: a taken and a free email are bounded (and answered 429) alike.
+      return new RegistrationOutcome.Rejected(
+          new FieldErrors().add("", messages.text(CredentialGuard.MAIL_MESSAGE)).toMap());
+    }
     Optional<UserRecord> emailOwner =
         email.flatMap(e -> users.findByIdentity(IdentityAttribute.EMAIL, e, true));
     Optional<UserRecord> usernameOwner =

@@ -21,6 +21,7 @@ public final class HttpErrorMessages {
       case 406 -> "NOT_ACCEPTABLE";
       case 413 -> "REQUEST_TOO_LARGE";
       case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+      case 503 -> "SERVICE_UNAVAILABLE";
       default -> "REQUEST_REFUSED";
     };
   }

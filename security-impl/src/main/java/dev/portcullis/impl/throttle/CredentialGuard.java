@@ -2,10 +2,12 @@ package dev.portcullis.impl.throttle;
 
 import dev.portcullis.impl.http.ClientAddress;
 import dev.portcullis.impl.throttle.ThrottleConfig.Limits;
+import dev.portcullis.spi.UserRecord;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -31,8 +33,10 @@ public class CredentialGuard {
    *
    * @param retryAfter until an attempt may be made again
    * @param messageKey the message of the 429
+   * @param link whether a mailed link was refused: then even the endpoint's redirect (a link is
+   *     followed by GET) becomes the 429
    */
-  public record Refusal(Duration retryAfter, String messageKey) {}
+  public record Refusal(Duration retryAfter, String messageKey, boolean link) {}
 
   /** The message of a refused secret check (the wait is in {@code Retry-After}). */
   public static final String ATTEMPTS_MESSAGE = "TOO_MANY_FAILED_ATTEMPTS";
@@ -87,10 +91,35 @@ public class CredentialGuard {
     }
     ThrottleVerdict verdict = throttle.check(account, address());
     if (verdict instanceof ThrottleVerdict.Refused refused) {
-      request.setAttribute(REFUSAL, new Refusal(refused.retryAfter(), ATTEMPTS_MESSAGE));
+      request.setAttribute(REFUSAL, new Refusal(refused.retryAfter(), ATTEMPTS_MESSAGE, false));
       return true;
     }
     return false;
+  }
+
+  /**
+   * Whether a mailed token (reset or confirmation link) must not be checked now, because the client
+   * address failed too many checks (forged, used or tampered tokens count with wrong passwords and
+   * codes); if so the request is marked to be answered 429, the link's redirect included. The
+   * tokens are signed, so guessing one is hopeless; this bounds the work and the noise of a flood.
+   */
+  public boolean refusesToken() {
+    if (!throttle.enabled()) {
+      return false;
+    }
+    ThrottleVerdict verdict = throttle.check(address());
+    if (verdict instanceof ThrottleVerdict.Refused refused) {
+      request.setAttribute(REFUSAL, new Refusal(refused.retryAfter(), ATTEMPTS_MESSAGE, true));
+      return true;
+    }
+    return false;
+  }
+
+  /** A mailed token was not valid (forged, tampered or used): counts against the client address. */
+  public void failedToken() {
+    if (throttle.enabled()) {
+      throttle.recordFailure(address());
+    }
   }
 
   /**
@@ -99,23 +128,35 @@ public class CredentialGuard {
    * request to be answered 429 ({@value #MAIL_MESSAGE}); the caller sends nothing.
    */
   public boolean refusesMailTo(String email) {
+    return refusesMail(ThrottleSubject.mailTo(email));
+  }
+
+  /**
+   * Whether a signed-in {@code account}'s request that mails {@code email} (the new address of a
+   * change of email) must not be served now; counted otherwise, per account, per email and per
+   * client address, so neither one account nor one address can mail many addresses, nor many
+   * accounts one address. A refusal marks the request as {@link #refusesMailTo} does.
+   */
+  public boolean refusesMailFor(UserRecord account, String email) {
+    return refusesMail(ThrottleSubject.mailOf(account), ThrottleSubject.mailTo(email));
+  }
+
+  private boolean refusesMail(ThrottleSubject... subjects) {
     if (!throttle.enabled()) {
       return false;
     }
     String from = ClientAddress.of(request, proxyXForHops);
-    Optional<Duration> refused =
-        throttle.requestMail(
-            ThrottleSubject.mailTo(email),
-            ThrottleSubject.mailFrom(from == null ? "unknown" : from));
-    refused.ifPresent(wait -> request.setAttribute(REFUSAL, new Refusal(wait, MAIL_MESSAGE)));
+    ThrottleSubject[] all = Arrays.copyOf(subjects, subjects.length + 1);
+    all[subjects.length] = ThrottleSubject.mailFrom(from == null ? "unknown" : from);
+    Optional<Duration> refused = throttle.requestMail(all);
+    refused.ifPresent(
+        wait -> request.setAttribute(REFUSAL, new Refusal(wait, MAIL_MESSAGE, false)));
     return refused.isPresent();
   }
 
   /** The secret of {@code account} was wrong: counts against it and the client address. */
   public void failed(ThrottleSubject account) {
-    if (throttle.enabled()) {
-      throttle.recordFailure(account, address());
-    }
+    throttle.recordFailure(account, address());
   }
 
   /** The secret of {@code account} was right: its failures are forgotten. */
@@ -131,7 +172,8 @@ public class CredentialGuard {
   }
 
   private ThrottleSubject address() {
-    String address = ClientAddress.of(request, proxyXForHops);
+    // No request: a check outside one (the disabled guard of unit tests, a background job).
+    String address = request == null ? null : ClientAddress.of(request, proxyXForHops);
     return ThrottleSubject.address(address == null ? "unknown" : address);
   }
 }

@@ -70,8 +70,14 @@ public class Throttle {
     return verdict;
   }
 
-  /** Counts one failure against each of {@code subjects}. */
+  /**
+   * Counts one failure against each of {@code subjects}; tells {@link SecretCheckFailed} (for the
+   * metrics) even when the throttle is off.
+   */
   public void recordFailure(ThrottleSubject... subjects) {
+    if (events != null && subjects.length > 0) {
+      events.publish(new SecretCheckFailed(subjects[0].secret()));
+    }
     if (!config.enabled()) {
       return;
     }
@@ -93,18 +99,28 @@ public class Throttle {
   }
 
   /**
-   * Counts a request that mails {@code account} (by its typed email) from {@code address}, unless
-   * either has used up its mails for the period ({@code security.throttle_mail_*}): then nothing is
-   * counted or sent, and the wait is returned. Known and unknown emails count alike, so the limit
-   * tells nothing about accounts.
+   * Counts a request that mails someone against each of {@code subjects} in turn (typed emails and
+   * accounts under {@code security.throttle_mail_account_limit}, client addresses under {@code
+   * security.throttle_mail_address_limit}), unless one has used up its mails for the period: then
+   * it and the subjects after it are not counted, nothing is sent, and the wait is returned. Known
+   * and unknown emails count alike, so the limit tells nothing about accounts.
    */
-  public Optional<Duration> requestMail(ThrottleSubject account, ThrottleSubject address) {
+  public Optional<Duration> requestMail(ThrottleSubject... subjects) {
     if (!config.enabled()) {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Optional<Duration> refused = countMail(account, config.mail().perAccount(), now);
-    return refused.isPresent() ? refused : countMail(address, config.mail().perAddress(), now);
+    for (ThrottleSubject subject : subjects) {
+      int limit =
+          subject.kind() == ThrottleSubject.Kind.ADDRESS
+              ? config.mail().perAddress()
+              : config.mail().perAccount();
+      Optional<Duration> refused = countMail(subject, limit, now);
+      if (refused.isPresent()) {
+        return refused;
+      }
+    }
+    return Optional.empty();
   }
 
   /** One more mail request of {@code subject}, in the same locked update as its check. */

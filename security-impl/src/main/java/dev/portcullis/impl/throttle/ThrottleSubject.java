@@ -48,11 +48,22 @@ public record ThrottleSubject(String key, Kind kind, Optional<UserRecord> user) 
     return new ThrottleSubject("code:user:" + user.id(), Kind.ACCOUNT, Optional.of(user));
   }
 
-  /** Mails requested for an email address ({@code /reset}, {@code /confirm}), known or not. */
+  /**
+   * Mails requested for an email address ({@code /reset}, {@code /confirm}, {@code /register}, the
+   * new address of {@code /change-email}), known or not.
+   */
   public static ThrottleSubject mailTo(String email) {
     String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     return new ThrottleSubject(
         "mail:identity:" + digest(normalized), Kind.ACCOUNT, Optional.empty());
+  }
+
+  /**
+   * Mails a signed-in account requested (a change of email to new addresses), whatever address they
+   * went to.
+   */
+  public static ThrottleSubject mailOf(UserRecord user) {
+    return new ThrottleSubject("mail:user:" + user.id(), Kind.ACCOUNT, Optional.empty());
   }
 
   /** Mails requested from one client address. */

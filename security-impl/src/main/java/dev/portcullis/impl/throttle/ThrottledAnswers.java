@@ -18,8 +18,9 @@ import java.util.Optional;
  * Requests}: the endpoint's refusal (400 of a form, 401 of HTTP Basic) becomes the envelope {@code
  * {"errors": [TOO_MANY_FAILED_ATTEMPTS]}} (or {@code MAIL_SEND_LIMIT}) with {@code Retry-After} in
  * seconds. One place for every endpoint (login, Basic on any endpoint, {@code /verify}, {@code
- * /change}, codes, {@code /reset}, {@code /confirm}), so none can forget it; a redirect of a
- * browser form is left as it is (its page shows the same message).
+ * /change}, codes, {@code /reset}, {@code /confirm}, {@code /register}, {@code /change-email}), so
+ * none can forget it; a redirect of a browser form is left as it is (its page shows the same
+ * message), but not the redirect of a refused mailed link ({@link CredentialGuard#refusesToken}).
  */
 @jakarta.ws.rs.ext.Provider
 public class ThrottledAnswers implements ContainerResponseFilter {
@@ -32,7 +33,9 @@ public class ThrottledAnswers implements ContainerResponseFilter {
     Optional<CredentialGuard.Refusal> refusal =
         request == null ? Optional.empty() : CredentialGuard.refusalOf(request);
     int status = response.getStatus();
-    if (refusal.isEmpty() || (status != 400 && status != 401)) {
+    boolean redirect = status >= 300 && status < 400;
+    if (refusal.isEmpty()
+        || !(status == 400 || status == 401 || redirect && refusal.get().link())) {
       return;
     }
     String text = messages.text(refusal.get().messageKey());
@@ -41,6 +44,7 @@ public class ThrottledAnswers implements ContainerResponseFilter {
     response
         .getHeaders()
         .putSingle(HttpHeaders.RETRY_AFTER, refusal.get().retryAfter().toSeconds());
+    response.getHeaders().remove(HttpHeaders.LOCATION);
     response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_TYPE);
     response.setEntity(Envelope.body(429, Envelope.errors(List.of(text))).toString());
   }

@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,7 +75,7 @@ public class TwoFactorRescueResource {
     }
     if (outcome instanceof RescueOutcome.UseRecoveryCode) {
       return WantJson.test(request)
-          ? Response.status(302).location(URI.create(api() + "mf-recovery")).build()
+          ? Views.redirectTo(api() + "mf-recovery")
           : Views.redirectToView(request, config.recoveryTemplate());
     }
     if (!WantJson.test(request)) {

@@ -96,7 +96,7 @@ public class UsVerifyLinkResource {
             request,
             response);
     if (flowRedirects.spa()) {
-      return spaAnswer(result, passed.user(), next);
+      return spaAnswer(result, passed.user());
     }
     if (result instanceof SignInResult.SignedIn) {
       flash(messages.category("PASSWORDLESS_LOGIN_SUCCESSFUL"), "PASSWORDLESS_LOGIN_SUCCESSFUL");
@@ -105,19 +105,19 @@ public class UsVerifyLinkResource {
   }
 
   /**
-   * {@code security.redirect_behavior=spa} (spec §5.10): signed in → the post-login view with
-   * {@code email} and {@code identity} (never a token in a URL); a second factor due → the login
-   * error view with {@code tf_required=1} (the SPA continues with the code endpoints, whose pending
-   * state this request began); the factor's first step failed → the login error view with the
-   * message.
+   * {@code security.redirect_behavior=spa}, as Flask-Security's {@code us_verify_link} (spec §1.2
+   * #23): signed in → the post-login view with {@code email} and {@code identity} (never a token in
+   * a URL); a second factor due → the login error view with {@code tf_required=1}, {@code email}
+   * and {@code identity} (the SPA continues with the code endpoints, whose pending state this
+   * request began); the factor's first step failed → the login error view with the message. A
+   * link's {@code next} is not followed here: the SPA decides where to go, as in Flask-Security.
    */
-  private Response spaAnswer(SignInResult result, UserRecord user, Optional<String> next) {
+  private Response spaAnswer(SignInResult result, UserRecord user) {
     Map<String, String> who = new LinkedHashMap<>();
     who.put("email", user.email());
     who.put("identity", user.email());
     if (result instanceof SignInResult.SignedIn) {
-      return next.map(Views::redirectTo)
-          .orElseGet(() -> flowRedirects.redirect(request, views.postLoginView(), who));
+      return flowRedirects.redirect(request, views.postLoginView(), who);
     }
     Map<String, String> params = new LinkedHashMap<>();
     if (result instanceof SignInResult.SecondFactorRequired required
@@ -129,7 +129,6 @@ public class UsVerifyLinkResource {
     } else {
       params.put("tf_required", "1");
       params.putAll(who);
-      next.ifPresent(url -> params.put("next", url));
     }
     return flowRedirects.redirect(
         request, flowViews.loginErrorView().orElse(config.signinTemplate()), params);

@@ -1,8 +1,8 @@
 package dev.portcullis.impl.views;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 
 /**
  * Turns configured views ({@code security.post_login_view} and the like) into URLs: absolute URLs
@@ -25,8 +25,14 @@ public final class Views {
     return redirectTo(url(request, view));
   }
 
-  /** A 302 to an already validated URL (e.g. a {@code next} target). */
+  /**
+   * A 302 to an already validated URL (e.g. a {@code next} target). The header is set as written,
+   * not through {@code ResponseBuilder.location}: RESTEasy (WildFly, Open Liberty) resolves a
+   * relative location against the application's base URI after dropping its leading slash, so
+   * {@code /sample/security/login_user.xhtml} became {@code /sample/api/sample/security/...}, a
+   * 404. Jersey (Payara) still makes the path absolute itself, resolving it correctly.
+   */
   public static Response redirectTo(String url) {
-    return Response.status(302).location(URI.create(url)).build();
+    return Response.status(302).header(HttpHeaders.LOCATION, url).build();
   }
 }

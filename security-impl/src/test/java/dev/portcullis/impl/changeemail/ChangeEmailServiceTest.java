@@ -7,6 +7,7 @@ import dev.portcullis.event.ChangeEmailInstructionsSent;
 import dev.portcullis.impl.account.ServiceFixture;
 import dev.portcullis.impl.changeemail.ChangeEmailService.ConfirmOutcome;
 import dev.portcullis.impl.changeemail.ChangeEmailService.RequestOutcome;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.spi.MailMessage;
 import dev.portcullis.spi.UserRecord;
@@ -25,6 +26,7 @@ class ChangeEmailServiceTest {
 
   private static ChangeEmailService service(ServiceFixture fx) {
     ChangeEmailService service = new ChangeEmailService();
+    service.guard = CredentialGuard.disabled();
     service.users = fx.users;
     service.tokens = fx.userBoundTokens;
     service.emails = fx.emails;

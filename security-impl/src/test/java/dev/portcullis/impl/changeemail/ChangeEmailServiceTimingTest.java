@@ -8,6 +8,7 @@ import dev.portcullis.impl.account.EmailValidator;
 import dev.portcullis.impl.changeemail.ChangeEmailService.RequestOutcome;
 import dev.portcullis.impl.rest.Form;
 import dev.portcullis.impl.rest.FormData;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.spi.UserRecord;
 import java.time.Clock;
 import java.util.List;
@@ -26,6 +27,7 @@ class ChangeEmailServiceTimingTest {
 
   private static ChangeEmailService service(AccountWork work) {
     ChangeEmailService service = new ChangeEmailService();
+    service.guard = CredentialGuard.disabled();
     service.users = work.users;
     service.tokens = work.tokens;
     service.emails = AccountWork.construct(EmailValidator.class, work.account);

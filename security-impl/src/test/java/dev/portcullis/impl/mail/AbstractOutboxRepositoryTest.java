@@ -99,6 +99,80 @@ abstract class AbstractOutboxRepositoryTest {
   }
 
   @Test
+  void claimWhenExpiredClaimTakenOverThenOneUnconfirmedDeliveryCounted() throws SQLException {
+    long id = add("ann@example.com");
+    claim(id);
+    clock.now = NOW.plus(OutboxRepository.CLAIM_LEASE).plusSeconds(1);
+
+    assertThat(claim(id)).isPresent();
+
+    assertThat(column(id, "unconfirmed")).isEqualTo("1");
+    assertThat(column(id, "attempts")).isEqualTo("2");
+  }
+
+  @Test
+  void claimWhenSecondClaimAlsoExpiredThenNeverClaimedAgainAndGivenUp() throws SQLException {
+    long id = add("ann@example.com");
+    claim(id);
+    clock.now = NOW.plus(OutboxRepository.CLAIM_LEASE).plusSeconds(1);
+    claim(id);
+    clock.now = clock.now.plus(OutboxRepository.CLAIM_LEASE).plusSeconds(1);
+
+    // Two senders stopped holding it: either may have delivered it, so no third send.
+    assertThat(due(MAX_ATTEMPTS, 10)).isEmpty();
+    assertThat(claim(id)).isEmpty();
+    assertThat(this.<Integer>tx(OutboxRepository::giveUpUnconfirmed)).isOne();
+    assertThat(column(id, "failed_at")).isNotNull();
+    assertThat(column(id, "text_body")).isNull();
+    assertThat(column(id, "last_error")).isEqualTo(OutboxRepository.UNCONFIRMED_TWICE);
+    assertThat(this.<Integer>tx(OutboxRepository::giveUpUnconfirmed)).isZero();
+  }
+
+  @Test
+  void giveUpUnconfirmedWhenSecondClaimStillHeldOrFailedCleanlyThenLeftAlone() throws SQLException {
+    long held = add("ann@example.com");
+    long retried = add("bob@example.com");
+    claim(held);
+    claim(retried);
+    clock.now = NOW.plus(OutboxRepository.CLAIM_LEASE).plusSeconds(1);
+    claim(held);
+    claim(retried);
+    markFailed(retried, "refused", INTERVAL);
+
+    assertThat(this.<Integer>tx(OutboxRepository::giveUpUnconfirmed)).isZero();
+    assertThat(column(held, "failed_at")).isNull();
+    assertThat(column(retried, "failed_at")).isNull();
+    // A clean failure released the claim: the mail is retried, its one unconfirmed send counted.
+    clock.now = clock.now.plus(Duration.ofHours(2));
+    assertThat(due(MAX_ATTEMPTS, 10)).containsExactly(retried);
+  }
+
+  @Test
+  void claimWhenEveryClaimExpiresThenAttemptsStillRunOut() throws SQLException {
+    // A mail whose sending kills the node must not be retried forever.
+    long id = add("ann@example.com");
+    assertThat(claim(id)).isPresent();
+    execute("UPDATE fs_mail_outbox SET unconfirmed = 0, attempts = " + MAX_ATTEMPTS);
+    clock.now = NOW.plus(OutboxRepository.CLAIM_LEASE).plusSeconds(1);
+
+    assertThat(due(MAX_ATTEMPTS, 10)).isEmpty();
+    assertThat(giveUp()).isOne();
+    assertThat(column(id, "failed_at")).isNotNull();
+  }
+
+  @Test
+  void backlogWhenSentFailedAndWaitingThenOnlyWaitingCounted() {
+    long sent = add("ann@example.com");
+    add("bob@example.com");
+    long failed = add("cy@example.com");
+    claim(sent);
+    markSent(sent);
+    failEveryAttempt(failed);
+
+    assertThat(this.<Long>tx(OutboxRepository::backlog)).isOne();
+  }
+
+  @Test
   void markFailedWhenAttemptFailsThenBackoffDoublesAndClaimReleased() throws SQLException {
     long id = add("ann@example.com");
     claim(id);

@@ -6,6 +6,7 @@ import dev.portcullis.event.UserNotRegistered;
 import dev.portcullis.event.UserRegistered;
 import dev.portcullis.impl.account.ServiceFixture;
 import dev.portcullis.impl.account.UserBoundTokens;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.spi.IdentityAttribute;
 import dev.portcullis.spi.MailMessage;
 import dev.portcullis.spi.NewUser;
@@ -26,6 +27,7 @@ class RegistrationServiceTest {
 
   private static RegistrationService service(ServiceFixture fx) {
     RegistrationService service = new RegistrationService();
+    service.guard = CredentialGuard.disabled();
     service.users = fx.users;
     service.hasher = fx.hasher;
     service.passwords = fx.passwords;

@@ -51,6 +51,7 @@ class ThrottleTest {
 
   private final MovingClock clock = new MovingClock();
   private final List<Object> events = new ArrayList<>();
+  private final List<SecretCheckFailed> failures = new ArrayList<>();
   private EntityManagerFactory emf;
   private SharedTestDatabases.Schema schema;
   private Throttle throttle;
@@ -76,11 +77,16 @@ class ThrottleTest {
     }
     clock.now = T0;
     events.clear();
+    failures.clear();
     EventPublisher publisher =
         new EventPublisher() {
           @Override
           public void publish(Object event) {
-            events.add(event);
+            if (event instanceof SecretCheckFailed failure) {
+              failures.add(failure);
+            } else {
+              events.add(event);
+            }
           }
         };
     throttle = new Throttle(CONFIG, new H2Store(), clock, publisher);
@@ -190,7 +196,18 @@ class ThrottleTest {
             CONFIG.window(),
             CONFIG.mail(),
             0);
-    Throttle disabled = new Throttle(off, new H2Store(), clock, new EventPublisher() {});
+    List<Object> told = new ArrayList<>();
+    Throttle disabled =
+        new Throttle(
+            off,
+            new H2Store(),
+            clock,
+            new EventPublisher() {
+              @Override
+              public void publish(Object event) {
+                told.add(event);
+              }
+            });
     ThrottleSubject ann = ThrottleSubject.password(user(7));
     for (int i = 0; i < 10; i++) {
       disabled.recordFailure(ann);
@@ -198,6 +215,17 @@ class ThrottleTest {
 
     assertThat(disabled.check(ann)).isEqualTo(ThrottleVerdict.ALLOWED);
     assertThat(new H2Store().find(ann.key())).isEmpty();
+    // The metrics still count wrong passwords when the throttle is off.
+    assertThat(told).hasSize(10).allMatch(new SecretCheckFailed("password")::equals);
+  }
+
+  @Test
+  void recordFailureWhenPasswordOrCodeWrongThenSecretCheckFailedNamesOnlyTheKind() {
+    throttle.recordFailure(ThrottleSubject.password(user(8)), ThrottleSubject.address("10.0.0.8"));
+    throttle.recordFailure(ThrottleSubject.codes(user(8)));
+
+    assertThat(failures)
+        .containsExactly(new SecretCheckFailed("password"), new SecretCheckFailed("code"));
   }
 
   @Test
@@ -229,6 +257,20 @@ class ThrottleTest {
                 ThrottleSubject.mailTo("fresh@example.com"),
                 ThrottleSubject.mailFrom("198.51.100.2")))
         .isEmpty();
+  }
+
+  @Test
+  void requestMailWhenOneAccountMailsManyAddressesThenRefusedAndTheRestNotCounted() {
+    ThrottleSubject account = ThrottleSubject.mailOf(user(8));
+    ThrottleSubject address = ThrottleSubject.mailFrom("192.0.2.20");
+    for (String email : new String[] {"a@example.com", "b@example.com"}) {
+      assertThat(throttle.requestMail(account, ThrottleSubject.mailTo(email), address)).isEmpty();
+    }
+
+    ThrottleSubject third = ThrottleSubject.mailTo("c@example.com");
+    assertThat(throttle.requestMail(account, third, address)).contains(Duration.ofHours(1));
+    assertThat(new H2Store().find(third.key())).as("after the refusal: not counted").isEmpty();
+    assertThat(new H2Store().find(address.key()).orElseThrow().failures()).isEqualTo(2);
   }
 
   @Test

@@ -1,8 +1,11 @@
 package dev.portcullis.web.layout;
 
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.event.ComponentSystemEvent;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +22,7 @@ public abstract class FormPage {
 
   @Inject FormCsrf formCsrf;
   @Inject PageFrame frame;
+  @Inject ThrottledPages.Notice throttled;
 
   private Map<String, List<String>> errors = Map.of();
 
@@ -30,9 +34,14 @@ public abstract class FormPage {
     return List.of("");
   }
 
-  /** Shows a service's field errors on the page re-rendered by the action. */
+  /**
+   * Shows a service's field errors on the page re-rendered by the action; when the throttle refused
+   * the action, its message instead (nothing was checked, so no field is at fault; the page is
+   * answered 429 by {@link ThrottledPages}).
+   */
   protected void show(Map<String, List<String>> fieldErrors) {
-    errors = fieldErrors;
+    Optional<String> refused = throttled.text();
+    errors = refused.isPresent() ? Map.of("", List.of(refused.get())) : fieldErrors;
     if (!fieldErrors.isEmpty()) {
       frame.failed();
     }
@@ -65,5 +74,31 @@ public abstract class FormPage {
         .filter(this::invalid)
         .findFirst()
         .orElse(getFormErrors().isEmpty() ? null : SUMMARY);
+  }
+
+  /**
+   * Marks a field's input just before it renders ({@code preRenderComponent}, after the action has
+   * run): {@code aria-invalid="true"} while it has errors and {@code autofocus} when it gets the
+   * focus, neither attribute otherwise. Set here rather than as passthrough attributes evaluating
+   * to null: Mojarra omits such an attribute but MyFaces (Open Liberty) writes it empty, and an
+   * empty {@code autofocus} still focuses.
+   */
+  public void markField(ComponentSystemEvent event) {
+    UIComponent input = event.getComponent();
+    mark(input.getId(), input.getPassThroughAttributes());
+  }
+
+  /** {@link #markField}'s work on the field's passthrough attributes. */
+  void mark(String field, Map<String, Object> attributes) {
+    if (invalid(field)) {
+      attributes.put("aria-invalid", "true");
+    } else {
+      attributes.remove("aria-invalid");
+    }
+    if (field.equals(getFocus())) {
+      attributes.put("autofocus", "autofocus");
+    } else {
+      attributes.remove("autofocus");
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.portcullis.web.layout;
 
+import dev.portcullis.impl.http.DatabaseUnavailable;
+import dev.portcullis.impl.http.ServiceUnavailable;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.views.Flash;
 import jakarta.enterprise.inject.spi.CDI;
@@ -13,6 +15,7 @@ import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.faces.event.ExceptionQueuedEventContext;
 import jakarta.faces.event.PhaseId;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +59,9 @@ public class PageExceptionHandler extends ExceptionHandlerWrapper {
    * counts as expired.
    */
   private static boolean answer(FacesContext faces, Throwable failure, boolean restoring) {
+    if (DatabaseUnavailable.causedBy(failure)) {
+      return outage(faces, failure);
+    }
     ViewExpiredException expired = expired(failure);
     boolean stale = expired != null || restoring;
     String viewId = expired != null ? expired.getViewId() : viewId(faces);
@@ -73,6 +79,29 @@ public class PageExceptionHandler extends ExceptionHandlerWrapper {
       }
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Could not answer a failed Portcullis page", e);
+    }
+    faces.responseComplete();
+    return true;
+  }
+
+  /**
+   * The database cannot be reached: 503 with the outage page (any page, the application's too: an
+   * outage is not a bug of the page), or left to the next handler if the response is committed.
+   */
+  private static boolean outage(FacesContext faces, Throwable failure) {
+    ExternalContext external = faces.getExternalContext();
+    try {
+      if (!CDI.current()
+          .select(ServiceUnavailable.class)
+          .get()
+          .answer(
+              (HttpServletRequest) external.getRequest(),
+              (HttpServletResponse) external.getResponse(),
+              failure)) {
+        return false;
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not answer a Portcullis page during an outage", e);
     }
     faces.responseComplete();
     return true;

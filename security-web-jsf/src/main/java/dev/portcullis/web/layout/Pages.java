@@ -8,6 +8,7 @@ import dev.portcullis.impl.authorization.Denials;
 import dev.portcullis.impl.feature.FeatureGate;
 import dev.portcullis.impl.links.MailLinks;
 import dev.portcullis.impl.messages.Messages;
+import dev.portcullis.impl.throttle.CredentialGuard;
 import dev.portcullis.impl.views.Flash;
 import dev.portcullis.impl.views.Views;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,6 +88,24 @@ public class Pages {
       page.show(Map.of("", List.of(mailLinks.refusalText())));
     }
     return links;
+  }
+
+  /**
+   * Shows a service's refusal of a form on {@code page}: its field errors, or, when the throttle
+   * refused this request's secret check ({@link CredentialGuard}), the throttle's message above the
+   * form instead, answered 429 with {@code Retry-After} in seconds as the JSON API answers (the
+   * secret was not checked, so "wrong password" would be untrue and hide the wait).
+   */
+  public void showRejected(FormPage page, Map<String, List<String>> fieldErrors) {
+    Optional<CredentialGuard.Refusal> refusal = CredentialGuard.refusalOf(request());
+    if (refusal.isEmpty()) {
+      page.show(fieldErrors);
+      return;
+    }
+    HttpServletResponse response = response();
+    response.setStatus(429);
+    response.setHeader("Retry-After", String.valueOf(refusal.get().retryAfter().toSeconds()));
+    page.show(Map.of("", List.of(messages.text(refusal.get().messageKey()))));
   }
 
   /** Queues a message for the next page, in its category. */

@@ -91,7 +91,8 @@ public class UsSigninBean extends FormPage {
             null,
             request.getServerName());
     if (outcome instanceof PasscodeOutcome.Rejected rejected) {
-      show(rejected.fieldErrors());
+      // While the throttle refuses, its message and wait, not "wrong passcode".
+      pages.showRejected(this, rejected.fieldErrors());
       passcode = null;
       return null;
     }
@@ -155,6 +156,14 @@ public class UsSigninBean extends FormPage {
   /** Whether codes can be sent by SMS. */
   public boolean isSmsCodes() {
     return config.codeMethods().contains("sms");
+  }
+
+  /**
+   * Whether the page links to the password login page: not when unified sign-in replaces it ({@code
+   * security.us_signin_replaces_login}).
+   */
+  public boolean isPasswordLoginLinked() {
+    return !config.replacesLogin();
   }
 
   /** The message after a code was sent, else {@code null}. */

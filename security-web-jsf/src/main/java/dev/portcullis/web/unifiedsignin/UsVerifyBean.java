@@ -79,7 +79,8 @@ public class UsVerifyBean extends FormPage {
             null,
             pages.request().getServerName());
     if (outcome instanceof PasscodeOutcome.Rejected rejected) {
-      show(rejected.fieldErrors());
+      // While the throttle refuses, its message and wait, not "wrong passcode".
+      pages.showRejected(this, rejected.fieldErrors());
       passcode = null;
       return null;
     }

@@ -1,0 +1,157 @@
+package dev.portcullis.sample.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * One node of a cluster the test builds by hand: a Payara Micro of its own, started by the test
+ * with {@code --nocluster} (no Hazelcast: nothing is shared between nodes but what the database
+ * holds), running {@code war} at {@code /sample} with the data source the environment names ({@code
+ * PORTCULLIS_DB_*}, read by the sample's {@code EnvironmentDataSource}, as the README's database
+ * section configures a real deployment).
+ */
+public final class SampleNode implements AutoCloseable {
+
+  private final String name;
+  private final Process process;
+  private final int port;
+  private final Path dir;
+
+  private SampleNode(String name, Process process, int port, Path dir) {
+    this.name = name;
+    this.process = process;
+    this.port = port;
+    this.dir = dir;
+  }
+
+  /**
+   * Starts node {@code name} with {@code war} and the environment {@code environment} and waits
+   * until the sample answers (at most 5 minutes).
+   */
+  public static SampleNode start(String name, WebArchive war, Map<String, String> environment)
+      throws IOException {
+    Path dir = Files.createTempDirectory("portcullis-node-" + name + "-");
+    File file = dir.resolve("sample.war").toFile();
+    war.as(ZipExporter.class).exportTo(file, true);
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx640m", "-jar", System.getProperty("payara.microJar")));
+    command.addAll(List.of("--deploy", file.getPath(), "--port", String.valueOf(port)));
+    command.addAll(List.of("--nocluster", "--rootdir", dir.resolve("root").toString()));
+    String postBoot = System.getProperty("payara.postBootCommands");
+    if (postBoot != null) {
+      command.addAll(List.of("--postbootcommandfile", postBoot));
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("server.log").toFile());
+    builder.environment().putAll(environment);
+    SampleNode node = new SampleNode(name, builder.start(), port, dir);
+    node.awaitUp();
+    return node;
+  }
+
+  /** The sample's base URL on this node ({@code http://localhost:<port>/sample/}). */
+  public URL base() {
+    try {
+      return URI.create("http://localhost:" + port + "/sample/").toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The server log so far (for a failure message). */
+  public String logTail() {
+    try {
+      String text = Files.readString(dir.resolve("server.log"));
+      return text.substring(Math.max(0, text.length() - 4000));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the JSON login answers 200; fails with the log's tail if the app did not start. */
+  private void awaitUp() throws IOException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpRequest probe =
+        HttpRequest.newBuilder(URI.create(base() + "api/login"))
+            .header("Accept", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
+    while (Instant.now().isBefore(deadline) && process.isAlive() && !failed()) {
+      try {
+        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      sleep();
+    }
+    String tail = logTail();
+    close();
+    throw new IllegalStateException("Node " + name + " did not start; log tail:\n" + tail);
+  }
+
+  private boolean failed() throws IOException {
+    Path log = dir.resolve("server.log");
+    return Files.exists(log) && Files.readString(log).contains("Exception while loading the app");
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Stops the node and removes its folder (the WAR, the log and Payara's runtime). */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException e) {
+      // a leftover temporary folder is harmless
+    }
+  }
+}
