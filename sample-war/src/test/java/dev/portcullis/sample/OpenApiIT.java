@@ -22,6 +22,7 @@ import dev.portcullis.sample.support.Rfc6238;
 import dev.portcullis.sample.support.SampleAccounts;
 import dev.portcullis.sample.support.SampleDeployment;
 import dev.portcullis.sample.support.TwoFactorSteps;
+import dev.portcullis.sample.support.WebAuthnClient;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -70,6 +71,7 @@ class OpenApiIT {
   static final String STRONG = "Correct-Horse-Battery-9";
   static final Duration MAIL_WAIT = Duration.ofSeconds(30);
   static final String BOGUS_TOKEN = ContractSweeps.BOGUS_TOKEN;
+  static final String ORIGIN = "http://localhost:8080";
 
   /** The OAuth provider the deployment signs in with (a real OpenID Connect server). */
   static final String PROVIDER = "test";
@@ -95,6 +97,12 @@ class OpenApiIT {
         "security.throttle_account_free_failures=5\n"
             + "security.throttle_account_lockout_failures=10\n"
             + "security.throttle_mail_account_limit=5\n"
+            // WebAuthn on, so that the wan-* entries are checked against real answers.
+            + "security.webauthn=true\n"
+            + "security.wan_rp_id=localhost\n"
+            + "security.wan_origins="
+            + ORIGIN
+            + "\n"
             + provider.configuration(PROVIDER, deadPort())
             + "security.jwt_enable=true\n"
             + "security.jwt_issuer=https://openapi-it.example.com\n"
@@ -175,7 +183,14 @@ class OpenApiIT {
             "/api/public",
             "/api/whoami",
             "/api/admin",
-            "/api/user-read");
+            "/api/user-read",
+            "/api/wan-register",
+            "/api/wan-register/{state}",
+            "/api/wan-signin",
+            "/api/wan-signin/{state}",
+            "/api/wan-verify",
+            "/api/wan-verify/{state}",
+            "/api/wan-delete");
     assertThat(document.getJsonObject("components").getJsonObject("securitySchemes").keySet())
         .contains("portcullisSession", "portcullisToken", "portcullisBasic");
     assertThat(contract.text()).doesNotContain("x-portcullis-when");
@@ -951,6 +966,105 @@ class OpenApiIT {
   }
 
   @Test
+  void webAuthnWhenRegisteredSignedInVerifiedDeletedAndFloodedThenEveryAnswerDescribed() {
+    String email = accounts.createUser("wan-");
+    String csrf = accounts.signIn(client, email);
+    WebAuthnClient key = new WebAuthnClient(ORIGIN);
+    assertThat(described().get("api/wan-register", "Accept", JSON).status()).isEqualTo(200);
+    Reply refused = startWan("api/wan-register", registerBody(), csrf);
+    assertThat(
+            described()
+                .postJson(
+                    "api/wan-register/" + wanState(refused),
+                    json("credential", "{}"),
+                    "X-CSRF-Token",
+                    csrf)
+                .status())
+        .isEqualTo(400);
+    Reply creation = startWan("api/wan-register", registerBody(), csrf);
+    assertThat(
+            finishWan(described(), "api/wan-register/", creation, key.create(creation.body()), csrf)
+                .status())
+        .isEqualTo(200);
+    Reply nameInUse =
+        described().postJson("api/wan-register", registerBody().build(), "X-CSRF-Token", csrf);
+    assertThat(nameInUse.response().getJsonObject("field_errors").keySet()).containsExactly("name");
+    // Signed in already: a first-factor sign-in is refused.
+    assertThat(described().get("api/wan-signin", "Accept", JSON).status()).isEqualTo(400);
+
+    assertThat(described().get("api/wan-verify", "Accept", JSON).status()).isEqualTo(200);
+    Reply badVerify = startWan("api/wan-verify", jakarta.json.Json.createObjectBuilder(), csrf);
+    assertThat(finishWan(described(), "api/wan-verify/", badVerify, "{}", csrf).status())
+        .isEqualTo(400);
+    Reply verify = startWan("api/wan-verify", jakarta.json.Json.createObjectBuilder(), csrf);
+    assertThat(
+            finishWan(described(), "api/wan-verify/", verify, key.get(verify.body()), csrf)
+                .status())
+        .isEqualTo(200);
+
+    ApiClient visitor = new ApiClient(base);
+    Exchanges anonymous = contract.described(visitor);
+    assertThat(anonymous.get("api/wan-signin", "Accept", JSON).status()).isEqualTo(200);
+    String visitorCsrf = visitor.csrfToken();
+    Reply badSignin =
+        anonymous.postJson(
+            "api/wan-signin",
+            jakarta.json.Json.createObjectBuilder().build(),
+            "X-CSRF-Token",
+            visitorCsrf);
+    assertThat(badSignin.status()).isEqualTo(200);
+    assertThat(finishWan(anonymous, "api/wan-signin/", badSignin, "{}", visitorCsrf).status())
+        .isEqualTo(400);
+    Reply signin =
+        anonymous.postJson(
+            "api/wan-signin",
+            jakarta.json.Json.createObjectBuilder().build(),
+            "X-CSRF-Token",
+            visitorCsrf);
+    Reply signedIn =
+        finishWan(anonymous, "api/wan-signin/", signin, key.get(signin.body()), visitorCsrf);
+    assertThat(signedIn.status()).isEqualTo(200);
+    assertThat(signedIn.response().getString("post_login_url")).isNotBlank();
+
+    // Assertions from another origin are failures of the owner's secret: 429 once locked out.
+    key.origin("http://phishing.example:8080");
+    int status = 400;
+    for (int i = 0; i < 12 && status == 400; i++) {
+      ApiClient phished = new ApiClient(base);
+      Exchanges flooded = contract.described(phished);
+      String floodCsrf = phished.csrfToken();
+      Reply options =
+          flooded.postJson(
+              "api/wan-signin",
+              jakarta.json.Json.createObjectBuilder().build(),
+              "X-CSRF-Token",
+              floodCsrf);
+      status =
+          finishWan(flooded, "api/wan-signin/", options, key.get(options.body()), floodCsrf)
+              .status();
+    }
+    assertThat(status).isEqualTo(429);
+    key.origin(ORIGIN);
+    Reply locked = startWan("api/wan-verify", jakarta.json.Json.createObjectBuilder(), csrf);
+    assertThat(
+            finishWan(described(), "api/wan-verify/", locked, key.get(locked.body()), csrf)
+                .status())
+        .isEqualTo(429);
+
+    assertThat(described().get("api/wan-delete", "Accept", JSON).status()).isEqualTo(200);
+    assertThat(
+            described()
+                .postJson("api/wan-delete", json("name", "nope"), "X-CSRF-Token", csrf)
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            described()
+                .postJson("api/wan-delete", json("name", "passkey"), "X-CSRF-Token", csrf)
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void everyOperationWhenBrowserAsksThenRedirectDescribed() {
     new ContractSweeps(contract, base, PATH_VALUES).browserRedirects();
   }
@@ -975,6 +1089,27 @@ class OpenApiIT {
 
   private Exchanges described() {
     return contract.described(client);
+  }
+
+  private static jakarta.json.JsonObjectBuilder registerBody() {
+    return jakarta.json.Json.createObjectBuilder().add("name", "passkey").add("usage", "first");
+  }
+
+  /** POST {@code path} (options), described; 200 expected. */
+  private Reply startWan(String path, jakarta.json.JsonObjectBuilder body, String csrf) {
+    Reply options = described().postJson(path, body.build(), "X-CSRF-Token", csrf);
+    assertThat(options.status()).as(options.body()).isEqualTo(200);
+    return options;
+  }
+
+  private static Reply finishWan(
+      Exchanges exchanges, String path, Reply options, String credential, String csrf) {
+    return exchanges.postJson(
+        path + wanState(options), json("credential", credential), "X-CSRF-Token", csrf);
+  }
+
+  private static String wanState(Reply options) {
+    return options.response().getString("wan_state");
   }
 
   private static JsonObject json(String name, String value) {

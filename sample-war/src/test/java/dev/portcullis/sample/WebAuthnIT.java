@@ -121,8 +121,61 @@ class WebAuthnIT {
 
     assertThat(signedIn.status()).isEqualTo(200);
     assertThat(signedIn.response().containsKey("user")).isTrue();
+    assertThat(signedIn.response().getString("post_login_url")).endsWith("/index.xhtml");
     assertThat(whoami(visitor)).isEqualTo(email);
     assertThat(steps.events()).contains("sync:authenticated:" + email + ":[webauthn]");
+  }
+
+  @Test
+  void signinWhenNextInTheBodyThenPostLoginUrlIsItAndAnotherHostIsIgnored() {
+    String email = steps.newUser("wan-next");
+    WebAuthnClient key = registered(email, "passkey", "first");
+
+    ApiClient visitor = new ApiClient(base);
+    Reply options = steps.post(visitor, "api/wan-signin", Json.createObjectBuilder());
+    Reply signedIn =
+        steps.post(
+            visitor,
+            "api/wan-signin/" + state(options),
+            Json.createObjectBuilder()
+                .add("credential", key.get(options.body()))
+                .add("next", "/sample/account.xhtml"));
+    assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+    assertThat(signedIn.response().getString("post_login_url")).isEqualTo("/sample/account.xhtml");
+
+    ApiClient attacker = new ApiClient(base);
+    Reply again = steps.post(attacker, "api/wan-signin", Json.createObjectBuilder());
+    Reply offsite =
+        steps.post(
+            attacker,
+            "api/wan-signin/" + state(again) + "?next=/sample/query.xhtml",
+            Json.createObjectBuilder()
+                .add("credential", key.get(again.body()))
+                .add("next", "https://evil.example.com/steal"));
+    assertThat(offsite.status()).as(offsite.body()).isEqualTo(200);
+    assertThat(offsite.response().getString("post_login_url"))
+        .doesNotContain("evil")
+        .endsWith("/index.xhtml");
+  }
+
+  @Test
+  void registerWhenUsageFirstThenOptionsCarryNoAttachmentSoDevicePasskeysMayAnswer() {
+    ApiClient ann = signedIn(steps.newUser("wan-attach"));
+
+    JsonObject first =
+        startRegister(ann, "laptop", "first")
+            .response()
+            .getJsonObject("credential_options")
+            .getJsonObject("authenticatorSelection");
+    JsonObject secondary =
+        startRegister(ann, "usb", "secondary")
+            .response()
+            .getJsonObject("credential_options")
+            .getJsonObject("authenticatorSelection");
+
+    assertThat(first).doesNotContainKey("authenticatorAttachment");
+    assertThat(first.getString("residentKey")).isEqualTo("preferred");
+    assertThat(secondary).doesNotContainKey("authenticatorAttachment");
   }
 
   @Test
@@ -242,6 +295,33 @@ class WebAuthnIT {
             fieldError(
                 finish(visitor, "api/wan-signin/", options, key.get(options.body())), "credential"))
         .isEqualTo("This security key is not known.");
+  }
+
+  @Test
+  void deleteWhenBrowserGetsOrPostsThenRedirectedToTheKeysPageWithTheFlash() {
+    String email = steps.newUser("wan-del-page");
+    registered(email, "old", "first");
+    ApiClient owner = signedIn(email);
+
+    Reply page = owner.get("api/wan-delete", "Accept", "text/html");
+    assertThat(page.status()).isEqualTo(302);
+    assertThat(page.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/security/wan_register.xhtml"));
+    Reply token = owner.get("api/wan-delete", "Accept", JSON);
+    assertThat(token.status()).isEqualTo(200);
+    String csrf = token.response().getString("csrf_token");
+
+    Reply unknown =
+        owner.postForm("api/wan-delete", "name=nope&csrf_token=" + csrf, "Accept", "text/html");
+    assertThat(unknown.status()).isEqualTo(302);
+    assertThat(unknown.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/security/wan_register.xhtml"));
+    Reply deleted =
+        owner.postForm("api/wan-delete", "name=old&csrf_token=" + csrf, "Accept", "text/html");
+    assertThat(deleted.status()).isEqualTo(302);
+    assertThat(deleted.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/security/wan_register.xhtml"));
+    assertThat(steps.events()).contains("sync:wan-deleted:" + email + ":old:first");
   }
 
   @Test

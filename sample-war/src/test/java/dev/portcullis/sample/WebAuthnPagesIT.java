@@ -93,7 +93,8 @@ class WebAuthnPagesIT {
 
   @Test
   void passkeyWhenRegisteredAfterFreshSignInThenSignsInWithNoIdentity() {
-    VirtualAuthenticator device = authenticator();
+    // The laptop's own authenticator: security.wan_first_factor_attachment=any asks no attachment.
+    VirtualAuthenticator device = devicePasskeys();
     String email = newUser("wan-pages-passkey");
     signIn(email);
 
@@ -108,7 +109,7 @@ class WebAuthnPagesIT {
     assertThat(browser.findElement(By.cssSelector("#key-0 .key-usage")).getText())
         .isEqualTo("Sign in");
     assertThat(browser.findElement(By.cssSelector("#key-0 .key-transports")).getText())
-        .contains("usb");
+        .contains("internal");
     assertThat(device.getCredentials()).hasSize(1);
     assertThat(device.getCredentials().get(0).isResidentCredential()).isTrue();
     check("wan_register with a key");
@@ -283,14 +284,18 @@ class WebAuthnPagesIT {
     assertThat(chromium.text("flashes")).contains("Security key " + name + " is added.");
   }
 
-  /**
-   * A roaming passkey device: CTAP2 over USB, resident keys, verifies the user. (Keys for signing
-   * in are created with {@code authenticatorAttachment: cross-platform}, Flask-Security's default
-   * for usage {@code first}, which a platform authenticator does not answer.)
-   */
+  /** A roaming passkey device: CTAP2 over USB, resident keys, verifies the user. */
   private VirtualAuthenticator authenticator() {
     return ((HasVirtualAuthenticator) browser)
         .addVirtualAuthenticator(options().setTransport(VirtualAuthenticatorOptions.Transport.USB));
+  }
+
+  /**
+   * The laptop's own passkey store: CTAP2 over the internal transport (a platform authenticator),
+   * resident keys, verifies the user.
+   */
+  private VirtualAuthenticator devicePasskeys() {
+    return ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(options());
   }
 
   /**

@@ -83,6 +83,14 @@ public enum WebAuthnKey implements ConfigKey {
           "SECURITY_WAN_ALLOW_USER_HINTS",
           "/wan-signin accepts an identity and answers that user's keys (enables user"
               + " enumeration); false = discoverable credentials only (resident key required).")),
+  WAN_FIRST_FACTOR_ATTACHMENT(
+      new KeySpec(
+          "security.wan_first_factor_attachment",
+          "any",
+          "(cross-platform in Flask)",
+          "authenticatorAttachment asked when registering a key of usage first: any = no hint"
+              + " (device passkeys and security keys), platform = the device's own authenticator"
+              + " only, cross-platform = roaming security keys only (Flask-Security's behaviour).")),
   WAN_ALLOW_AS_VERIFY(
       new KeySpec(
           "security.wan_allow_as_verify",

@@ -56,7 +56,9 @@ final class WebAuthnSettings {
         settings.bool(WebAuthnKey.WAN_ALLOW_AS_FIRST_FACTOR),
         settings.bool(WebAuthnKey.WAN_ALLOW_AS_MULTI_FACTOR),
         settings.bool(WebAuthnKey.WAN_ALLOW_USER_HINTS),
+        firstFactorAttachment(),
         usages(),
+        !settings.requiredDuration(CoreKey.FRESHNESS).isNegative(),
         settings.string(WebAuthnKey.WAN_POST_REGISTER_VIEW).trim(),
         settings.string(WebAuthnKey.WAN_REGISTER_TEMPLATE).trim(),
         settings.string(WebAuthnKey.WAN_SIGNIN_TEMPLATE).trim(),
@@ -140,6 +142,20 @@ final class WebAuthnSettings {
       throw new ConfigurationException(key, "must be a positive number of milliseconds");
     }
     return millis;
+  }
+
+  /** {@code any} = no hint (empty); {@code platform} or {@code cross-platform}. */
+  private Optional<String> firstFactorAttachment() {
+    String value =
+        settings.string(WebAuthnKey.WAN_FIRST_FACTOR_ATTACHMENT).trim().toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "any" -> Optional.empty();
+      case "platform", "cross-platform" -> Optional.of(value);
+      default ->
+          throw new ConfigurationException(
+              WebAuthnKey.WAN_FIRST_FACTOR_ATTACHMENT,
+              "must be any, platform or cross-platform, not '" + value + "'");
+    };
   }
 
   private Set<String> usages() {

@@ -59,6 +59,8 @@ record OpenApiSettings(
             Map.entry(Feature.JWT, config.jwt().enabled()),
             Map.entry(Feature.WEBAUTHN, config.webAuthn().enabled()),
             Map.entry(Feature.WEBAUTHN_VERIFY, config.webAuthn().verifyEnabled()),
+            // the 404 of /wan-signin: keys may not be a first factor
+            Map.entry("wan_first_factor_off", !config.webAuthn().allowAsFirstFactor()),
             // false only with unified sign-in on (the configuration refuses it otherwise)
             Map.entry("password_required", config.unifiedSignin().passwordRequired()));
     return new OpenApiSettings(

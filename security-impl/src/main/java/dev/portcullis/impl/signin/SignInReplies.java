@@ -73,6 +73,22 @@ public class SignInReplies {
     return replies.withCsrfToken(body, request);
   }
 
+  /**
+   * As {@link #json(SignInResult, HttpServletRequest)}, with {@code post_login_url} (where the
+   * client goes next: the validated {@code next} or {@code security.post_login_view}) when signed
+   * in.
+   */
+  public Response json(SignInResult result, HttpServletRequest request, String postLoginUrl) {
+    if (result instanceof SignInResult.SecondFactorRequired) {
+      return json(result, request);
+    }
+    return replies.withCsrfToken(
+        Jsons.object()
+            .add("user", userJson.of(result.user(), includeToken(request)))
+            .add("post_login_url", postLoginUrl),
+        request);
+  }
+
   /** {@code {user, csrf_token}} for a signed-in or re-authenticated user. */
   public Response user(UserRecord user, HttpServletRequest request) {
     return replies.withCsrfToken(

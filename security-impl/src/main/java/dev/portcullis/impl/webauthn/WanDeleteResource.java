@@ -10,17 +10,20 @@ import dev.portcullis.impl.feature.Feature;
 import dev.portcullis.impl.rest.FormData;
 import dev.portcullis.impl.rest.Replies;
 import dev.portcullis.impl.rest.WantJson;
+import dev.portcullis.impl.views.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /wan-delete} (Flask-Security {@code wan_delete}, spec §1.2 #28): removes the fresh
- * caller's key by name.
+ * {@code GET/POST /wan-delete} (Flask-Security {@code wan_delete}, spec §1.2 #28, §7.6): removes
+ * the fresh caller's key by name. Browsers go to the keys page, with the flash of the outcome after
+ * a POST; a GET only leads there (JSON: a CSRF token).
  */
 @Path("wan-delete")
 @RequestScoped
@@ -37,13 +40,22 @@ public class WanDeleteResource {
   @Inject AuthenticationConfig authConfig;
   @Context HttpServletRequest request;
 
+  /** Nothing to delete: browsers go to the keys page, JSON clients get a CSRF token. */
+  @GET
+  public Response get() {
+    if (!access.isFresh(request)) {
+      return stale();
+    }
+    return WantJson.test(request)
+        ? reply.csrfToken(request)
+        : Views.redirectToView(request, config.registerTemplate());
+  }
+
   /** Deletes the key {@code name}. */
   @POST
   public Response post(FormData data) {
     if (!access.isFresh(request)) {
-      return denials
-          .answer(Reason.REAUTHENTICATION_REQUIRED, authConfig.apiEnabledMethods(), request)
-          .toResponse();
+      return stale();
     }
     WanRegistration.Finished outcome =
         registration.delete(
@@ -60,5 +72,11 @@ public class WanDeleteResource {
             "WEBAUTHN_CREDENTIAL_DELETED",
             java.util.Map.of("name", name),
             config.registerTemplate());
+  }
+
+  private Response stale() {
+    return denials
+        .answer(Reason.REAUTHENTICATION_REQUIRED, authConfig.apiEnabledMethods(), request)
+        .toResponse();
   }
 }

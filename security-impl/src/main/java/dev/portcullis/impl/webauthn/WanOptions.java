@@ -34,7 +34,9 @@ final class WanOptions {
     boolean first = WebAuthnConfig.FIRST.equals(state.usage().orElse(""));
     JsonObjectBuilder selection = Jsons.object();
     if (first) {
-      selection.add("authenticatorAttachment", "cross-platform");
+      config
+          .firstFactorAttachment()
+          .ifPresent(attachment -> selection.add("authenticatorAttachment", attachment));
     }
     String residentKey = config.allowUserHints() ? "preferred" : "required";
     selection

@@ -52,6 +52,10 @@ public class WanReplies {
     if (result instanceof WanResult.Refused refused) {
       return refused(request, refused.field(), refused.messageKey(), refused.args(), view);
     }
+    if (!WantJson.test(request)) {
+      // A browser's form post: the page runs the ceremony with its own options.
+      return Views.redirectToView(request, view);
+    }
     WanResult.Started started = (WanResult.Started) result;
     return reply.withCsrfToken(
         extra.add("credential_options", started.options()).add("wan_state", started.state()),

@@ -135,12 +135,25 @@ public class WanSigninResource {
         pending.isPresent()
             ? completion.complete(pending.get(), true, request, response)
             : signIn.complete(primary(passed, data), request, response);
+    Optional<String> next = next(data);
     if (WantJson.test(request)) {
-      return replies.json(result, request);
+      return replies.json(
+          result, request, next.orElseGet(() -> Views.url(request, views.postLoginView())));
     }
-    Optional<String> next =
-        redirects.validate(uri.getQueryParameters().getFirst("next"), uri.getBaseUri().getHost());
     return Views.redirectTo(replies.browserTarget(result, next, views.postLoginView(), request));
+  }
+
+  /**
+   * {@code next} from the body when it has one, else from the query; same host only ({@link
+   * Redirects}): a refused {@code next} leaves the post-login view.
+   */
+  private Optional<String> next(FormData data) {
+    String sent =
+        data.string("next")
+            .asOptional()
+            .filter(n -> !n.isBlank())
+            .orElseGet(() -> uri.getQueryParameters().getFirst("next"));
+    return redirects.validate(sent, uri.getBaseUri().getHost());
   }
 
   /**

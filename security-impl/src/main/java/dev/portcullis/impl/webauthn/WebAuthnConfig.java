@@ -22,7 +22,11 @@ import java.util.Set;
  * @param allowAsFirstFactor {@code security.wan_allow_as_first_factor}
  * @param allowAsMultiFactor {@code security.wan_allow_as_multi_factor}
  * @param allowUserHints {@code security.wan_allow_user_hints}
+ * @param firstFactorAttachment {@code security.wan_first_factor_attachment}: {@code platform},
+ *     {@code cross-platform}, or empty = no attachment hint for keys of usage {@code first}
  * @param allowAsVerify key usages {@code /wan-verify} accepts; empty = no {@code /wan-verify}
+ * @param freshnessChecked {@code security.freshness} is not negative (a negative freshness means
+ *     sessions are always fresh: Flask then has no {@code /wan-verify})
  * @param postRegisterView where browsers go after registering
  * @param registerTemplate the keys page
  * @param signinTemplate the sign-in page
@@ -41,7 +45,9 @@ public record WebAuthnConfig(
     boolean allowAsFirstFactor,
     boolean allowAsMultiFactor,
     boolean allowUserHints,
+    Optional<String> firstFactorAttachment,
     Set<String> allowAsVerify,
+    boolean freshnessChecked,
     String postRegisterView,
     String registerTemplate,
     String signinTemplate,
@@ -56,12 +62,16 @@ public record WebAuthnConfig(
   /** Copies the collections. */
   public WebAuthnConfig {
     Objects.requireNonNull(rpId, "rpId");
+    Objects.requireNonNull(firstFactorAttachment, "firstFactorAttachment");
     origins = List.copyOf(origins);
     allowAsVerify = Set.copyOf(allowAsVerify);
   }
 
-  /** Whether {@code /wan-verify} exists (Flask: {@code WAN_ALLOW_AS_VERIFY} not empty). */
+  /**
+   * Whether {@code /wan-verify} exists (Flask: {@code FRESHNESS} ≥ 0 and {@code
+   * WAN_ALLOW_AS_VERIFY} not empty, spec §1.2 #29).
+   */
   public boolean verifyEnabled() {
-    return enabled && !allowAsVerify.isEmpty();
+    return enabled && freshnessChecked && !allowAsVerify.isEmpty();
   }
 }

@@ -27,6 +27,24 @@ class WebAuthnConfigurationTest {
     assertThat(config.allowAsVerify()).containsExactlyInAnyOrder("first", "secondary");
     assertThat(config.rpId()).isEmpty();
     assertThat(config.origins()).isEmpty();
+    assertThat(config.firstFactorAttachment()).isEmpty();
+  }
+
+  @Test
+  void constructorWhenFirstFactorAttachmentSetThenHintOrFailsOnUnknown() {
+    assertThat(
+            read(Map.of("security.wan_first_factor_attachment", "Platform"))
+                .firstFactorAttachment())
+        .contains("platform");
+    assertThat(
+            read(Map.of("security.wan_first_factor_attachment", "cross-platform"))
+                .firstFactorAttachment())
+        .contains("cross-platform");
+    assertThat(read(Map.of("security.wan_first_factor_attachment", "any")).firstFactorAttachment())
+        .isEmpty();
+    assertThatThrownBy(() -> read(Map.of("security.wan_first_factor_attachment", "usb")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("security.wan_first_factor_attachment");
   }
 
   @Test
@@ -85,6 +103,16 @@ class WebAuthnConfigurationTest {
                     "localhost",
                     "security.wan_allow_as_verify",
                     "none"))
+                .verifyEnabled())
+        .isFalse();
+    assertThat(
+            read(Map.of(
+                    "security.webauthn",
+                    "true",
+                    "security.trusted_hosts",
+                    "localhost",
+                    "security.freshness",
+                    "-1 minutes"))
                 .verifyEnabled())
         .isFalse();
     assertThatThrownBy(() -> read(Map.of("security.wan_allow_as_verify", "first,third")))
