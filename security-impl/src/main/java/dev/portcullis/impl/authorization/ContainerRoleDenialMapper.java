@@ -1,7 +1,6 @@
 package dev.portcullis.impl.authorization;
 
 import dev.portcullis.AccessDeniedException.Reason;
-import dev.portcullis.Mechanism;
 import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.messages.Messages;
 import dev.portcullis.impl.rest.ApiErrorMapper;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
-import java.util.Set;
 
 /**
  * Answers the JAX-RS runtime's own refusal of a standard {@code @RolesAllowed} / {@code @DenyAll}
@@ -36,10 +34,6 @@ import java.util.Set;
 @Provider
 public class ContainerRoleDenialMapper implements ExceptionMapper<ForbiddenException> {
 
-  /** As for container constraints: Basic is not offered, the container does not know the path. */
-  private static final Set<Mechanism> CONTAINER_MECHANISMS =
-      Set.of(Mechanism.TOKEN, Mechanism.SESSION);
-
   @Inject Denials denials;
   @Context HttpServletRequest request;
   @Context ResourceInfo resource;
@@ -54,7 +48,7 @@ public class ContainerRoleDenialMapper implements ExceptionMapper<ForbiddenExcep
     }
     Reason reason =
         Authentication.of(request).isPresent() ? Reason.UNAUTHORIZED : Reason.UNAUTHENTICATED;
-    return denials.answer(reason, CONTAINER_MECHANISMS, request).toResponse();
+    return denials.answer(reason, Denials.CONTAINER_MECHANISMS, request).toResponse();
   }
 
   private boolean roleCheckedResource() {

@@ -31,6 +31,14 @@ import java.util.Set;
 @ApplicationScoped
 public class Denials {
 
+  /**
+   * The mechanisms offered where the container, not Portcullis, demands a caller (a servlet
+   * constraint, a standard {@code @RolesAllowed}): Basic is not offered, the container does not
+   * know whether the endpoint accepts it.
+   */
+  public static final Set<Mechanism> CONTAINER_MECHANISMS =
+      Set.of(Mechanism.TOKEN, Mechanism.SESSION);
+
   private Messages messages;
   private RedirectConfig views;
   private AuthenticationConfig authentication;

@@ -1,7 +1,6 @@
 package dev.portcullis.impl.mechanism;
 
 import dev.portcullis.AccessDeniedException.Reason;
-import dev.portcullis.Mechanism;
 import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authentication.Authenticator;
 import dev.portcullis.impl.authentication.BasicAuthentication;
@@ -27,7 +26,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The one Jakarta Security mechanism (DESIGN §3): Jakarta Security 3.0 cannot combine mechanisms,
@@ -45,10 +43,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class PortcullisAuthenticationMechanism implements HttpAuthenticationMechanism {
-
-  /** What a caller without authentication may use where the container demands it. */
-  private static final Set<Mechanism> CONTAINER_MECHANISMS =
-      Set.of(Mechanism.TOKEN, Mechanism.SESSION);
 
   private Authenticator authenticator;
   private CredentialAuthentication credentials;
@@ -99,7 +93,9 @@ public class PortcullisAuthenticationMechanism implements HttpAuthenticationMech
       // auth_required would, deciding JSON versus browser by the request. Basic is not tried
       // here (the container does not know the endpoint), so it is not offered either.
       try {
-        denials.answer(Reason.UNAUTHENTICATED, CONTAINER_MECHANISMS, request).writeTo(response);
+        denials
+            .answer(Reason.UNAUTHENTICATED, Denials.CONTAINER_MECHANISMS, request)
+            .writeTo(response);
       } catch (IOException e) {
         return AuthenticationStatus.SEND_FAILURE;
       }
