@@ -26,7 +26,11 @@ final class FaultsDataSource {
 
   private FaultsDataSource() {}
 
-  /** {@code war} with the data source (or the reference) added to its {@code web.xml}. */
+  /**
+   * {@code war} with the data source (or the reference) added to its {@code web.xml}. The user goes
+   * into the URL: Payara refuses a {@code <user>} without a {@code <password>} ("No password
+   * credential found"), and the test's PostgreSQL user has none.
+   */
   static WebArchive define(WebArchive war, String server, String url, String user) {
     String webXml = read(war, "/WEB-INF/web.xml");
     String definition =
@@ -53,11 +57,8 @@ final class FaultsDataSource {
         .append("    <name>java:app/jdbc/portcullis</name>\n")
         .append("    <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>\n")
         .append("    <url>")
-        .append(escape(url))
-        .append("</url>\n")
-        .append("    <user>")
-        .append(escape(user))
-        .append("</user>\n");
+        .append(escape(url + "&user=" + user))
+        .append("</url>\n");
     for (String property : properties()) {
       int eq = property.indexOf('=');
       definition
