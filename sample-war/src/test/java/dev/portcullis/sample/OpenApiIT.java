@@ -523,7 +523,7 @@ class OpenApiIT {
     String from = "X-Forwarded-For";
     Exchanges described = contract.described(stranger);
 
-    assertThat(described.get("api/reset/" + BOGUS_TOKEN, "Accept", HTML, from, forger).status())
+    assertThat(described.get("api/reset/" + BOGUS_TOKEN, "Accept", JSON, from, forger).status())
         .isEqualTo(429);
     assertThat(
             described
@@ -542,7 +542,7 @@ class OpenApiIT {
         .isEqualTo(429);
     assertThat(
             described
-                .get("api/change-email-confirm/" + BOGUS_TOKEN, "Accept", HTML, from, forger)
+                .get("api/change-email-confirm/" + BOGUS_TOKEN, "Accept", JSON, from, forger)
                 .status())
         .isEqualTo(429);
   }
