@@ -140,8 +140,21 @@ public final class WildFlyNode implements Node {
       sleep();
     }
     String tail = logTail();
+    keepLog();
     close();
     throw new IllegalStateException("WildFly node " + name + " did not start; log tail:\n" + tail);
+  }
+
+  /** Keeps the console output of a node that did not start in {@code target} (for a reader). */
+  private void keepLog() {
+    try {
+      Files.copy(
+          dir.resolve("console.log"),
+          Path.of("target", "wildfly-node-" + name + ".log"),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      // the tail is in the failure message
+    }
   }
 
   /**
