@@ -140,12 +140,14 @@ public final class WildFlyNode implements Node {
       sleep();
     }
     String tail = logTail();
-    keepLog();
     close();
     throw new IllegalStateException("WildFly node " + name + " did not start; log tail:\n" + tail);
   }
 
-  /** Keeps the console output of a node that did not start in {@code target} (for a reader). */
+  /**
+   * Keeps the console output in {@code target/wildfly-node-<name>.log} (the node's folder goes):
+   * what a failed start or a failed test left in WildFly's log.
+   */
   private void keepLog() {
     try {
       Files.copy(
@@ -206,6 +208,7 @@ public final class WildFlyNode implements Node {
    */
   @Override
   public void close() {
+    keepLog();
     List<ProcessHandle> jvms = process.toHandle().descendants().toList();
     jvms.forEach(ProcessHandle::destroy);
     for (ProcessHandle jvm : jvms) {
