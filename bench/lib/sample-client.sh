@@ -19,12 +19,16 @@ sign_in() {
     "$BASE/api/login$query"
 }
 
+# Fresh cookie jars each time: cookies ignore the port, and an earlier server's session cookie for
+# localhost would otherwise travel along.
 sample_token() {
+  rm -f "$WORK/token.jar"
   sign_in "$WORK/token.jar" '?include_auth_token' \
     | json_field '["response"]["user"]["authentication_token"]'
 }
 
 sample_session() {
+  rm -f "$WORK/session.jar"
   sign_in "$WORK/session.jar" >/dev/null
   awk '$6 == "JSESSIONID" { print $7 }' "$WORK/session.jar" | tail -1
 }

@@ -59,8 +59,15 @@ stop_server() {
   SERVER_PID=""
 }
 
+# On exit: stops the server; after a failure (not 3: targets missed) keeps the servers' logs.
 cleanup_servers() {
+  local status=$? log kept
   stop_server
+  if [[ $status != 0 && $status != 3 ]] && compgen -G "$WORK/*/server.log" >/dev/null; then
+    kept=$(mktemp -d "${WORK}-logs.XXXX")
+    for log in "$WORK"/*/server.log; do cp "$log" "$kept/$(basename "$(dirname "$log")").log"; done
+    echo "server logs kept in $kept"
+  fi
   rm -rf "$WORK"
 }
 trap cleanup_servers EXIT
