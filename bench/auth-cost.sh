@@ -46,6 +46,12 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   "${MAVEN[@]}" -f "$APPS/pom.xml" package
 fi
 for war in "${WARS[@]}"; do [[ -f "$war" ]] || { echo "$war missing: run without BENCH_SKIP_BUILD"; exit 2; }; done
+mkdir -p "$WORK/lib"
+cp sample-war/target/sample/WEB-INF/lib/*.jar "$WORK/lib/"
+# The servers run copies: a build during the run (another session's) cannot swap a WAR under them.
+mkdir -p "$WORK/wars"
+cp "${WARS[@]}" "$WORK/wars/"
+WARS=("$WORK"/wars/sample.war "$WORK"/wars/bare.war "$WORK"/wars/mechanism.war)
 for server in "${SERVERS[@]}"; do prepare_server "$server"; done
 
 # wait_200 URL [CURL-ARGS]: a WAR deployed beside the one start_server waited for may come later.
@@ -94,7 +100,7 @@ for server in "${SERVERS[@]}"; do
   login_ms=$(python3 bench/lib/login_latency.py "$port" "$LOGIN_SAMPLES" 5)
   stop_server
   echo "== one verification of a default hash, $LOGIN_SAMPLES times (a JVM of its own)"
-  hash_out=$(java -cp 'sample-war/target/sample/WEB-INF/lib/*' bench/lib/HashCost.java \
+  hash_out=$(java -cp "$WORK/lib/*" bench/lib/HashCost.java \
     "$SECRET_SALT" 'Password123!' "$LOGIN_SAMPLES")
   echo "   login ${login_ms} ms, hash (${hash_out% *}) ${hash_out#* } ms"
   echo "$login_ms ${hash_out#* }" >"$WORK/results/$server.login"
