@@ -144,7 +144,7 @@ final class TwoFactorRepository {
   }
 
   /**
-   * Locks the stand-in row {@code slot} until the transaction ends, as {@link #lock} locks a
+   * Locks the stand-in row {@code slot} until the transaction ends, as {@link #lockRow} locks a
    * user's. The rows are made by the migration; should one be missing, nothing is locked and the
    * count makes it.
    */
