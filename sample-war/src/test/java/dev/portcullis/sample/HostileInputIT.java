@@ -8,6 +8,7 @@ import dev.portcullis.sample.support.HostileCorpus;
 import dev.portcullis.sample.support.HostileCorpus.HostileRequest;
 import dev.portcullis.sample.support.MailTrap;
 import dev.portcullis.sample.support.OpenApiContract;
+import dev.portcullis.sample.support.ReplayedSecrets;
 import dev.portcullis.sample.support.SampleAccounts;
 import dev.portcullis.sample.support.SampleDeployment;
 import dev.portcullis.sample.support.TwoFactorSteps;
@@ -41,7 +42,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * answer below 500, no stack trace or class name in any body, every 4xx of the JSON API in the
  * envelope with a message, and {@code fs_user} unchanged (none of the requests is meant to succeed:
  * spent tokens — a used reset link, a followed confirmation link, expired links signed with the
- * right key — sent with complete forms change nothing either).
+ * right key — sent with complete forms change nothing either). Replayed one-time secrets ({@link
+ * ReplayedSecrets}: a second-factor code, a unified sign-in code, magic links, each accepted once
+ * before the corpus) must moreover be refused: a 4xx, or a magic link's redirect to the sign-in
+ * page.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -73,27 +77,40 @@ class HostileInputIT {
             .response()
             .getJsonObject("user")
             .getString("authentication_token");
-    List<HostileRequest> corpus =
-        HostileCorpus.generate(
-            OpenApiContract.fetch(base).document(), "/api/", List.of(token), spentTokens());
-    assertThat(corpus).hasSizeGreaterThanOrEqualTo(5000);
-    JsonObject before = checksum(admin);
+    List<String> spent = spentTokens();
+    ReplayedSecrets replayed = new ReplayedSecrets(base, mail);
+    TwoFactorSteps steps = new TwoFactorSteps(base, mail);
+    try {
+      // The replays first: the clock stands still from here, but the sooner the better.
+      List<HostileRequest> corpus = new ArrayList<>(replayed.prepare());
+      corpus.addAll(
+          HostileCorpus.generate(
+              OpenApiContract.fetch(base).document(), "/api/", List.of(token), spent));
+      assertThat(corpus).hasSizeGreaterThanOrEqualTo(5000);
+      JsonObject before = checksum(admin);
 
-    long start = System.nanoTime();
-    List<String> violations = new ArrayList<>();
-    for (HostileRequest request : corpus) {
-      Answer answer = send(request);
-      check(request, answer).ifPresent(violations::add);
+      long start = System.nanoTime();
+      List<String> violations = new ArrayList<>();
+      for (HostileRequest request : corpus) {
+        Answer answer = send(request);
+        check(request, answer).ifPresent(violations::add);
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf("HostileInputIT: %d requests in %d ms%n", corpus.size(), millis);
+
+      JsonObject after = checksum(admin);
+      Reply control = replayed.control();
+      org.assertj.core.api.SoftAssertions.assertSoftly(
+          soft -> {
+            soft.assertThat(after).as("fs_user count and checksum").isEqualTo(before);
+            soft.assertThat(violations).as("%d violations", violations.size()).isEmpty();
+            soft.assertThat(control.status())
+                .as("the sign-in a code was replayed into still takes a fresh code")
+                .isEqualTo(200);
+          });
+    } finally {
+      steps.resetClock();
     }
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf("HostileInputIT: %d requests in %d ms%n", corpus.size(), millis);
-
-    JsonObject after = checksum(admin);
-    org.assertj.core.api.SoftAssertions.assertSoftly(
-        soft -> {
-          soft.assertThat(after).as("fs_user count and checksum").isEqualTo(before);
-          soft.assertThat(violations).as("%d violations", violations.size()).isEmpty();
-        });
   }
 
   private static java.util.Optional<String> check(HostileRequest request, Answer answer) {
@@ -103,6 +120,10 @@ class HostileInputIT {
     }
     if (LEAK.matcher(answer.body()).find()) {
       return java.util.Optional.of(what + " (leak) " + head(answer.body()));
+    }
+    if (request.family().equals(ReplayedSecrets.FAMILY) && !refused(answer)) {
+      return java.util.Optional.of(
+          what + " (a replay not refused) " + answer.location() + " " + head(answer.body()));
     }
     if (refusedByConnector(request, answer)) {
       return java.util.Optional.empty();
@@ -203,7 +224,23 @@ class HostileInputIT {
     return client.get("api/test-support/users-checksum").json();
   }
 
-  private record Answer(int status, String body) {}
+  /**
+   * Whether a replayed code or link was refused: a 4xx, or the redirect of a refused magic link to
+   * the sign-in page ({@code security.us_signin_template}); a passed one leads to the sample's
+   * post-login view.
+   */
+  private static boolean refused(Answer answer) {
+    int status = answer.status();
+    return status >= 400 && status < 500
+        || status == 302 && answer.location().contains("/security/us_signin.xhtml");
+  }
+
+  /** The status, the {@code Location} header (empty if none) and the body of an answer. */
+  private record Answer(int status, String location, String body) {
+    Answer(int status, String body) {
+      this(status, "", body);
+    }
+  }
 
   /** HTTP/1.0 over a socket, headers and body bytes exactly as given (a default Host if none). */
   private Answer send(HostileRequest request) {
@@ -232,10 +269,21 @@ class HostileInputIT {
       int end = text.indexOf("\r\n\r\n");
       String status = text.substring(0, Math.max(0, text.indexOf("\r\n")));
       return new Answer(
-          Integer.parseInt(status.split(" ")[1]), end < 0 ? "" : text.substring(end + 4));
+          Integer.parseInt(status.split(" ")[1]),
+          location(end < 0 ? text : text.substring(0, end)),
+          end < 0 ? "" : text.substring(end + 4));
     } catch (IOException | RuntimeException e) {
       return new Answer(599, "no answer: " + e.getClass().getSimpleName() + " " + e.getMessage());
     }
+  }
+
+  private static String location(String head) {
+    for (String line : head.split("\r\n")) {
+      if (line.regionMatches(true, 0, "Location:", 0, 9)) {
+        return line.substring(9).strip();
+      }
+    }
+    return "";
   }
 
   private static String head(String body) {

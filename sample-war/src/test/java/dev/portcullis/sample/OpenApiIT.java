@@ -73,6 +73,13 @@ class OpenApiIT {
   static final String BOGUS_TOKEN = ContractSweeps.BOGUS_TOKEN;
   static final String ORIGIN = "http://localhost:8080";
 
+  /**
+   * Failures one client address may have before it waits: more than all the tests fail from the
+   * tests' own address, few enough for {@link
+   * #mailedLinksWhenForgedTooOftenFromOneAddressThen429Described}.
+   */
+  static final int ADDRESS_FREE_FAILURES = 300;
+
   /** The OAuth provider the deployment signs in with (a real OpenID Connect server). */
   static final String PROVIDER = "test";
 
@@ -89,7 +96,9 @@ class OpenApiIT {
     provider = OidcProvider.start();
     String keys =
         Files.createTempDirectory("portcullis-openapi-it-").resolve("jwks.json").toString();
-    // The throttle's per-account defaults, so that its 429 can be produced; per address lenient.
+    // The throttle's per-account defaults, so that its 429 can be produced. Per address an
+    // allowance the other tests (all from one socket address) do not use up, but that one test can
+    // within seconds: it speaks from an address of its own in X-Forwarded-For (one trusted proxy).
     // OAuth with a test OpenID Connect provider and MicroProfile JWT tokens on, so that their
     // endpoints are in the document and driven.
     return SampleDeployment.withMailTo(
@@ -97,6 +106,13 @@ class OpenApiIT {
         "security.throttle_account_free_failures=5\n"
             + "security.throttle_account_lockout_failures=10\n"
             + "security.throttle_mail_account_limit=5\n"
+            + "security.throttle_address_free_failures="
+            + ADDRESS_FREE_FAILURES
+            + "\n"
+            + "security.throttle_address_lockout_failures="
+            + 2 * ADDRESS_FREE_FAILURES
+            + "\n"
+            + "security.proxy_x_for=1\n"
             // WebAuthn on, so that the wan-* entries are checked against real answers.
             + "security.webauthn=true\n"
             + "security.wan_rp_id=localhost\n"
@@ -487,6 +503,48 @@ class OpenApiIT {
             requestedUntil429(
                 changer, "api/change-email", i -> json("email", prefix + i + "@example.com")))
         .isEqualTo(6);
+  }
+
+  /**
+   * The mailed links once their client address failed too many (forged tokens here): each link's
+   * 429, also where a browser would be redirected, and also for a link that would be valid.
+   */
+  @Test
+  void mailedLinksWhenForgedTooOftenFromOneAddressThen429Described() {
+    accounts.freezeClock();
+    String forger = "198.51.100.77";
+    ApiClient stranger = new ApiClient(base);
+    for (int i = 0; i < ADDRESS_FREE_FAILURES; i++) {
+      Reply forged =
+          stranger.get("api/reset/forged-" + i, "Accept", JSON, "X-Forwarded-For", forger);
+      assertThat(forged.status()).as("forged link %d", i).isEqualTo(302);
+    }
+    String csrf = stranger.csrfToken();
+    String from = "X-Forwarded-For";
+    Exchanges described = contract.described(stranger);
+
+    assertThat(described.get("api/reset/" + BOGUS_TOKEN, "Accept", JSON, from, forger).status())
+        .isEqualTo(429);
+    assertThat(
+            described
+                .postJson(
+                    "api/reset/" + BOGUS_TOKEN,
+                    newPassword(STRONG, STRONG),
+                    "X-CSRF-Token",
+                    csrf,
+                    from,
+                    forger)
+                .status())
+        .isEqualTo(429);
+    assertThat(described.get("api/confirm/" + BOGUS_TOKEN, "Accept", JSON, from, forger).status())
+        .isEqualTo(429);
+    assertThat(described.post("api/confirm/" + BOGUS_TOKEN, "Accept", JSON, from, forger).status())
+        .isEqualTo(429);
+    assertThat(
+            described
+                .get("api/change-email-confirm/" + BOGUS_TOKEN, "Accept", JSON, from, forger)
+                .status())
+        .isEqualTo(429);
   }
 
   /** Posts the {@code i}-th body to {@code path} until the answer is 429; returns which (<= 8). */

@@ -49,6 +49,7 @@ class ThrottleIT {
   static final String WRONG = "not-the-password-1";
   static final String TOO_MANY = "Too many failed attempts. Please try again later.";
   static final String ORIGIN = "http://localhost:8080";
+  static final String MAIL_LIMIT = "Too many mails were requested lately. Please try again later.";
   static MailTrap mail;
   static SmsTrap sms;
 
@@ -420,6 +421,200 @@ class ThrottleIT {
     assertThat(resetWithToken(client, "forged-after-wait", forger).status()).isEqualTo(400);
   }
 
+  /**
+   * The change-email link ({@code /change-email-confirm/<token>}) counts like the reset and
+   * confirmation links: a used, an expired and forged tokens are failures of the client address,
+   * and once it must wait even a valid link from it is refused unchecked (429, no redirect), while
+   * another address is served.
+   */
+  @Test
+  void changeEmailLinksWhenUsedExpiredOrForgedFromOneAddressThenItsLinksAre429() {
+    String forger = "198.51.100.40";
+    steps.moveClock(Duration.ofHours(-3));
+    String stale = steps.newUser("stale-link");
+    String expired = changeEmailToken(stale, "expired-" + System.nanoTime() + "@example.com");
+    steps.moveClock(Duration.ofHours(3));
+    String mover = steps.newUser("used-link");
+    String used = changeEmailToken(mover, "moved-" + System.nanoTime() + "@example.com");
+    assertThat(changeEmailLink(used, "198.51.100.41").status()).as("the link once").isEqualTo(302);
+    assertThat(userExists(mover)).as("the email changed").isFalse();
+
+    assertThat(changeEmailLink(used, forger).status()).as("used").isEqualTo(302);
+    assertThat(changeEmailLink(expired, forger).status()).as("expired").isEqualTo(302);
+    for (int i = 3; i <= 20; i++) {
+      Reply forged = changeEmailLink("forged-" + i + "-" + System.nanoTime(), forger);
+      assertThat(forged.status()).as("forged change-email token %d", i).isEqualTo(302);
+    }
+    String owner = steps.newUser("valid-link");
+    String valid = changeEmailToken(owner, "valid-" + System.nanoTime() + "@example.com");
+
+    Reply refused = changeEmailLink(valid, forger);
+    assertThat(refused.status()).as("not checked: 429, not the redirect").isEqualTo(429);
+    assertThat(refused.header("Location")).isEmpty();
+    assertThat(refused.header("Retry-After")).contains("1");
+    assertThat(refused.response().getJsonArray("errors").getString(0)).isEqualTo(TOO_MANY);
+    assertThat(userExists(owner)).as("the refused link changed nothing").isTrue();
+    assertThat(changeEmailLink(valid, "198.51.100.42").status())
+        .as("another address: the link works")
+        .isEqualTo(302);
+    assertThat(userExists(owner)).isFalse();
+  }
+
+  /**
+   * The mail pages (forgot password, send confirmation, register) once the mails of one email are
+   * used up: the page again with 429, {@code Retry-After} and the throttle's message, nothing
+   * mailed; not the redirect of a sent mail.
+   */
+  @Test
+  void mailPagesWhenMailLimitReachedThenAnswered429WithTheThrottlesMessage() {
+    String known = steps.newUser("page-mail");
+    Reply forgot = null;
+    for (int i = 1; i <= 6; i++) {
+      forgot = forgotPage(known, "192.0.2.110");
+      assertThat(forgot.status()).as("forgot-password page %d", i).isEqualTo(i <= 5 ? 302 : 429);
+    }
+    assertPageMailRefused(forgot);
+    mail.awaitMail(known, 5, TwoFactorSteps.WAIT);
+
+    String nobody = "nobody-page-" + System.nanoTime() + "@example.com";
+    Reply confirm = null;
+    for (int i = 1; i <= 6; i++) {
+      confirm =
+          postPage(
+              new ApiClient(base),
+              "security/send_confirmation.xhtml",
+              "send-confirmation-form",
+              "send-confirmation-submit",
+              "192.0.2.111",
+              "email",
+              nobody);
+      assertThat(confirm.status()).as("send-confirmation page %d", i).isEqualTo(i <= 5 ? 302 : 429);
+    }
+    assertPageMailRefused(confirm);
+
+    String newcomer = "page-register-" + System.nanoTime() + "@example.com";
+    Reply register = null;
+    for (int i = 1; i <= 6; i++) {
+      register =
+          postPage(
+              new ApiClient(base),
+              "security/register_user.xhtml",
+              "register-form",
+              "register-submit",
+              "192.0.2.112",
+              "email",
+              newcomer,
+              "username",
+              "",
+              "password",
+              PASSWORD,
+              "password_confirm",
+              PASSWORD);
+      assertThat(register.status()).as("register page %d", i).isEqualTo(i <= 5 ? 302 : 429);
+    }
+    assertPageMailRefused(register);
+    assertThat(mail.messagesFor(known)).as("the refused request mailed nothing").hasSize(5);
+  }
+
+  private static void assertPageMailRefused(Reply page) {
+    assertThat(page.header("Location")).isEmpty();
+    long retryAfter = Long.parseLong(page.header("Retry-After").orElseThrow());
+    assertThat(retryAfter).isBetween(1L, 3600L);
+    assertThat(page.body()).contains(MAIL_LIMIT);
+  }
+
+  /**
+   * The reset-password page with a link the throttle refuses (its address failed too many links):
+   * opened and posted, the page with 429, {@code Retry-After} and the throttle's message — not the
+   * redirect to the forgot-password page of a checked bad link; the password is not changed even
+   * with a valid link.
+   */
+  @Test
+  void resetPageWhenLinkRefusedThenAnswered429WithTheThrottlesMessageNotARedirect() {
+    String forger = "198.51.100.50";
+    for (int i = 0; i < 20; i++) {
+      assertThat(resetWithToken(new ApiClient(base), "forged-page-" + i, forger).status())
+          .isEqualTo(400);
+    }
+    String owner = steps.newUser("reset-page");
+    ApiClient asker = new ApiClient(base);
+    assertThat(reset(asker, owner, "198.51.100.51").status()).isEqualTo(200);
+    String link = MailTrap.link(mail.awaitMessage(owner, 1, TwoFactorSteps.WAIT), "/api/reset/");
+    String token = link.substring(link.lastIndexOf('/') + 1);
+    String hash = steps.stored(owner).getString("password");
+
+    ApiClient browser = new ApiClient(base);
+    Reply opened =
+        browser.get(
+            "security/reset_password.xhtml?token=" + encode(token),
+            "Accept",
+            "text/html",
+            "X-Forwarded-For",
+            forger);
+    assertThat(opened.status()).as("opened: %s", opened.header("Location")).isEqualTo(429);
+    assertThat(opened.body()).contains(TOO_MANY);
+    Reply posted =
+        browser.postForm(
+            "security/reset_password.xhtml",
+            "reset-password-form=reset-password-form&reset-password-submit=submit"
+                + "&password=New-Battery-Staple-7&password_confirm=New-Battery-Staple-7"
+                + "&token="
+                + encode(token)
+                + "&jakarta.faces.ViewState=stateless&csrf_token="
+                + encode(hidden(opened.body(), "csrf_token").orElseThrow()),
+            "Accept",
+            "text/html",
+            "X-Forwarded-For",
+            forger);
+
+    assertThat(posted.status()).as("posted: %s", posted.header("Location")).isEqualTo(429);
+    assertThat(posted.header("Location")).isEmpty();
+    assertThat(posted.header("Retry-After")).contains("1");
+    assertThat(posted.body()).contains(TOO_MANY).doesNotContain("Invalid reset password token");
+    assertThat(steps.stored(owner).getString("password")).as("not reset").isEqualTo(hash);
+  }
+
+  private Reply forgotPage(String email, String address) {
+    return postPage(
+        new ApiClient(base),
+        "security/forgot_password.xhtml",
+        "forgot-password-form",
+        "forgot-password-submit",
+        address,
+        "email",
+        email);
+  }
+
+  /** Signs {@code email} in, asks to move it to {@code newEmail}; the token of the mailed link. */
+  private String changeEmailToken(String email, String newEmail) {
+    ApiClient owner = new ApiClient(base);
+    steps.signIn(owner, email);
+    Reply asked =
+        owner.postJson(
+            "api/change-email",
+            Json.createObjectBuilder()
+                .add("email", newEmail)
+                .add("csrf_token", owner.csrfToken())
+                .build(),
+            "X-Forwarded-For",
+            "192.0.2.120");
+    assertThat(asked.status()).isEqualTo(200);
+    String link =
+        MailTrap.link(
+            mail.awaitMessage(newEmail, 1, TwoFactorSteps.WAIT), "/api/change-email-confirm/");
+    return link.substring(link.lastIndexOf('/') + 1);
+  }
+
+  private Reply changeEmailLink(String token, String address) {
+    return new ApiClient(base)
+        .get(
+            "api/change-email-confirm/" + token, "Accept", "text/html", "X-Forwarded-For", address);
+  }
+
+  private boolean userExists(String email) {
+    return steps.support().get("api/test-support/users/" + email).status() == 200;
+  }
+
   @Test
   void pagesWhenThrottledThenAnswered429WithTheThrottlesMessage() {
     String email = steps.newUser("pages");
@@ -677,7 +872,11 @@ class ThrottleIT {
       String button,
       String address,
       String... fields) {
-    String html = browser.get(page, "Accept", "text/html").body();
+    String html =
+        (address == null
+                ? browser.get(page, "Accept", "text/html")
+                : browser.get(page, "Accept", "text/html", "X-Forwarded-For", address))
+            .body();
     StringBuilder body = new StringBuilder(form + "=" + form + "&" + button + "=submit");
     for (int i = 0; i + 1 < fields.length; i += 2) {
       body.append('&').append(fields[i]).append('=').append(encode(fields[i + 1]));

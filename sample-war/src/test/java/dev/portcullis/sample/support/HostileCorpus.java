@@ -17,7 +17,9 @@ import java.util.Map;
  * strings, tampered, wrong-purpose and garbage tokens, spent tokens (replayed links, expired links:
  * see {@link #generate(JsonObject, String, List, List)}), forged {@code Host} and {@code
  * X-Forwarded-*} headers, wrong content types and wrong methods. Deterministic: the same document
- * and tokens give the same requests in the same order. None of them is meant to succeed.
+ * and tokens give the same requests in the same order. None of them is meant to succeed. Replayed
+ * one-time codes and magic links need a session and a used secret, so the IT's set-up makes them
+ * ({@link ReplayedSecrets}) and adds them to the corpus.
  */
 public final class HostileCorpus {
 
@@ -370,7 +372,8 @@ public final class HostileCorpus {
     return request(family, "GET", path, headers, "");
   }
 
-  private static HostileRequest request(
+  /** One request of {@code family} with a UTF-8 body (also for requests made by a set-up). */
+  public static HostileRequest request(
       String family, String method, String path, Map<String, String> headers, String body) {
     return new HostileRequest(family, method, path, headers, body.getBytes(StandardCharsets.UTF_8));
   }

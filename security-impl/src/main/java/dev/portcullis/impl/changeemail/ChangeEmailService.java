@@ -104,15 +104,26 @@ public class ChangeEmailService {
     return new RequestOutcome.Sent(email.get());
   }
 
-  /** {@code GET /change-email-confirm/<token>}: switches to the new address. */
+  /**
+   * {@code GET /change-email-confirm/<token>}: switches to the new address. An expired, used or
+   * forged token counts against the client address as the reset and confirmation links do (an
+   * expired one too: unlike those, it mails nothing new); once the address must wait, the token is
+   * not checked and the link is answered 429.
+   */
   public ConfirmOutcome confirm(String token) {
+    if (guard.refusesToken()) {
+      // Not checked: the client address failed too often (answered 429, not redirected).
+      return new ConfirmOutcome.Failed(CredentialGuard.ATTEMPTS_MESSAGE, "");
+    }
     UserBoundTokens.Status status =
         tokens.check(
             TokenPurpose.CHANGE_EMAIL, token, config.changeEmailWithin(), UserRecord::email);
     if (status instanceof UserBoundTokens.Status.Expired) {
+      guard.failedToken();
       return new ConfirmOutcome.Failed("CHANGE_EMAIL_EXPIRED", "");
     }
     if (!(status instanceof UserBoundTokens.Status.Valid valid) || valid.extra() == null) {
+      guard.failedToken();
       return new ConfirmOutcome.Failed("INVALID_CHANGE_EMAIL_TOKEN", "");
     }
     UserRecord user = valid.user();

@@ -99,10 +99,11 @@ public class CredentialGuard {
   }
 
   /**
-   * Whether a mailed token (reset or confirmation link) must not be checked now, because the client
-   * address failed too many checks (forged, used or tampered tokens count with wrong passwords and
-   * codes); if so the request is marked to be answered 429, the link's redirect included. The
-   * tokens are signed, so guessing one is hopeless; this bounds the work and the noise of a flood.
+   * Whether a mailed token (reset, confirmation or change-email link) must not be checked now,
+   * because the client address failed too many checks (forged, used or tampered tokens count with
+   * wrong passwords and codes); if so the request is marked to be answered 429, the link's redirect
+   * included. The tokens are signed, so guessing one is hopeless; this bounds the work and the
+   * noise of a flood.
    */
   public boolean refusesToken() {
     return refusesAddress(true);
@@ -129,7 +130,10 @@ public class CredentialGuard {
     return false;
   }
 
-  /** A mailed token was not valid (forged, tampered or used): counts against the client address. */
+  /**
+   * A mailed token was not valid (forged, tampered or used; an expired change-email token too):
+   * counts against the client address.
+   */
   public void failedToken() {
     failedAddress();
   }

@@ -108,6 +108,15 @@ public class Pages {
     page.show(Map.of("", List.of(messages.text(refusal.get().messageKey()))));
   }
 
+  /**
+   * Whether the throttle refused this request's check or mail ({@link CredentialGuard}): nothing
+   * was checked or sent, so the page stays and says so ({@link #showRejected}) rather than redirect
+   * as for a checked failure.
+   */
+  public boolean throttled() {
+    return CredentialGuard.refusalOf(request()).isPresent();
+  }
+
   /** Queues a message for the next page, in its category. */
   public void flash(String key, Map<String, ?> args) {
     flash.add(request(), messages.category(key), messages.text(key, args));

@@ -123,7 +123,16 @@ public class ResetPasswordBean extends FormPage {
     return null;
   }
 
+  /**
+   * A link that cannot be used: back to the forgot-password page with why; but a link the throttle
+   * refused (its client address failed too many links) was not checked, so the page stays with the
+   * throttle's message and is answered 429 with {@code Retry-After}, as the JSON API answers it.
+   */
   private void badLink(String messageKey) {
+    if (pages.throttled()) {
+      pages.showRejected(this, Map.of());
+      return;
+    }
     pages.flash(messageKey, Map.of("within", config.resetPasswordWithin()));
     pages.redirectToView(views.forgotPasswordTemplate());
   }
