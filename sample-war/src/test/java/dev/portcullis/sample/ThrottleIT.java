@@ -281,7 +281,9 @@ class ThrottleIT {
       wanSigninWhenUnknownCredentialIdsFromOneAddressThenItWaitsBeforeAnyKeyIsCheckedAndAnotherDoesNot() {
     String email = steps.newUser("wan-known");
     WebAuthnClient realKey = registeredKey(email, "first");
-    String guesser = "198.51.100.40";
+    // Addresses of their own (198.51.100.200 and up): the other tests count theirs in the same
+    // table.
+    String guesser = "198.51.100.200";
     for (int i = 0; i < 20; i++) {
       assertThat(wanSignin(new ApiClient(base), new WebAuthnClient(ORIGIN), guesser).status())
           .as("unknown credential id %d", i)
@@ -290,7 +292,7 @@ class ThrottleIT {
 
     Reply guessing = wanSignin(new ApiClient(base), new WebAuthnClient(ORIGIN), guesser);
     Reply realFromThere = wanSignin(new ApiClient(base), realKey, guesser);
-    Reply elsewhere = wanSignin(new ApiClient(base), new WebAuthnClient(ORIGIN), "198.51.100.41");
+    Reply elsewhere = wanSignin(new ApiClient(base), new WebAuthnClient(ORIGIN), "198.51.100.201");
 
     assertThat(guessing.status()).isEqualTo(429);
     assertThat(guessing.header("Retry-After")).contains("1");
@@ -770,7 +772,7 @@ class ThrottleIT {
 
   /** Re-authentication of {@code session} answered by {@code key}, from an address of its own. */
   private static Reply wanVerify(ApiClient session, WebAuthnClient key, int attempt) {
-    String address = "198.51.100." + (50 + attempt);
+    String address = "198.51.100." + (210 + attempt);
     Reply options =
         session.postJson(
             "api/wan-verify",
