@@ -125,9 +125,14 @@ public class EnvironmentDataSource implements DataSource {
     return vendor.getConnection();
   }
 
+  /**
+   * With {@code username} null, the configured user and password: WildFly's pool calls this with
+   * the definition's user, null when the definition names none (the sample's never does), and
+   * PostgreSQL refuses a null user ("no PostgreSQL user name specified").
+   */
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return vendor.getConnection(username, password);
+    return username == null ? vendor.getConnection() : vendor.getConnection(username, password);
   }
 
   @Override

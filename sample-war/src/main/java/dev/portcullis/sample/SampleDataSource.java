@@ -19,13 +19,20 @@ import jakarta.enterprise.context.ApplicationScoped;
     properties = {
       // WildFly's connector needs at least one property for a data source class.
       "description=Portcullis sample, configured by PORTCULLIS_DB_*",
-      // Payara's pool (other servers ignore fish.payara.*): check each connection with JDBC's
+      // Payara's pool (the other servers ignore fish.payara.*): check each connection with JDBC's
       // isValid before handing it out, and drop every pooled connection when one fails, so that
       // after a database outage the next request gets a new connection instead of a broken one
       // (recovery without a restart; FaultsIT).
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=custom-validation",
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-      "fish.payara.fail-all-connections=true"
+      "fish.payara.fail-all-connections=true",
+      // Open Liberty's (each server ignores the other's): validate a pooled connection (JDBC's
+      // isValid, at most 5 s) before reusing it, and when one turns out broken purge the whole
+      // pool (Liberty's default, stated).
+      "validationTimeout=5s",
+      "purgePolicy=EntirePool"
+      // WildFly takes no pool validation from a definition in the application: define the data
+      // source in the server instead (README, "Faults, health and metrics").
     })
 public class SampleDataSource {}

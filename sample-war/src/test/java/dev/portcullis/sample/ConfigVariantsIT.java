@@ -10,6 +10,7 @@ import dev.portcullis.sample.support.Rfc6238;
 import dev.portcullis.sample.support.SampleDeployment;
 import dev.portcullis.sample.support.TwoFactorSteps;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -157,6 +158,50 @@ class ConfigVariantsIT {
     assertThat(knownCode.response().keySet()).isEqualTo(unknownCode.response().keySet());
     assertThat(knownCode.response().getJsonArray("code_methods"))
         .isEqualTo(unknownCode.response().getJsonArray("code_methods"));
+  }
+
+  /**
+   * Issue 8: under generic responses every send-code request answers 200, sent or not; behind it an
+   * unknown identity's requests are counted and bounded exactly as a user's with the email method —
+   * the same limit (5 per period) reached after the same number of requests, after which neither
+   * side renders a mail — while nothing is mailed for the unknown identity, no user row changes and
+   * no observer hears of a send ({@code UsSecurityTokenSent}) that did not happen.
+   */
+  @Test
+  void sendCodeWhenGenericAndFloodedThenUnknownIdentityBoundedAsAUserWithoutMailOrEvent() {
+    TwoFactorSteps steps = new TwoFactorSteps(base, mail);
+    String known = steps.newUser("flood-known");
+    enrolEmail(steps, known);
+    String unknown = "flood-ghost-" + System.nanoTime() + "@example.com";
+    // a new period for both: the set-up code counted against the user
+    steps.moveClock(Duration.ofMinutes(16));
+    JsonObject usersBefore = steps.support().get("api/test-support/users-checksum").json();
+    long usSentBefore = steps.events().stream().filter(e -> e.startsWith("sync:us-sent:")).count();
+
+    for (int i = 0; i < 7; i++) {
+      assertThat(usPost("api/us-signin/send-code", known, "chosen_method", "email").status())
+          .isEqualTo(200);
+      assertThat(usPost("api/us-signin/send-code", unknown, "chosen_method", "email").status())
+          .isEqualTo(200);
+    }
+
+    JsonObject sends =
+        steps
+            .support()
+            .get("api/test-support/code-sends?email=" + known + "&identity=" + unknown)
+            .json();
+    assertThat(sends.getInt("user")).as("the user's sends, bounded").isEqualTo(5);
+    assertThat(sends.getInt("stand_in")).as("the unknown identity's, bounded alike").isEqualTo(5);
+    mail.awaitMail(known, 6, MAIL_WAIT);
+    assertThat(mail.messagesFor(unknown)).isEmpty();
+    List<String> usSent =
+        steps.events().stream().filter(e -> e.startsWith("sync:us-sent:")).toList();
+    assertThat(usSent).hasSize((int) usSentBefore + 5);
+    assertThat(usSent).noneMatch(e -> e.contains(unknown));
+    assertThat(steps.support().get("api/test-support/users-checksum").json())
+        .as("no user made, changed or counted for the unknown identity")
+        .isEqualTo(usersBefore);
+    assertThat(mail.messagesFor(known)).as("one set-up code, then 5 of the 7 asked for").hasSize(6);
   }
 
   /**

@@ -15,15 +15,27 @@ import org.postgresql.ds.PGSimpleDataSource;
 class EnvironmentDataSourceTest {
 
   @Test
-  void poolSettingsWhenFaultsItDataSourceThenSameAsTheSample() {
+  void poolSettingsWhenSampleThenPayaraValidatesAndLibertyValidatesBeforeReuse() {
     DataSourceDefinition sample = SampleDataSource.class.getAnnotation(DataSourceDefinition.class);
-    DataSourceDefinition faults = FaultsDataSource.class.getAnnotation(DataSourceDefinition.class);
 
-    assertThat(faults.properties()).containsExactly(sample.properties());
     assertThat(sample.properties())
         .contains(
             "fish.payara.is-connection-validation-required=true",
-            "fish.payara.fail-all-connections=true");
+            "fish.payara.fail-all-connections=true",
+            "validationTimeout=5s",
+            "purgePolicy=EntirePool");
+  }
+
+  /**
+   * WildFly's pool asks for a connection with the user and password of the definition, null when
+   * the definition names none (the sample's: the environment names them): the configured ones hold.
+   */
+  @Test
+  void whenAskedWithNullUserThenTheConfiguredUserConnects() throws SQLException {
+    EnvironmentDataSource dataSource = new EnvironmentDataSource(Map.<String, String>of()::get);
+    try (Connection connection = dataSource.getConnection(null, null)) {
+      assertThat(connection.getMetaData().getUserName()).isEqualToIgnoringCase("sa");
+    }
   }
 
   @Test

@@ -30,13 +30,14 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -58,6 +59,9 @@ class FaultsIT {
   static final String JSON = "application/json";
   static final String STRONG = "Correct-Horse-Battery-9";
 
+  /** The server under test: {@code payara} (default), {@code wildfly} or {@code liberty}. */
+  static final String SERVER = System.getProperty("arquillian.launch", "payara");
+
   static DatabaseProxy proxy;
 
   @ArquillianResource URL base;
@@ -72,9 +76,11 @@ class FaultsIT {
   }
 
   /**
-   * The sample with its own data source class ({@link EnvironmentDataSource}, as {@link
-   * ProxiedDataSource}) on a fresh PostgreSQL schema reached through the proxy; a throttle that
-   * locks an account after three wrong passwords (for the lockout counter).
+   * The sample with a standard data source definition in {@code web.xml} instead of {@link
+   * SampleDataSource}'s annotation (the proxy's port is known only now): PostgreSQL's own {@code
+   * PGSimpleDataSource} on a fresh schema reached through the proxy, with the pool settings of
+   * {@link FaultsDataSource} for this server; a throttle that locks an account after three wrong
+   * passwords (for the lockout counter).
    */
   @Deployment(testable = false)
   static WebArchive deployment() throws IOException, SQLException {
@@ -83,18 +89,13 @@ class FaultsIT {
       s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
       s.execute("CREATE SCHEMA " + SCHEMA);
     }
-    proxy = new DatabaseProxy("127.0.0.1", 5432);
-    String database =
-        String.join(
-            "\n",
-            "PORTCULLIS_DB_CLASS=org.postgresql.ds.PGSimpleDataSource",
-            "PORTCULLIS_DB_URL=jdbc:postgresql://127.0.0.1:"
-                + proxy.port()
-                + "/test?currentSchema="
-                + SCHEMA
-                + "&connectTimeout=5&socketTimeout=20",
-            "PORTCULLIS_DB_USER=postgres",
-            "");
+    proxy = new DatabaseProxy("127.0.0.1", 5432, Integer.getInteger("faults.proxy.port", 0));
+    String url =
+        "jdbc:postgresql://127.0.0.1:"
+            + proxy.port()
+            + "/test?currentSchema="
+            + SCHEMA
+            + "&connectTimeout=5&socketTimeout=20";
     String settings =
         String.join(
             "\n",
@@ -106,8 +107,7 @@ class FaultsIT {
         SampleDeployment.withConfiguration(
             SampleDeployment.sampleConfiguration() + "\n" + settings);
     war.deleteClass(SampleDataSource.class);
-    return war.addClasses(FaultsDataSource.class, ProxiedDataSource.class)
-        .addAsResource(new StringAsset(database), ProxiedDataSource.RESOURCE.substring(1));
+    return FaultsDataSource.define(war, SERVER, url, "postgres");
   }
 
   @AfterAll
@@ -218,6 +218,10 @@ class FaultsIT {
   }
 
   @Test
+  @DisabledIfSystemProperty(
+      named = "arquillian.launch",
+      matches = "wildfly",
+      disabledReason = "standalone.xml has no MicroProfile Health: see the WildFly test below")
   void healthWhenDatabaseDownThenNotReadyAndReadyAgainAfterRestore() {
     JsonObject up = awaitReadiness(200);
     assertThat(portcullisCheck(up).getString("status")).isEqualTo("UP");
@@ -239,22 +243,14 @@ class FaultsIT {
   }
 
   @Test
+  @DisabledIfSystemProperty(
+      named = "arquillian.launch",
+      matches = "wildfly",
+      disabledReason = "standalone.xml has no MicroProfile Metrics: see the WildFly test below")
   void metricsWhenSignInsFailuresLockoutsAndMailsThenCountersMove() {
     String before = metrics();
-    String victim = "locked-" + UUID.randomUUID() + "@example.com";
-    assertThat(register(client, client.csrfToken(), victim).status()).isEqualTo(200);
 
-    assertThat(new ApiClient(base).login(SampleAccounts.USER, SampleAccounts.PASSWORD, "").status())
-        .isEqualTo(200);
-    // Three wrong passwords lock the account (this deployment's throttle); the third must wait
-    // for the throttle's delay, as a client told Retry-After does.
-    for (int i = 0; i < 3; i++) {
-      Reply wrong = new ApiClient(base).login(victim, "wrong-password-" + i, "");
-      if (wrong.status() == 429) {
-        sleep(Duration.ofSeconds(Long.parseLong(wrong.header("Retry-After").orElseThrow())));
-        i--;
-      }
-    }
+    signInFailLockOutAndMail();
 
     String after = metrics();
     assertThat(counter(after, "portcullis_sign_ins_total", "method=\"password\""))
@@ -273,7 +269,96 @@ class FaultsIT {
         .isGreaterThanOrEqualTo(counter(before, "portcullis_mails_total", "outcome=\"sent\"") + 1);
   }
 
+  /**
+   * WildFly's {@code standalone.xml} has no MicroProfile Health and no MicroProfile Metrics (its
+   * own {@code health} and {@code metrics} subsystems answer on the management port): Portcullis'
+   * readiness check and counters do not load there, and the rest works as on the other servers. The
+   * server's readiness stays UP without a {@code portcullis} check, with the database cut too.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly")
+  void healthWhenServerWithoutMicroProfileHealthThenNoPortcullisCheckAndTheSampleServes() {
+    assertThat(server("/health/ready").statusCode())
+        .as("no MicroProfile Health endpoint on the application's port")
+        .isEqualTo(404);
+    HttpResponse<String> ready = management("/health/ready");
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(checkNames(ready.body())).as(ready.body()).doesNotContain("portcullis");
+    proxy.cut();
+
+    HttpResponse<String> readyWhileCut = management("/health/ready");
+
+    assertThat(checkNames(readyWhileCut.body())).doesNotContain("portcullis");
+    proxy.restore();
+    assertThat(awaitLogin(SampleAccounts.USER, "").status()).isEqualTo(200);
+  }
+
+  /**
+   * Without MicroProfile Metrics the events the counters would observe still fire and everything
+   * that fires them works: a sign-in, wrong passwords up to a lockout, a registration's mail; the
+   * server's own metrics have no Portcullis counter.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly")
+  void metricsWhenServerWithoutMicroProfileMetricsThenEverythingCountedStillWorks() {
+    signInFailLockOutAndMail();
+
+    HttpResponse<String> metrics = management("/metrics");
+    assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+    assertThat(metrics.body().lines())
+        .as("WildFly's own metrics (its JPA statistics name the unit portcullis)")
+        .isNotEmpty()
+        .noneMatch(line -> line.startsWith("portcullis_") || line.contains("portcullis_sign_ins"));
+  }
+
   // --- helpers ---
+
+  /**
+   * A registration (a mail), a sign-in, and wrong passwords until the account is locked out (this
+   * deployment's throttle: the third; it must wait out the throttle's delay before, as a client
+   * told Retry-After does).
+   */
+  private void signInFailLockOutAndMail() {
+    String victim = "locked-" + UUID.randomUUID() + "@example.com";
+    assertThat(register(client, client.csrfToken(), victim).status()).isEqualTo(200);
+    assertThat(new ApiClient(base).login(SampleAccounts.USER, SampleAccounts.PASSWORD, "").status())
+        .isEqualTo(200);
+    int failures = 0;
+    Reply last = null;
+    while (failures < 3) {
+      last = new ApiClient(base).login(victim, "wrong-password-" + failures, "");
+      if (last.status() == 429) {
+        sleep(Duration.ofSeconds(Long.parseLong(last.header("Retry-After").orElseThrow())));
+      } else {
+        assertThat(last.status()).as(last.body()).isEqualTo(400);
+        failures++;
+      }
+    }
+    Reply locked = new ApiClient(base).login(victim, STRONG, "");
+    assertThat(locked.status()).as("locked out: " + locked.body()).isEqualTo(429);
+  }
+
+  /** WildFly's management interface (its own health and metrics). */
+  private static HttpResponse<String> management(String path) {
+    return get(
+        URI.create(
+            "http://127.0.0.1:" + System.getProperty("wildfly.management.port", "9990") + path));
+  }
+
+  /**
+   * The names of the checks in a health answer: MicroProfile's object ({@code checks}) or WildFly's
+   * own array of checks.
+   */
+  private static java.util.List<String> checkNames(String health) {
+    jakarta.json.JsonStructure answer = Json.createReader(new java.io.StringReader(health)).read();
+    jakarta.json.JsonArray checks =
+        answer instanceof jakarta.json.JsonArray array
+            ? array
+            : answer.asJsonObject().getJsonArray("checks");
+    return checks.getValuesAs(JsonObject.class).stream()
+        .map(check -> check.getString("name", ""))
+        .toList();
+  }
 
   private void assertUnavailableEnvelope(Reply reply) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(503);
@@ -407,7 +492,10 @@ class FaultsIT {
   }
 
   private HttpResponse<String> server(String path) {
-    URI uri = URI.create(base.toString()).resolve(path);
+    return get(URI.create(base.toString()).resolve(path));
+  }
+
+  private static HttpResponse<String> get(URI uri) {
     try {
       return HttpClient.newHttpClient()
           .send(

@@ -26,8 +26,18 @@ public final class DatabaseProxy implements AutoCloseable {
 
   /** Listens on a free port of 127.0.0.1, forwarding to {@code host:port}. */
   public DatabaseProxy(String host, int port) throws IOException {
+    this(host, port, 0);
+  }
+
+  /**
+   * Listens on {@code listen} of 127.0.0.1 (a free port if 0: a server configured beforehand needs
+   * a fixed one), forwarding to {@code host:port}.
+   */
+  public DatabaseProxy(String host, int port, int listen) throws IOException {
     this.target = new InetSocketAddress(host, port);
-    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.listener = new ServerSocket();
+    listener.setReuseAddress(true);
+    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listen), 50);
     Thread acceptor = new Thread(this::accept, "database-proxy");
     acceptor.setDaemon(true);
     acceptor.start();
