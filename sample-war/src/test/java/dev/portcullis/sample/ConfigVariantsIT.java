@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * One deployment with the non-default settings users reach for: generic responses, the SPA CSRF
  * cookie, SPA redirects for mailed links, unified sign-in replacing login, a token max age, a
- * disabled feature, and a language the application adds with its own bundle ({@code
+ * disabled feature, a negative freshness (no re-authentication, so no {@code /wan-verify}), and a
+ * language the application adds with its own bundle ({@code
  * WEB-INF/classes/portcullis_nl.properties}); and the OpenAPI document that follows them.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -74,6 +75,10 @@ class ConfigVariantsIT {
                 "security.i18n_locales=en,de,fr,nl",
                 "security.app_name=Example Shop",
                 "security.us_signin_replaces_login=true",
+                // Re-authentication never asked: /wan-verify is gone (Flask: FRESHNESS < 0).
+                "security.freshness=-1 minutes",
+                "security.webauthn=true",
+                "security.wan_rp_id=localhost",
                 ""))
         .addAsResource(
             new ByteArrayAsset(DUTCH_BUNDLE.getBytes(StandardCharsets.UTF_8)),
@@ -368,6 +373,42 @@ class ConfigVariantsIT {
     assertThat(reset.status()).isEqualTo(200);
     Reply link = exchanges.get("api/confirm/not-a-token", "Accept", JSON);
     assertThat(link.header("Location").orElseThrow()).startsWith("https://spa.example.com/");
+  }
+
+  /**
+   * Issue 9: with {@code security.freshness} negative nothing asks for re-authentication, so {@code
+   * /wan-verify} is not there (Flask-Security does not register it): its three routes answer 404 in
+   * the envelope, to a signed-in caller too, and its page is a 404; the other WebAuthn endpoints
+   * serve, and the OpenAPI document leaves it out.
+   */
+  @Test
+  void wanVerifyWhenFreshnessNegativeThen404InTheEnvelopeWhileWanSigninServes() {
+    ApiClient signedIn = new ApiClient(base);
+    assertThat(signedIn.login("user@example.com", "Password123!", "").status()).isEqualTo(200);
+    String csrf = signedIn.csrfToken();
+
+    List<Reply> gone =
+        List.of(
+            signedIn.get("api/wan-verify", "Accept", JSON),
+            signedIn.postJson("api/wan-verify", "{}", "X-CSRF-Token", csrf),
+            signedIn.postJson(
+                "api/wan-verify/any-state", "{\"credential\":\"{}\"}", "X-CSRF-Token", csrf),
+            client.postJson("api/wan-verify", "{}", "X-CSRF-Token", client.csrfToken()));
+
+    for (Reply reply : gone) {
+      assertThat(reply.status()).isEqualTo(404);
+      assertThat(reply.json().getJsonObject("meta").getInt("code")).isEqualTo(404);
+    }
+    assertThat(signedIn.get("security/wan_verify.xhtml", "Accept", "text/html").status())
+        .isEqualTo(404);
+    assertThat(signedIn.get("api/wan-register", "Accept", JSON).status())
+        .as("fresh without asking")
+        .isEqualTo(200);
+    assertThat(client.postJson("api/wan-signin", "{}", "X-CSRF-Token", client.csrfToken()).status())
+        .isEqualTo(200);
+    assertThat(OpenApiContract.fetch(base).document().getJsonObject("paths").keySet())
+        .contains("/api/wan-signin", "/api/wan-register")
+        .doesNotContain("/api/wan-verify", "/api/wan-verify/{state}");
   }
 
   @Test

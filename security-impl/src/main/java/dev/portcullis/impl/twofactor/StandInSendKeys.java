@@ -1,8 +1,5 @@
 package dev.portcullis.impl.twofactor;
 
-import dev.portcullis.impl.config.SecurityConfiguration;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -18,8 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  * user always lands on its own, and without the secret nobody can tell which identities share a
  * slot or read a typed identity back from its row (unlike a plain hash, which a list of addresses
  * would reverse).
+ *
+ * <p>Made by {@code ConfigProducer}, which holds the secret key (so this package does not depend on
+ * the configuration's).
  */
-@ApplicationScoped
 public class StandInSendKeys {
 
   /** The rows of {@code fs_mf_stand_in_send} (slots 0 to 63), made by migration V9. */
@@ -30,18 +29,10 @@ public class StandInSendKeys {
   /** Separates this key from every other use of the secret key. */
   private static final String PURPOSE = "portcullis stand-in code sends";
 
-  private SecretKeySpec key;
+  private final SecretKeySpec key;
 
-  /** For CDI. */
-  protected StandInSendKeys() {}
-
-  @Inject
-  StandInSendKeys(SecurityConfiguration config) {
-    this(config.secretKey());
-  }
-
-  /** Keys derived from {@code secretKey} (tests). */
-  StandInSendKeys(String secretKey) {
+  /** Keys derived from {@code secretKey}. */
+  public StandInSendKeys(String secretKey) {
     byte[] derived =
         mac(
             new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), ALGORITHM),
