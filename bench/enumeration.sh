@@ -17,7 +17,7 @@
 #             vs an unknown email
 #   usmail    POST /api/us-signin/send-code by email: user@example.com, whose email method this
 #             script sets up first (a real send: code, mail rendered, outbox, send counters) vs
-#             an unknown email (the stand-in rehearsal)
+#             an unknown email (the stand-in: counted on stand-in rows, mail rendered, discarded)
 #   locked    POST /api/login: admin@example.com, locked out by the throttle, with its right
 #             password vs an unknown email, locked out too (both answer 429). Runs alone
 #             (BENCH_PAIRS=locked): the server then locks an account after 2 failures, which the

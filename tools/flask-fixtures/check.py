@@ -16,11 +16,24 @@ Request keys (all optional), handled in this order:
     remember_cookies  ["<cookie value>"]       GET /whoami with only the remember_token cookie
     create            {"email", "password", "roles", "confirmed"}  a new user through Flask's
                                                datastore (confirmed: confirmed_at = now)
+    webauthn_create   [{"email", "name", "usage", "credential_id", "public_key", "sign_count",
+                        "transports", "backup_state", "device_type", "extensions"}]
+                                               a WebAuthn key stored as Flask's
+                                               wan_register_response stores a verified one
+                                               (the user's handle set first if missing);
+                                               credential_id and public_key (COSE_Key) base64url
+    webauthn          ["<email>"]              the user's keys as Flask's model reads them, after
+                                               everything above
 
 Report: the same keys; sign_in/tokens/remember_cookies give {"status", "whoami"} per entry in
-order, users gives the fields per email (null when not found), create gives the new user's id.
+order, users gives the fields per email (null when not found), create gives the new user's id,
+webauthn_create gives {"id", "user_handle"} per key, webauthn gives the keys per email.
+
+py_webauthn (which Flask-Security's WebAuthn views need) is not packaged by Debian; the model, the
+datastore and the user handle need only Flask-Security and SQLAlchemy.
 """
 
+import base64
 import datetime
 import json
 import sys
@@ -87,6 +100,59 @@ def create(app, email, password, roles, confirmed):
         return {"id": user.id, "email": user.email}
 
 
+def b64url_decode(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def create_webauthn(app, key):
+    with app.app_context():
+        ds = app.security.datastore
+        user = ds.find_user(case_insensitive=True, email=key["email"])
+        if not user.fs_webauthn_user_handle:
+            ds.set_webauthn_user_handle(user)
+        ds.create_webauthn(
+            user,
+            name=key["name"],
+            credential_id=b64url_decode(key["credential_id"]),
+            public_key=b64url_decode(key["public_key"]),
+            sign_count=key.get("sign_count", 0),
+            backup_state=key.get("backup_state", False),
+            device_type=key.get("device_type", "single_device"),
+            transports=key.get("transports"),
+            extensions=key.get("extensions"),
+            usage=key["usage"],
+        )
+        db.session.commit()
+        stored = ds.find_webauthn(credential_id=b64url_decode(key["credential_id"]))
+        return {"id": stored.id, "user_handle": user.fs_webauthn_user_handle}
+
+
+def webauthn_keys(app, email):
+    with app.app_context():
+        user = app.security.datastore.find_user(case_insensitive=True, email=email)
+        if user is None:
+            return None
+        return [
+            {
+                "name": cred.name,
+                "usage": cred.usage,
+                "credential_id": b64url(cred.credential_id),
+                "public_key": b64url(cred.public_key),
+                "sign_count": cred.sign_count,
+                "transports": list(cred.transports or []),
+                "backup_state": cred.backup_state,
+                "device_type": cred.device_type,
+                "extensions": cred.extensions,
+                "lastuse": cred.lastuse_datetime.isoformat(),
+            }
+            for cred in sorted(user.webauthn, key=lambda c: c.id)
+        ]
+
+
 def main(database, schema):
     request = json.load(sys.stdin)
     app = create_app(database, schema)
@@ -108,6 +174,10 @@ def main(database, schema):
         report["create"] = create(
             app, c["email"], c["password"], c.get("roles", []), c.get("confirmed", False)
         )
+    if "webauthn_create" in request:
+        report["webauthn_create"] = [create_webauthn(app, k) for k in request["webauthn_create"]]
+    if "webauthn" in request:
+        report["webauthn"] = {email: webauthn_keys(app, email) for email in request["webauthn"]}
     with app.app_context():
         db.engine.dispose()
     json.dump(report, sys.stdout)

@@ -30,7 +30,11 @@ class Role(db.Model, fsqla.FsRoleMixin):
 
 
 class User(db.Model, fsqla.FsUserMixin):
-    pass
+    if not hasattr(fsqla.FsUserMixin, "webauthn"):
+        # Flask-Security 5.1's fsqla_v3 declares this relationship only when py_webauthn imports,
+        # and Debian does not package py_webauthn; the same declaration here, so that its
+        # datastore's create_webauthn can store a key (check.py). No column changes.
+        webauthn = db.relationship("WebAuthn", backref="users", cascade="all, delete")
 
 
 class WebAuthn(db.Model, fsqla.FsWebAuthnMixin):
@@ -65,7 +69,8 @@ def create_app(database, schema):
         TESTING=True,
     )
     db.init_app(app)
-    app.security = Security(app, SQLAlchemyUserDatastore(db, User, Role))
+    # The WebAuthn model, as an application with keys gives it (check.py stores keys).
+    app.security = Security(app, SQLAlchemyUserDatastore(db, User, Role, WebAuthn))
 
     @app.route("/whoami")
     @auth_required("token", "session")

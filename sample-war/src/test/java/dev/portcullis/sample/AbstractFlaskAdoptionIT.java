@@ -7,10 +7,14 @@ import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.ApiClient.Reply;
 import dev.portcullis.sample.support.FlaskDatabase;
 import dev.portcullis.sample.support.SampleDeployment;
+import dev.portcullis.sample.support.WebAuthnClient;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -27,13 +31,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * auth tokens and remember-me cookies authenticate requests through Portcullis' mechanism, roles
  * and permissions guard the sample's endpoints as before; and Flask-Security, run against the
  * database afterwards, signs in the users Portcullis created, sees Portcullis' login tracking and
- * creates a user that Portcullis then signs in. One subclass (and deployment) per database.
+ * creates a user that Portcullis then signs in; a WebAuthn key stored through Flask-Security's own
+ * model and datastore signs in through Portcullis, and Flask reads its use back. One subclass (and
+ * deployment) per database.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 abstract class AbstractFlaskAdoptionIT {
 
   static final String JSON = "application/json";
+  static final String ORIGIN = "http://localhost:8080";
   static FlaskDatabase flask;
 
   @ArquillianResource URL base;
@@ -48,6 +55,10 @@ abstract class AbstractFlaskAdoptionIT {
             "security.datastore_schema=fsqla_v3",
             "security.secret_key=" + flask.secretKey(),
             "security.password_salt=" + flask.passwordSalt(),
+            // Keys Flask-Security stored, on the RP ID and origin the test's authenticator uses.
+            "security.webauthn=true",
+            "security.wan_rp_id=localhost",
+            "security.wan_origins=" + ORIGIN,
             // Re-hashes are written at the default cost, which Flask-Security reads back.
             SampleDeployment.DEFAULT_HASH_COST);
     WebArchive war =
@@ -161,6 +172,97 @@ abstract class AbstractFlaskAdoptionIT {
     ApiClient flo = new ApiClient(base);
     assertThat(flo.login("flo@example.com", "Flo-Password-2025", "").status()).isEqualTo(200);
     assertThat(flo.get("api/user-read", "Accept", JSON).status()).isEqualTo(200);
+  }
+
+  /**
+   * A passkey as Flask-Security's {@code wan_register_response} stores it ({@code
+   * datastore.create_webauthn} on the fsqla_v3 {@code WebAuthn} model: raw credential id, COSE_Key
+   * public key, transports as Flask's comma-separated list, the credProps extension JSON), for a
+   * user whose {@code fs_webauthn_user_handle} Flask set: Portcullis offers it for the identity
+   * hint, lists it, signs its owner in with it alone, and Flask reads the new counter back. The key
+   * is written by Flask's model directly: Flask's WebAuthn views need py_webauthn, which Debian
+   * does not package.
+   */
+  @Test
+  void webauthnKeyWhenStoredThroughFlasksModelThenSignsInThroughPortcullis() throws Exception {
+    String unavailable = FlaskDatabase.flaskUnavailable();
+    assumeTrue(unavailable == null, () -> "Flask-Security step skipped: " + unavailable);
+    WebAuthnClient device = new WebAuthnClient(ORIGIN);
+    device.authenticator().transports(java.util.List.of("usb", "nfc"));
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    JsonObject stored =
+        flask.flaskCheck(
+            Json.createObjectBuilder()
+                .add(
+                    "webauthn_create",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("email", "bob@example.com")
+                                .add("name", "Flask passkey")
+                                .add("usage", "first")
+                                .add("credential_id", device.credentialId())
+                                .add(
+                                    "public_key",
+                                    b64.encodeToString(device.authenticator().cosePublicKey()))
+                                .add("sign_count", 0)
+                                .add("transports", Json.createArrayBuilder().add("usb").add("nfc"))
+                                .add("backup_state", false)
+                                .add("device_type", "single_device")
+                                .add("extensions", "{\"credProps\": {\"rk\": true}}")))
+                .build());
+    String handle =
+        stored.getJsonArray("webauthn_create").getJsonObject(0).getString("user_handle");
+    assertThat(handle)
+        .isEqualTo(flask.userColumn("bob@example.com", "fs_webauthn_user_handle").orElseThrow());
+    device.authenticator().userHandle(handle.getBytes(StandardCharsets.US_ASCII));
+
+    Reply hinted =
+        client.postJson(
+            "api/wan-signin",
+            Json.createObjectBuilder()
+                .add("identity", "bob@example.com")
+                .add("csrf_token", client.csrfToken())
+                .build());
+    JsonArray allowed =
+        hinted.response().getJsonObject("credential_options").getJsonArray("allowCredentials");
+    assertThat(allowed).hasSize(1);
+    assertThat(allowed.getJsonObject(0).getString("id")).isEqualTo(device.credentialId());
+    Reply signedIn =
+        client.postJson(
+            "api/wan-signin/" + hinted.response().getString("wan_state"),
+            Json.createObjectBuilder()
+                .add("credential", device.get(hinted.body()))
+                .add("csrf_token", client.csrfToken())
+                .build());
+
+    assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+    assertThat(whoami(client)).isEqualTo("bob@example.com");
+    JsonObject listed =
+        client
+            .get("api/wan-register", "Accept", JSON)
+            .response()
+            .getJsonArray("registered_credentials")
+            .getJsonObject(0);
+    assertThat(listed.getString("name")).isEqualTo("Flask passkey");
+    assertThat(listed.getString("usage")).isEqualTo("first");
+    assertThat(listed.getJsonArray("transports").getValuesAs(JsonString::getString))
+        .containsExactly("usb", "nfc");
+    assertThat(listed.getBoolean("discoverable")).isTrue();
+
+    JsonObject read =
+        flask
+            .flaskCheck(
+                Json.createObjectBuilder()
+                    .add("webauthn", Json.createArrayBuilder().add("bob@example.com"))
+                    .build())
+            .getJsonObject("webauthn")
+            .getJsonArray("bob@example.com")
+            .getJsonObject(0);
+    assertThat(read.getInt("sign_count")).isEqualTo(1);
+    assertThat(read.getString("credential_id")).isEqualTo(device.credentialId());
+    assertThat(read.getJsonArray("transports").getValuesAs(JsonString::getString))
+        .containsExactly("usb", "nfc");
   }
 
   private static String whoami(ApiClient client) {

@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -337,6 +338,66 @@ class AccountIT {
     assertThat(Pattern.compile("\\sautofocus=").matcher(failed.body()).results().count())
         .as("fields with autofocus")
         .isEqualTo(1);
+  }
+
+  /**
+   * Issue 12: the radio buttons of the two-factor set-up page on the server's own HTML. MyFaces
+   * (Open Liberty) wrote every radio's checked="#{... : null}" as an empty, and so checking,
+   * attribute; pc:radio writes checked and autofocus only where they hold, on every server: none
+   * checked on a fresh page, the chosen one alone after a failed submit, and the first one focused
+   * when the choice itself was at fault.
+   */
+  @Test
+  void twoFactorSetupPageWhenShownOrRefusedThenOnlyTheChosenRadioChecked() {
+    String email = confirmedUser("radio");
+    assertThat(client.login(email, STRONG, "").status()).isEqualTo(200);
+    Reply fresh = client.get("security/two_factor_setup.xhtml", "Accept", "text/html");
+    assertThat(fresh.status()).isEqualTo(200);
+    assertThat(radios(fresh.body())).contains("setup-authenticator", "setup-email", "setup-sms");
+    assertThat(attributeCount(fresh.body(), "checked")).as("checked radios").isZero();
+    assertThat(attributeCount(fresh.body(), "autofocus")).as("autofocus").isZero();
+
+    Reply noPhone = submitTwoFactorSetup(fresh.body(), "sms");
+    assertThat(noPhone.status()).isEqualTo(200);
+    assertThat(inputTag(noPhone.body(), "phone")).contains("aria-invalid=\"true\"");
+    assertThat(inputTag(noPhone.body(), "setup-sms")).contains("checked=\"checked\"");
+    assertThat(attributeCount(noPhone.body(), "checked")).as("checked radios").isEqualTo(1);
+    assertThat(inputTag(noPhone.body(), "phone")).contains("autofocus=\"autofocus\"");
+    assertThat(attributeCount(noPhone.body(), "autofocus")).as("autofocus").isEqualTo(1);
+
+    Reply unknown = submitTwoFactorSetup(noPhone.body(), "carrier-pigeon");
+    assertThat(unknown.status()).isEqualTo(200);
+    assertThat(attributeCount(unknown.body(), "checked")).as("checked radios").isZero();
+    String first = radios(unknown.body()).get(0);
+    assertThat(inputTag(unknown.body(), first)).contains("autofocus=\"autofocus\"");
+    assertThat(attributeCount(unknown.body(), "autofocus")).as("autofocus").isEqualTo(1);
+  }
+
+  /** Posts the set-up page's first form with this choice and an empty phone number. */
+  private Reply submitTwoFactorSetup(String page, String choice) {
+    String form =
+        "setup-form=setup-form&setup-form_SUBMIT=1&setup="
+            + URLEncoder.encode(choice, StandardCharsets.UTF_8)
+            + "&phone=&next=&setup-submit=Save&jakarta.faces.ViewState="
+            + URLEncoder.encode(hidden(page, "jakarta.faces.ViewState"), StandardCharsets.UTF_8);
+    return client.postForm("security/two_factor_setup.xhtml", form, "Accept", "text/html");
+  }
+
+  /** The ids of the page's radio buttons, in order. */
+  private static List<String> radios(String html) {
+    return Pattern.compile("<input[^>]*\\btype=\"radio\"[^>]*>")
+        .matcher(html)
+        .results()
+        .map(tag -> tag.group().replaceAll("(?s).*\\bid=\"([^\"]*)\".*", "$1"))
+        .toList();
+  }
+
+  /** How many start tags carry this attribute, with any value (an empty one counts). */
+  private static long attributeCount(String html, String attribute) {
+    return Pattern.compile("<[a-zA-Z][^>]*\\s" + attribute + "(=|\\s|/?>)")
+        .matcher(html)
+        .results()
+        .count();
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.portcullis.sample.support.Rfc6238;
 import dev.portcullis.sample.support.SampleDeployment;
 import dev.portcullis.sample.support.TwoFactorSteps;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * One deployment with the non-default settings users reach for: generic responses, the SPA CSRF
  * cookie, SPA redirects for mailed links, unified sign-in replacing login, a token max age, a
- * disabled feature, and a language the application adds with its own bundle ({@code
+ * disabled feature, a negative freshness (no re-authentication, so no {@code /wan-verify}), and a
+ * language the application adds with its own bundle ({@code
  * WEB-INF/classes/portcullis_nl.properties}); and the OpenAPI document that follows them.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -73,6 +75,10 @@ class ConfigVariantsIT {
                 "security.i18n_locales=en,de,fr,nl",
                 "security.app_name=Example Shop",
                 "security.us_signin_replaces_login=true",
+                // Re-authentication never asked: /wan-verify is gone (Flask: FRESHNESS < 0).
+                "security.freshness=-1 minutes",
+                "security.webauthn=true",
+                "security.wan_rp_id=localhost",
                 ""))
         .addAsResource(
             new ByteArrayAsset(DUTCH_BUNDLE.getBytes(StandardCharsets.UTF_8)),
@@ -152,6 +158,50 @@ class ConfigVariantsIT {
     assertThat(knownCode.response().keySet()).isEqualTo(unknownCode.response().keySet());
     assertThat(knownCode.response().getJsonArray("code_methods"))
         .isEqualTo(unknownCode.response().getJsonArray("code_methods"));
+  }
+
+  /**
+   * Issue 8: under generic responses every send-code request answers 200, sent or not; behind it an
+   * unknown identity's requests are counted and bounded exactly as a user's with the email method —
+   * the same limit (5 per period) reached after the same number of requests, after which neither
+   * side renders a mail — while nothing is mailed for the unknown identity, no user row changes and
+   * no observer hears of a send ({@code UsSecurityTokenSent}) that did not happen.
+   */
+  @Test
+  void sendCodeWhenGenericAndFloodedThenUnknownIdentityBoundedAsAUserWithoutMailOrEvent() {
+    TwoFactorSteps steps = new TwoFactorSteps(base, mail);
+    String known = steps.newUser("flood-known");
+    enrolEmail(steps, known);
+    String unknown = "flood-ghost-" + System.nanoTime() + "@example.com";
+    // a new period for both: the set-up code counted against the user
+    steps.moveClock(Duration.ofMinutes(16));
+    JsonObject usersBefore = steps.support().get("api/test-support/users-checksum").json();
+    long usSentBefore = steps.events().stream().filter(e -> e.startsWith("sync:us-sent:")).count();
+
+    for (int i = 0; i < 7; i++) {
+      assertThat(usPost("api/us-signin/send-code", known, "chosen_method", "email").status())
+          .isEqualTo(200);
+      assertThat(usPost("api/us-signin/send-code", unknown, "chosen_method", "email").status())
+          .isEqualTo(200);
+    }
+
+    JsonObject sends =
+        steps
+            .support()
+            .get("api/test-support/code-sends?email=" + known + "&identity=" + unknown)
+            .json();
+    assertThat(sends.getInt("user")).as("the user's sends, bounded").isEqualTo(5);
+    assertThat(sends.getInt("stand_in")).as("the unknown identity's, bounded alike").isEqualTo(5);
+    mail.awaitMail(known, 6, MAIL_WAIT);
+    assertThat(mail.messagesFor(unknown)).isEmpty();
+    List<String> usSent =
+        steps.events().stream().filter(e -> e.startsWith("sync:us-sent:")).toList();
+    assertThat(usSent).hasSize((int) usSentBefore + 5);
+    assertThat(usSent).noneMatch(e -> e.contains(unknown));
+    assertThat(steps.support().get("api/test-support/users-checksum").json())
+        .as("no user made, changed or counted for the unknown identity")
+        .isEqualTo(usersBefore);
+    assertThat(mail.messagesFor(known)).as("one set-up code, then 5 of the 7 asked for").hasSize(6);
   }
 
   /**
@@ -323,6 +373,42 @@ class ConfigVariantsIT {
     assertThat(reset.status()).isEqualTo(200);
     Reply link = exchanges.get("api/confirm/not-a-token", "Accept", JSON);
     assertThat(link.header("Location").orElseThrow()).startsWith("https://spa.example.com/");
+  }
+
+  /**
+   * Issue 9: with {@code security.freshness} negative nothing asks for re-authentication, so {@code
+   * /wan-verify} is not there (Flask-Security does not register it): its three routes answer 404 in
+   * the envelope, to a signed-in caller too, and its page is a 404; the other WebAuthn endpoints
+   * serve, and the OpenAPI document leaves it out.
+   */
+  @Test
+  void wanVerifyWhenFreshnessNegativeThen404InTheEnvelopeWhileWanSigninServes() {
+    ApiClient signedIn = new ApiClient(base);
+    assertThat(signedIn.login("user@example.com", "Password123!", "").status()).isEqualTo(200);
+    String csrf = signedIn.csrfToken();
+
+    List<Reply> gone =
+        List.of(
+            signedIn.get("api/wan-verify", "Accept", JSON),
+            signedIn.postJson("api/wan-verify", "{}", "X-CSRF-Token", csrf),
+            signedIn.postJson(
+                "api/wan-verify/any-state", "{\"credential\":\"{}\"}", "X-CSRF-Token", csrf),
+            client.postJson("api/wan-verify", "{}", "X-CSRF-Token", client.csrfToken()));
+
+    for (Reply reply : gone) {
+      assertThat(reply.status()).isEqualTo(404);
+      assertThat(reply.json().getJsonObject("meta").getInt("code")).isEqualTo(404);
+    }
+    assertThat(signedIn.get("security/wan_verify.xhtml", "Accept", "text/html").status())
+        .isEqualTo(404);
+    assertThat(signedIn.get("api/wan-register", "Accept", JSON).status())
+        .as("fresh without asking")
+        .isEqualTo(200);
+    assertThat(client.postJson("api/wan-signin", "{}", "X-CSRF-Token", client.csrfToken()).status())
+        .isEqualTo(200);
+    assertThat(OpenApiContract.fetch(base).document().getJsonObject("paths").keySet())
+        .contains("/api/wan-signin", "/api/wan-register")
+        .doesNotContain("/api/wan-verify", "/api/wan-verify/{state}");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.portcullis.sample.support.Rfc6238;
 import dev.portcullis.sample.support.SampleDeployment;
 import dev.portcullis.sample.support.SmsTrap;
 import dev.portcullis.sample.support.TwoFactorSteps;
+import dev.portcullis.sample.support.WebAuthnClient;
 import jakarta.json.Json;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -33,11 +34,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The throttle with its default limits (5 failures answered at once, then a wait of 1 s doubling
  * per failure, a 15-minute lockout at 10; 20 and 100 per address), black-box: over the JSON login,
- * HTTP Basic and the second-factor code, counted in the database, answered 429 in the envelope with
- * {@code Retry-After}. One trusted proxy is configured ({@code security.proxy_x_for=1}), so each
- * test speaks from addresses of its own in {@code X-Forwarded-For}; generic responses are on, as a
- * locked account must then answer like an identity nobody has. The server's clock stands still and
- * waits pass by moving it, so every wait is exact however slow the machine.
+ * HTTP Basic, the second-factor code and WebAuthn credential ids, counted in the database, answered
+ * 429 in the envelope with {@code Retry-After}. One trusted proxy is configured ({@code
+ * security.proxy_x_for=1}), so each test speaks from addresses of its own in {@code
+ * X-Forwarded-For}; generic responses are on, as a locked account must then answer like an identity
+ * nobody has. The server's clock stands still and waits pass by moving it, so every wait is exact
+ * however slow the machine.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -46,6 +48,7 @@ class ThrottleIT {
   static final String PASSWORD = TwoFactorSteps.PASSWORD;
   static final String WRONG = "not-the-password-1";
   static final String TOO_MANY = "Too many failed attempts. Please try again later.";
+  static final String ORIGIN = "http://localhost:8080";
   static final String MAIL_LIMIT = "Too many mails were requested lately. Please try again later.";
   static MailTrap mail;
   static SmsTrap sms;
@@ -59,7 +62,12 @@ class ThrottleIT {
         TwoFactorSteps.settings(sms)
             + SampleDeployment.DEFAULT_THROTTLE
             + "security.proxy_x_for=1\n"
-            + "security.return_generic_responses=true\n");
+            + "security.return_generic_responses=true\n"
+            + "security.webauthn=true\n"
+            + "security.wan_rp_id=localhost\n"
+            + "security.wan_origins="
+            + ORIGIN
+            + "\n");
   }
 
   @AfterAll
@@ -266,6 +274,53 @@ class ThrottleIT {
     assertThat(behindTheProxy.status())
         .as("only the last entry (one trusted proxy) is the client")
         .isEqualTo(400);
+  }
+
+  @Test
+  void
+      wanSigninWhenUnknownCredentialIdsFromOneAddressThenItWaitsBeforeAnyKeyIsCheckedAndAnotherDoesNot() {
+    String email = steps.newUser("wan-known");
+    WebAuthnClient realKey = registeredKey(email, "first");
+    // Addresses of their own (198.51.100.200 and up): the other tests count theirs in the same
+    // table.
+    String guesser = "198.51.100.200";
+    for (int i = 0; i < 20; i++) {
+      assertThat(wanSignin(new ApiClient(base), new WebAuthnClient(ORIGIN), guesser).status())
+          .as("unknown credential id %d", i)
+          .isEqualTo(400);
+    }
+
+    Reply guessing = wanSignin(new ApiClient(base), new WebAuthnClient(ORIGIN), guesser);
+    Reply realFromThere = wanSignin(new ApiClient(base), realKey, guesser);
+    Reply elsewhere = wanSignin(new ApiClient(base), new WebAuthnClient(ORIGIN), "198.51.100.201");
+
+    assertThat(guessing.status()).isEqualTo(429);
+    assertThat(guessing.header("Retry-After")).contains("1");
+    assertThat(guessing.response().getJsonArray("errors").getString(0)).isEqualTo(TOO_MANY);
+    assertThat(realFromThere.status()).as("not checked while the address waits").isEqualTo(429);
+    assertThat(elsewhere.status()).as("another address").isEqualTo(400);
+    steps.moveClock(Duration.ofSeconds(1));
+    assertThat(wanSignin(new ApiClient(base), realKey, guesser).status()).isEqualTo(200);
+  }
+
+  @Test
+  void wanVerifyWhenAnotherUsersKeysAreTriedThenTheSignedInAccountWaitsFromEveryAddress() {
+    String ann = steps.newUser("wan-ann");
+    WebAuthnClient annKey = registeredKey(ann, "first");
+    WebAuthnClient bobKey = registeredKey(steps.newUser("wan-bob"), "first").ignoreAllowList(true);
+    ApiClient annSession = new ApiClient(base);
+    steps.signIn(annSession, ann);
+    for (int i = 1; i <= 5; i++) {
+      Reply tried = wanVerify(annSession, i % 2 == 0 ? bobKey : new WebAuthnClient(ORIGIN), i);
+      assertThat(tried.status()).as("foreign or unknown key %d", i).isEqualTo(400);
+    }
+
+    Reply waiting = wanVerify(annSession, annKey, 6);
+
+    assertThat(waiting.status()).as("her own key, not checked while she waits").isEqualTo(429);
+    assertThat(waiting.header("Retry-After")).contains("1");
+    steps.moveClock(Duration.ofSeconds(1));
+    assertThat(wanVerify(annSession, annKey, 7).status()).isEqualTo(200);
   }
 
   @Test
@@ -673,6 +728,65 @@ class ThrottleIT {
 
   private ApiClient pendingAfterPassword(String email) {
     return steps.pending(email);
+  }
+
+  /** A key of usage {@code usage} registered for a new session of {@code email} (fresh). */
+  private WebAuthnClient registeredKey(String email, String usage) {
+    ApiClient owner = new ApiClient(base);
+    steps.signIn(owner, email);
+    WebAuthnClient key = new WebAuthnClient(ORIGIN);
+    Reply options =
+        steps.post(
+            owner,
+            "api/wan-register",
+            Json.createObjectBuilder().add("name", "key-" + System.nanoTime()).add("usage", usage));
+    assertThat(options.status()).as(options.body()).isEqualTo(200);
+    Reply stored =
+        steps.post(
+            owner,
+            "api/wan-register/" + options.response().getString("wan_state"),
+            Json.createObjectBuilder().add("credential", key.create(options.body())));
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    return key;
+  }
+
+  /**
+   * A passkey sign-in with no identity from {@code address}: options, then {@code key}'s answer.
+   */
+  private static Reply wanSignin(ApiClient client, WebAuthnClient key, String address) {
+    Reply options =
+        client.postJson(
+            "api/wan-signin",
+            Json.createObjectBuilder().add("csrf_token", client.csrfToken()).build(),
+            "X-Forwarded-For",
+            address);
+    return client.postJson(
+        "api/wan-signin/" + options.response().getString("wan_state"),
+        Json.createObjectBuilder()
+            .add("credential", key.get(options.body()))
+            .add("csrf_token", client.csrfToken())
+            .build(),
+        "X-Forwarded-For",
+        address);
+  }
+
+  /** Re-authentication of {@code session} answered by {@code key}, from an address of its own. */
+  private static Reply wanVerify(ApiClient session, WebAuthnClient key, int attempt) {
+    String address = "198.51.100." + (210 + attempt);
+    Reply options =
+        session.postJson(
+            "api/wan-verify",
+            Json.createObjectBuilder().add("csrf_token", session.csrfToken()).build(),
+            "X-Forwarded-For",
+            address);
+    return session.postJson(
+        "api/wan-verify/" + options.response().getString("wan_state"),
+        Json.createObjectBuilder()
+            .add("credential", key.ignoreAllowList(true).get(options.body()))
+            .add("csrf_token", session.csrfToken())
+            .build(),
+        "X-Forwarded-For",
+        address);
   }
 
   private static Reply login(ApiClient client, String email, String password, String address) {

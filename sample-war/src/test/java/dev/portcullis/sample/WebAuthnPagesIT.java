@@ -101,6 +101,15 @@ class WebAuthnPagesIT {
     open("security/wan_register.xhtml");
     assertThat(chromium.text("no-keys")).isEqualTo("You have no security keys yet.");
     check("wan_register empty");
+    // A refused form (no name) comes back with the use chosen, and only that one.
+    browser.findElement(By.id("usage-first")).click();
+    browser.findElement(By.id("wan-register-submit")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("name-errors"), "Please name this security key."));
+    assertThat(browser.findElement(By.id("usage-first")).isSelected()).isTrue();
+    assertThat(browser.findElement(By.id("usage-secondary")).getAttribute("checked")).isNull();
+    assertThat(browser.findElement(By.id("wan-response-form")).isDisplayed()).isFalse();
     register("Laptop passkey", "first");
 
     assertThat(chromium.text("flashes")).contains("Security key Laptop passkey is added.");
@@ -213,6 +222,9 @@ class WebAuthnPagesIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("#wan-response-form [data-wan-status]"), "did not finish"));
+    assertThat(browser.findElement(By.id("wan-response-submit")).isDisplayed())
+        .as("the retry button is there to be pressed")
+        .isTrue();
     assertThat(browser.getCurrentUrl()).contains("/security/wan_signin.xhtml");
     ((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(empty);
 

@@ -72,6 +72,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void servletContainerWhenUsedThenOnlyTheUndertowAdapterKnowsIt() {
+    // Loaded by Undertow alone (WildFly); on any other server no class may need Undertow.
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("UndertowSameSite")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.undertow..")
+        .check(engine);
+  }
+
+  @Test
   void mailWhenSentThenOnlyTheSmtpAdapterKnowsJakartaMail() {
     noClasses()
         .that()

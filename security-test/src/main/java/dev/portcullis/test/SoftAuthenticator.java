@@ -129,6 +129,16 @@ public final class SoftAuthenticator {
     return this;
   }
 
+  /**
+   * A resident key registered elsewhere (another server on the same RP ID, e.g. Flask-Security):
+   * the user handle it keeps and returns in its assertions, without a {@link #create} here.
+   */
+  public SoftAuthenticator userHandle(byte[] handle) {
+    this.userHandle = handle.clone();
+    this.residentKey = true;
+    return this;
+  }
+
   /** The raw credential id. */
   public byte[] credentialId() {
     return credentialId.clone();

@@ -8,9 +8,9 @@
  * identity field's autofill list where the browser supports it). The browser's credential goes,
  * as WebAuthn Level 3 JSON (PublicKeyCredential.toJSON() where the browser has it, else built
  * here), into the form's hidden "credential" field, and the form is submitted with its button.
- * A "create" or "get" form starts by itself when the page shows and again when its button is
- * pressed (a browser may want a click first). If the browser fails or the user cancels, the form's
- * status line says so (data-wan-failed) and nothing is posted. */
+ * A "create" or "get" form is served hidden; it is shown and starts by itself when the page shows,
+ * and again when its button is pressed (a browser may want a click first). If the browser fails or
+ * the user cancels, the form's status line says so (data-wan-failed) and nothing is posted. */
 (function () {
   'use strict';
 
@@ -158,8 +158,11 @@
     }
   };
 
+  /* The response form is served hidden (nothing but this script can answer it); it shows while a
+   * ceremony runs, so its status line and retry button can be seen. */
   Ceremony.prototype.start = function () {
     var self = this;
+    self.form.hidden = false;
     self.form.addEventListener('submit', function (event) {
       if (!self.submitting) {
         event.preventDefault();

@@ -154,6 +154,36 @@ public class TestSupportResource {
         .build();
   }
 
+  @Inject dev.portcullis.impl.twofactor.StandInSendKeys standIns;
+
+  /**
+   * Code sends counted in the running period: {@code user} for the user of {@code email} (its row
+   * of {@code fs_mf_code_send}), {@code stand_in} for a stand-in of the typed {@code identity} (its
+   * counter in {@code fs_mf_address_send}), 0 where there is no row.
+   */
+  @GET
+  @Path("code-sends")
+  public JsonObject codeSends(
+      @QueryParam("email") String email, @QueryParam("identity") String identity) {
+    var result = Json.createObjectBuilder();
+    if (email != null) {
+      result.add("user", sent("fs_mf_code_send", "user_id", find(email).id()));
+    }
+    if (identity != null) {
+      String counter = standIns.of("email", identity).counter();
+      result.add("stand_in", sent("fs_mf_address_send", "address", counter));
+    }
+    return result.build();
+  }
+
+  private int sent(String table, String keyColumn, Object key) {
+    java.util.List<?> rows =
+        em.createNativeQuery("SELECT sent FROM " + table + " WHERE " + keyColumn + " = ?1")
+            .setParameter(1, key)
+            .getResultList();
+    return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
+  }
+
   @Inject EventRecorder recorder;
 
   @GET

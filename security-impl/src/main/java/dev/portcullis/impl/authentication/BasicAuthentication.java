@@ -54,6 +54,17 @@ public class BasicAuthentication {
   }
 
   /**
+   * Whether the request carries an {@code Authorization: Basic} header that {@link #attempt} cannot
+   * read (not Base64, no {@code :}, too long): such a header never signs anybody in.
+   */
+  public static boolean unreadableHeader(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    return header != null
+        && header.regionMatches(true, 0, "Basic ", 0, 6)
+        && BasicCredentials.of(header).isEmpty();
+  }
+
+  /**
    * Whether authentication parameters come from {@link #attempt}. A plain {@link
    * UsernamePasswordCredential} is passed (not {@code BasicAuthenticationCredential}, which decodes
    * the header as US-ASCII and which stores relying on {@code IdentityStore}'s default dispatch

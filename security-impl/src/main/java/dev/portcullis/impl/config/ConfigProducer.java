@@ -29,6 +29,7 @@ import dev.portcullis.impl.token.TokenPurpose;
 import dev.portcullis.impl.token.TokenSalts;
 import dev.portcullis.impl.token.TokenSigner;
 import dev.portcullis.impl.totp.TotpConfig;
+import dev.portcullis.impl.twofactor.StandInSendKeys;
 import dev.portcullis.impl.twofactor.TwoFactorConfig;
 import dev.portcullis.impl.unifiedsignin.UnifiedSigninConfig;
 import dev.portcullis.impl.views.FlowViews;
@@ -131,6 +132,12 @@ public class ConfigProducer {
     return new SignInConfig(
         configuration.login().backwardsCompatAuthToken(),
         configuration.twoFactor().selectTemplate());
+  }
+
+  /** Dependent: made with each bean that needs it (the code-send delivery, application-scoped). */
+  @Produces
+  StandInSendKeys standInSendKeys() {
+    return new StandInSendKeys(configuration.secretKey());
   }
 
   @Produces

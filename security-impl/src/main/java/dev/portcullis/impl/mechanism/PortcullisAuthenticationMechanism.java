@@ -72,6 +72,7 @@ public class PortcullisAuthenticationMechanism implements HttpAuthenticationMech
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     // The facade's logout() and anonymous flashes need the response to set cookies.
     CurrentResponse.remember(request, response);
+    UnreadableBasicHeader.mark(request, context);
     Credential credential =
         context.isAuthenticationRequest() ? context.getAuthParameters().getCredential() : null;
     if (credential != null) {

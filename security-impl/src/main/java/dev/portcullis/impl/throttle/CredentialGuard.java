@@ -15,7 +15,8 @@ import java.util.Optional;
  * (or typed identity) and against the request's client address ({@link ClientAddress}: the socket
  * address, {@code X-Forwarded-For} only as far as {@code security.proxy_x_for} trusts it). The
  * shared check points call it: {@code PasswordCheck} (login, HTTP Basic, {@code /verify}, {@code
- * /change}), the second-factor and recovery-code checks.
+ * /change}), the second-factor and recovery-code checks, WebAuthn assertions ({@code
+ * WanAssertions}).
  *
  * <p>A refusal marks the request; {@link ThrottledAnswers} then turns the refused answer (the
  * endpoint's 400 or 401) into 429 with {@code Retry-After}, whichever endpoint it was. A caller
@@ -105,12 +106,25 @@ public class CredentialGuard {
    * noise of a flood.
    */
   public boolean refusesToken() {
+    return refusesAddress(true);
+  }
+
+  /**
+   * Whether a check that names no account yet must not happen now, because the client address
+   * failed too many checks: a WebAuthn assertion before its credential id is looked up (an unknown
+   * id has no owner to count against). If so the request is marked to be answered 429.
+   */
+  public boolean refusesAddress() {
+    return refusesAddress(false);
+  }
+
+  private boolean refusesAddress(boolean link) {
     if (!throttle.enabled()) {
       return false;
     }
     ThrottleVerdict verdict = throttle.check(address());
     if (verdict instanceof ThrottleVerdict.Refused refused) {
-      request.setAttribute(REFUSAL, new Refusal(refused.retryAfter(), ATTEMPTS_MESSAGE, true));
+      request.setAttribute(REFUSAL, new Refusal(refused.retryAfter(), ATTEMPTS_MESSAGE, link));
       return true;
     }
     return false;
@@ -121,6 +135,14 @@ public class CredentialGuard {
    * counts against the client address.
    */
   public void failedToken() {
+    failedAddress();
+  }
+
+  /**
+   * A check that names no account failed (a WebAuthn credential id nobody owns): counts against the
+   * client address only.
+   */
+  public void failedAddress() {
     if (throttle.enabled()) {
       throttle.recordFailure(address());
     }

@@ -17,6 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -41,6 +45,10 @@ public class CodeDelivery {
   @Inject EventPublisher events;
   @Inject Messages messages;
   @Inject Clock clock;
+  @Inject StandInSendKeys standIns;
+
+  /** When stale per-address counters were last deleted on this node. */
+  private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
   /** How a send went. */
   public sealed interface Outcome {
@@ -127,12 +135,69 @@ public class CodeDelivery {
     return count(user, sha256Hex(address.toLowerCase(java.util.Locale.ROOT)));
   }
 
+  /**
+   * What {@link #admit} does, for a stand-in (generic responses: a code request for an identity
+   * that gets no code, because it names nobody or may not get one by {@code method}): the same
+   * statements, locks and transactions, on a stand-in row of a fixed pool chosen by a keyed hash of
+   * {@code identity} ({@link StandInSendKeys}) instead of the user's, and on the identity's own
+   * counter instead of the address's. Nothing is sent and no user's or address's count changes; the
+   * identity's counter makes the stand-in {@link Outcome.Limited} after as many requests per period
+   * as a user, so a flood answers in the same time for both, sent or refused.
+   *
+   * @param identity the identity as typed (an email normalized)
+   */
+  public Outcome admitStandIn(String method, String identity) {
+    StandInSendKeys.Rows rows = standIns.of(method, identity);
+    Instant now = clock.instant();
+    Duration period = config.codeSendPeriod();
+    int limit = config.codeSendLimit();
+    purgeNowAndThen(now);
+    return outcome(
+        now,
+        retried(() -> store.countStandInSend(rows.slot(), rows.counter(), now, period, limit)));
+  }
+
   private Outcome count(UserRecord user, String addressHash) {
     Instant now = clock.instant();
-    return store
-        .countSend(user.id(), addressHash, now, config.codeSendPeriod(), config.codeSendLimit())
-        .<Outcome>map(next -> new Outcome.Limited(wholeMinutes(Duration.between(now, next))))
+    Duration period = config.codeSendPeriod();
+    int limit = config.codeSendLimit();
+    purgeNowAndThen(now);
+    return outcome(now, retried(() -> store.countSend(user.id(), addressHash, now, period, limit)));
+  }
+
+  private static Outcome outcome(Instant now, Optional<Instant> next) {
+    return next.<Outcome>map(at -> new Outcome.Limited(wholeMinutes(Duration.between(now, at))))
         .orElseGet(Outcome.Sent::new);
+  }
+
+  /**
+   * Runs a count, once more if it failed: its transaction rolled back (nothing counted), e.g. after
+   * two first sends to one address both inserted its row when the stale-row purge had just deleted
+   * it ({@link #purgeNowAndThen}).
+   */
+  private static Optional<Instant> retried(Supplier<Optional<Instant>> count) {
+    try {
+      return count.get();
+    } catch (RuntimeException lostInsertRace) {
+      return count.get();
+    }
+  }
+
+  /**
+   * Once per period on this node, deletes the counters of addresses (and of stand-ins' typed
+   * identities) whose period is over: they would start a new one at their next send anyway.
+   */
+  private void purgeNowAndThen(Instant now) {
+    Instant last = lastPurge.get();
+    if (now.isAfter(last.plus(config.codeSendPeriod())) && lastPurge.compareAndSet(last, now)) {
+      try {
+        int gone = store.forgetAddressSendsBefore(now.minus(config.codeSendPeriod()));
+        LOG.fine(() -> "Code sends: " + gone + " per-address counters past their period deleted");
+      } catch (RuntimeException e) {
+        // housekeeping only: the next period tries again
+        LOG.log(Level.WARNING, "Code sends: deleting past per-address counters failed", e);
+      }
+    }
   }
 
   private static Duration wholeMinutes(Duration wait) {

@@ -70,13 +70,31 @@ public class JpaTwoFactorStore implements TwoFactorStore {
   public Optional<Instant> countSend(
       long userId, String addressHash, Instant now, Duration period, int limit) {
     if (addressHash != null) {
-      try {
-        addressRows.ensure(addressHash);
-      } catch (PersistenceException | TransactionalException lostRace) {
-        // another user's first send to this address inserted the row a moment before: it is there
-        // now, and the count below locks it
-      }
+      ensureAddressRow(addressHash);
     }
     return repository().countSend(userId, addressHash, now, period, limit);
+  }
+
+  @Override
+  @Transactional(TxType.REQUIRES_NEW)
+  public Optional<Instant> countStandInSend(
+      int slot, String counter, Instant now, Duration period, int limit) {
+    ensureAddressRow(counter);
+    return repository().countStandInSend(slot, counter, now, period, limit);
+  }
+
+  @Override
+  @Transactional(TxType.REQUIRES_NEW)
+  public int forgetAddressSendsBefore(Instant before) {
+    return repository().forgetAddressSendsBefore(before);
+  }
+
+  private void ensureAddressRow(String addressHash) {
+    try {
+      addressRows.ensure(addressHash);
+    } catch (PersistenceException | TransactionalException lostRace) {
+      // another user's first send to this address inserted the row a moment before: it is there
+      // now, and the count locks it
+    }
   }
 }

@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * {@link TwoFactorStore}'s SQL over a caller-managed {@link EntityManager} and transaction: the
  * user's {@code tf_*} columns through the user entity, the used steps and send counts in {@code
- * fs_mf_used_step} and {@code fs_mf_code_send}. {@link JpaTwoFactorStore} wraps it in container
- * transactions; tests drive it with a resource-local one.
+ * fs_mf_used_step}, {@code fs_mf_code_send} and {@code fs_mf_address_send}, the stand-ins' in
+ * {@code fs_mf_stand_in_send}. {@link JpaTwoFactorStore} wraps it in container transactions; tests
+ * drive it with a resource-local one.
  *
  * <p>Every check-and-write first locks the user's row ({@code SELECT ... FOR UPDATE}): the same
  * user's checks then run one after the other on every node, so two nodes can never both accept the
@@ -71,7 +72,7 @@ final class TwoFactorRepository {
    */
   Optional<Instant> countSend(
       long userId, String addressHash, Instant now, Duration period, int limit) {
-    if (lock(userId) == null) {
+    if (!lockRow(userId)) {
       return Optional.of(now.plus(period));
     }
     SendCounter byUser = new SendCounter(em, "fs_mf_code_send", "user_id", userId);
@@ -95,6 +96,33 @@ final class TwoFactorRepository {
   }
 
   /**
+   * {@link #countSend} for a stand-in (see {@link TwoFactorStore#countStandInSend}): statement for
+   * statement the same work — the stand-in row locked in place of the user's, read again as the
+   * user's counter is, the identity's counter read locked — with only {@code counter}'s limit
+   * deciding; both counted when it allows.
+   */
+  Optional<Instant> countStandInSend(
+      int slot, String counter, Instant now, Duration period, int limit) {
+    lockStandIn(slot);
+    SendCounter bySlot = new SendCounter(em, "fs_mf_stand_in_send", "slot", slot);
+    SendCounter byCounter = new SendCounter(em, "fs_mf_address_send", "address", counter, true);
+    Optional<Instant> wait = byCounter.waitUntil(now, period, limit);
+    if (wait.isPresent()) {
+      return wait;
+    }
+    bySlot.count(now, period);
+    byCounter.count(now, period);
+    return Optional.empty();
+  }
+
+  /** Deletes per-address counters whose period started before {@code before}. */
+  int forgetAddressSendsBefore(Instant before) {
+    return em.createNativeQuery("DELETE FROM fs_mf_address_send WHERE period_start < ?1")
+        .setParameter(1, before.getEpochSecond())
+        .executeUpdate();
+  }
+
+  /**
    * Gives the address a counter row with no period running (period start 0, nothing sent) unless it
    * has one. Two users sending the first code to one address at once would otherwise both find no
    * row and both insert it, the second failing on the primary key; with the row made beforehand in
@@ -113,6 +141,30 @@ final class TwoFactorRepository {
           .setParameter(1, addressHash)
           .executeUpdate();
     }
+  }
+
+  /**
+   * Locks the stand-in row {@code slot} until the transaction ends, as {@link #lockRow} locks a
+   * user's. The rows are made by the migration; should one be missing, nothing is locked and the
+   * count makes it.
+   */
+  private void lockStandIn(int slot) {
+    em.createNativeQuery("SELECT slot FROM fs_mf_stand_in_send WHERE slot = ?1 FOR UPDATE")
+        .setParameter(1, slot)
+        .getResultList();
+  }
+
+  /**
+   * Locks the user's row until the transaction ends, reading only its id — no entity, no roles —
+   * for a check that needs the user to exist and to run alone, nothing else: {@code SELECT id FROM
+   * <user table> WHERE id = ? FOR UPDATE} (the table as mapped). False when there is no such user.
+   */
+  private boolean lockRow(long userId) {
+    return !em.createQuery("SELECT u.id FROM UserEntity u WHERE u.id = :id", Long.class)
+        .setParameter("id", userId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList()
+        .isEmpty();
   }
 
   /** The user's row, locked until the transaction ends; {@code null} when there is none. */

@@ -45,4 +45,27 @@ public interface TwoFactorStore {
    */
   Optional<Instant> countSend(
       long userId, String addressHash, Instant now, Duration period, int limit);
+
+  /**
+   * The work of {@link #countSend} for a stand-in (generic responses: a code request for an
+   * identity that gets no code), with the same statements, locks and transactions: the stand-in row
+   * {@code slot} of a small fixed pool is locked and counted where a user's row is, and {@code
+   * counter} (the stand-in's row for the typed identity) is made, locked, checked and counted as an
+   * address's. Only {@code counter} decides, so the stand-in is refused after exactly as many
+   * requests for the typed identity as a user would be, whatever other identities sharing the slot
+   * did.
+   *
+   * @return empty when the stand-in's code "may be sent" (and is counted), else when the next one
+   *     may
+   */
+  Optional<Instant> countStandInSend(
+      int slot, String counter, Instant now, Duration period, int limit);
+
+  /**
+   * Deletes the per-address counters whose period started before {@code before} (they would start a
+   * new period anyway): the stand-ins' rows for typed identities do not pile up.
+   *
+   * @return how many were deleted
+   */
+  int forgetAddressSendsBefore(Instant before);
 }

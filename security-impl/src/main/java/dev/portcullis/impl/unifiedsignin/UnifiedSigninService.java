@@ -152,7 +152,8 @@ public class UnifiedSigninService {
     if (user.isEmpty() || refusal.isPresent()) {
       if (login.genericResponses()) {
         // The answer must not tell the identity exists, nor may its time: a stand-in goes through
-        // the work of a mailed send (its mail discarded); a text cannot be rehearsed.
+        // the work of a mailed send (counted on stand-in rows, its mail discarded, no event); a
+        // text cannot be rehearsed.
         rehearseSend(identity.get(), method, links);
         return new SendOutcome.Sent();
       }
@@ -258,8 +259,8 @@ public class UnifiedSigninService {
       String identity, String method, Optional<Function<String, String>> links) {
     Optional<TotpKey> key = passcodes.standInKey();
     if (method.equals("email") && key.isPresent()) {
-      sender.rehearse(
-          decoys.user(EmailNormalizer.normalize(identity).orElse(null)), key.get(), links);
+      Optional<String> email = EmailNormalizer.normalize(identity);
+      sender.rehearse(decoys.user(email.orElse(null)), email.orElse(identity), key.get(), links);
     }
   }
 

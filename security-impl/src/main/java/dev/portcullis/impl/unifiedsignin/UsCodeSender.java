@@ -88,18 +88,28 @@ public class UsCodeSender {
   }
 
   /**
-   * The work of a mailed code for a stand-in user (an unknown identity, or one that may not get a
-   * code): the code of the step after the last used one, the mail with its magic link rendered and
-   * written, then discarded in the same transaction ({@link AccountMail#rehearse}); no counter, no
-   * event, nothing kept. The send counters are not touched: they would keep a row for every address
-   * anyone typed.
+   * The work of {@link #send} by mail for a stand-in user (an unknown identity, or one that may not
+   * get a code by mail), in the same order: counted ({@link CodeDelivery#admitStandIn}: a stand-in
+   * row of a fixed pool and the typed identity's own counter, with the same statements, locks and
+   * transactions as a user's and an address's), then — unless the identity's count is used up, as a
+   * user's would be — the code of the step after the last used one, the mail with its magic link
+   * rendered and written, then discarded in the same transaction ({@link AccountMail#rehearse}),
+   * and an event nobody observes in place of {@link UsSecurityTokenSent} ({@link StandInCodeSent}).
+   * Nothing is sent or kept but the counts, and no user's or address's count changes.
+   *
+   * @param identity the identity as typed (an email normalized): what the stand-in is counted by
    */
-  public void rehearse(UserRecord standIn, TotpKey key, Optional<Function<String, String>> links) {
+  public void rehearse(
+      UserRecord standIn, String identity, TotpKey key, Optional<Function<String, String>> links) {
+    if (!(delivery.admitStandIn("email", identity) instanceof CodeDelivery.Outcome.Sent)) {
+      return;
+    }
     long step =
         Math.max(
             OneTimeCodes.stepAt(clock.instant()), store.lastUsedStep(standIn.id(), "email") + 1);
     String code = OneTimeCodes.codeAt(key, step);
     mail.rehearse(MailTemplate.US_INSTRUCTIONS, standIn, instructions(standIn, code, links));
+    events.publish(new StandInCodeSent(standIn.toSecurityUser(), "email", null, links.isPresent()));
   }
 
   /**

@@ -21,9 +21,11 @@ import java.util.logging.Logger;
  * wan_signin_response}, {@code wan_verify}, {@code wan_verify_response}; spec §1.2 #26, #27, #29,
  * #30, §7.6; WebAuthn L3 §7.2). Checks in Flask's order — state, credential id, owner, user handle,
  * usage, owner active, signature — then, beyond Flask: the owner must be the user the state was
- * made for (second factor: the pending user; verify: the signed-in user, GHSA-f66q-9rf6-8795), a
- * failed signature counts against the owner's code throttle, and the challenge is single use on
- * every node. Nothing is written unless the assertion passed.
+ * made for (second factor: the pending user; verify: the signed-in user, GHSA-f66q-9rf6-8795); the
+ * throttle is asked before the credential id is looked up, an unknown id or another user's key
+ * counts against the client address (and the user the state was made for), a failed signature
+ * against the owner's codes; and the challenge is single use on every node. No key data is written
+ * unless the assertion passed.
  */
 public class WanAssertions {
 
@@ -125,20 +127,39 @@ public class WanAssertions {
     if (!(read instanceof WanStates.Read.Valid valid) || ids.isEmpty()) {
       return refused("API_ERROR", Map.of());
     }
+    // Before the look-up: guessing credential ids is a failed check like a wrong password.
+    Optional<ThrottleSubject> account = boundUser.map(ThrottleSubject::codes);
+    if (account.isPresent() ? guard.refuses(account.get()) : guard.refusesAddress()) {
+      return refused(CredentialGuard.ATTEMPTS_MESSAGE, Map.of());
+    }
     Optional<WebAuthnCredential> found = store.find(ids.get().credentialId());
     if (found.isEmpty()) {
-      return refused("WEBAUTHN_UNKNOWN_CREDENTIAL_ID", Map.of());
+      return failedCheck(account, "WEBAUTHN_UNKNOWN_CREDENTIAL_ID");
     }
     WebAuthnCredential key = found.get();
     Optional<UserRecord> owner = users.findById(key.userId());
     if (owner.isEmpty()) {
-      return refused("WEBAUTHN_ORPHAN_CREDENTIAL_ID", Map.of());
+      return failedCheck(account, "WEBAUTHN_ORPHAN_CREDENTIAL_ID");
     }
     Optional<Checked> wrong = ownership(ids.get(), key, owner.get(), ceremony, boundUser);
     if (wrong.isPresent()) {
       return wrong.get();
     }
     return verify(credentialJson.get(), key, owner.get(), valid.state(), rp);
+  }
+
+  /**
+   * A credential id that is no key of the user it must be: counts against the client address, and
+   * against the user the state was made for when there is one (verify, second factor), as a wrong
+   * code does.
+   */
+  private Checked failedCheck(Optional<ThrottleSubject> account, String messageKey) {
+    if (account.isPresent()) {
+      guard.failed(account.get());
+    } else {
+      guard.failedAddress();
+    }
+    return refused(messageKey, Map.of());
   }
 
   /** Flask's user-handle, usage and active checks, and the owner binding it lacks. */
@@ -149,14 +170,15 @@ public class WanAssertions {
       WanState.Ceremony ceremony,
       Optional<UserRecord> boundUser) {
     Optional<byte[]> handle = ids.userHandle();
+    Optional<ThrottleSubject> account = boundUser.map(ThrottleSubject::codes);
     if (handle.isPresent()
         && (owner.fsWebauthnUserHandle() == null
             || !MessageDigest.isEqual(
                 handle.get(), owner.fsWebauthnUserHandle().getBytes(StandardCharsets.US_ASCII)))) {
-      return Optional.of(refused("WEBAUTHN_MISMATCH_USER_HANDLE", Map.of()));
+      return Optional.of(failedCheck(account, "WEBAUTHN_MISMATCH_USER_HANDLE"));
     }
     if (boundUser.isPresent() && boundUser.get().id() != owner.id()) {
-      return Optional.of(refused("WEBAUTHN_MISMATCH_USER_HANDLE", Map.of()));
+      return Optional.of(failedCheck(account, "WEBAUTHN_MISMATCH_USER_HANDLE"));
     }
     Set<String> usages =
         switch (ceremony) {

@@ -169,7 +169,8 @@ abstract class AbstractFlaskAdoptionTest {
             "fs_mf_code_send",
             "fs_mf_address_send",
             "fs_throttle",
-            "fs_wan_used_challenge");
+            "fs_wan_used_challenge",
+            "fs_mf_stand_in_send");
   }
 
   @Test

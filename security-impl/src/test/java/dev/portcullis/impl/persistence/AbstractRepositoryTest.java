@@ -67,8 +67,8 @@ abstract class AbstractRepositoryTest {
   void migrateFreshSchema() throws SQLException {
     dataSource = database().recreate(SCHEMA);
     SchemaMigrator.Result result = new SchemaMigrator().migrate(dataSource);
-    assertThat(result.migrationsExecuted()).isEqualTo(8);
-    assertThat(result.schemaVersion()).isEqualTo("8");
+    assertThat(result.migrationsExecuted()).isEqualTo(9);
+    assertThat(result.schemaVersion()).isEqualTo("9");
     Map<String, Object> jpa = new HashMap<>(database().jpaProperties(SCHEMA));
     jpa.putAll(providerProperties());
     emf = Persistence.createEntityManagerFactory(persistenceUnit(), jpa);
@@ -97,7 +97,7 @@ abstract class AbstractRepositoryTest {
   void migrateWhenAlreadyMigratedThenNothingRuns() {
     SchemaMigrator.Result again = new SchemaMigrator().migrate(dataSource);
     assertThat(again.migrationsExecuted()).isZero();
-    assertThat(again.schemaVersion()).isEqualTo("8");
+    assertThat(again.schemaVersion()).isEqualTo("9");
   }
 
   @Test
@@ -108,7 +108,7 @@ abstract class AbstractRepositoryTest {
       s.execute("CREATE TABLE app_thing (id INTEGER PRIMARY KEY)");
     }
     SchemaMigrator.Result result = new SchemaMigrator().migrate(app);
-    assertThat(result.migrationsExecuted()).isEqualTo(8);
+    assertThat(result.migrationsExecuted()).isEqualTo(9);
     try (Connection c = app.getConnection();
         Statement s = c.createStatement()) {
       assertThat(s.executeQuery("SELECT COUNT(*) FROM fs_user").next()).isTrue();

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -46,11 +47,25 @@ abstract class AbstractTwoFactorRepositoryTest {
 
   abstract SharedTestDatabases.Kind kind();
 
+  /** The persistence unit: EclipseLink's unless a subclass runs Hibernate. */
+  String persistenceUnit() {
+    return "portcullis-test";
+  }
+
+  /**
+   * The provider's extra properties: here, its statements reported to {@link ExecutedStatements}.
+   */
+  java.util.Map<String, Object> providerProperties() {
+    return java.util.Map.of("eclipselink.session-event-listener", StatementLog.class.getName());
+  }
+
   @BeforeAll
   void migrate() throws SQLException {
     SharedTestDatabases.Schema schema = SharedTestDatabases.migrated(kind(), "portcullis_tf_test");
     dataSource = schema.dataSource();
-    emf = Persistence.createEntityManagerFactory("portcullis-test", schema.jpaProperties());
+    java.util.Map<String, Object> jpa = new java.util.HashMap<>(schema.jpaProperties());
+    jpa.putAll(providerProperties());
+    emf = Persistence.createEntityManagerFactory(persistenceUnit(), jpa);
   }
 
   @AfterAll
@@ -68,6 +83,7 @@ abstract class AbstractTwoFactorRepositoryTest {
       s.executeUpdate("DELETE FROM fs_mf_used_step");
       s.executeUpdate("DELETE FROM fs_mf_code_send");
       s.executeUpdate("DELETE FROM fs_mf_address_send");
+      s.executeUpdate("UPDATE fs_mf_stand_in_send SET period_start = 0, sent = 0");
       s.executeUpdate(
           "INSERT INTO fs_user (id, email, active, fs_uniquifier) VALUES ("
               + ANN
@@ -217,6 +233,217 @@ abstract class AbstractTwoFactorRepositoryTest {
       // as the store: the other send made the row
     }
     return tx(r -> r.countSend(userId, address, NOW, PERIOD, 5));
+  }
+
+  // --- stand-ins (generic responses: a code request for an identity that gets no code) ---
+
+  static final String MAIL = "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a";
+  static final String TYPED = "7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e";
+  static final int SLOT = 17;
+
+  @Test
+  void migrationWhenRunThenAFixedPoolOfStandInRowsAndNoUser() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet pool =
+            s.executeQuery("SELECT COUNT(*), MIN(slot), MAX(slot) FROM fs_mf_stand_in_send")) {
+      assertThat(pool.next()).isTrue();
+      assertThat(pool.getInt(1)).isEqualTo(StandInSendKeys.SLOTS);
+      assertThat(pool.getInt(2)).isZero();
+      assertThat(pool.getInt(3)).isEqualTo(StandInSendKeys.SLOTS - 1);
+    }
+    assertThat(count("SELECT COUNT(*) FROM fs_user")).as("only the two of this test").isEqualTo(2);
+  }
+
+  /**
+   * The point of the stand-in: a user's send and a stand-in's, each the second of its period (rows
+   * made, a period running), run the same statements in the same order with the same locks — the
+   * row that serializes (the user's, the slot's) locked first, the per-user (per-slot) counter
+   * read, the address's (identity's) counter read locked, both updated — and the stand-in touches
+   * only its own rows.
+   */
+  @Test
+  void countStandInSendWhenCountedThenTheSameStatementsAndLocksAsAUsersSendOnItsOwnRows()
+      throws SQLException {
+    assertThat(sendAsTheStore(ANN, MAIL, 5)).isEmpty();
+    assertThat(standInAsTheStore(SLOT, TYPED, 5)).isEmpty();
+    ExecutedStatements.take();
+
+    assertThat(sendAsTheStore(ANN, MAIL, 5)).isEmpty();
+    List<String> user = ExecutedStatements.take();
+    assertThat(standInAsTheStore(SLOT, TYPED, 5)).isEmpty();
+    List<String> standIn = ExecutedStatements.take();
+
+    assertThat(user).as("a send reads no user entity, no roles").hasSize(6);
+    assertThat(shapes(standIn)).isEqualTo(shapes(user));
+    assertThat(shapes(user))
+        .containsExactly(
+            "SELECT", "SELECT FOR UPDATE", "SELECT", "SELECT FOR UPDATE", "UPDATE", "UPDATE");
+    assertThat(user.get(1)).containsIgnoringCase("fs_user");
+    assertThat(standIn)
+        .allSatisfy(
+            sql ->
+                assertThat(sql.toLowerCase(java.util.Locale.ROOT))
+                    .containsAnyOf("fs_mf_stand_in_send", "fs_mf_address_send")
+                    .doesNotContain("fs_user")
+                    .doesNotContain("fs_mf_code_send"));
+    assertThat(sent("fs_mf_address_send", "address", "'" + TYPED + "'")).isEqualTo(2);
+    assertThat(sent("fs_mf_stand_in_send", "slot", String.valueOf(SLOT))).isEqualTo(2);
+    assertThat(sent("fs_mf_address_send", "address", "'" + MAIL + "'"))
+        .as("the user's address counted the user's sends only")
+        .isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM fs_mf_code_send")).as("Ann's row only").isEqualTo(1);
+    assertThat(count("SELECT SUM(sent) FROM fs_mf_stand_in_send"))
+        .as("one slot counted")
+        .isEqualTo(2);
+  }
+
+  /**
+   * A flood of one identity is refused after exactly as many requests as a user's (so the answers
+   * keep costing the same: a refused send renders no mail on either side), and the refused request
+   * counts nothing.
+   */
+  @Test
+  void countStandInSendWhenTheIdentitysCountIsUsedUpThenRefusedAfterAsManyAsAUser()
+      throws SQLException {
+    List<Boolean> user = new java.util.ArrayList<>();
+    List<Boolean> standIn = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      user.add(sendAsTheStore(ANN, MAIL, 3).isEmpty());
+      standIn.add(standInAsTheStore(SLOT, TYPED, 3).isEmpty());
+    }
+
+    assertThat(user).containsExactly(true, true, true, false, false);
+    assertThat(standIn).isEqualTo(user);
+    assertThat(standInAsTheStore(SLOT, TYPED, 3)).contains(NOW.plus(PERIOD));
+    assertThat(sent("fs_mf_address_send", "address", "'" + TYPED + "'")).isEqualTo(3);
+    assertThat(sent("fs_mf_stand_in_send", "slot", String.valueOf(SLOT))).isEqualTo(3);
+  }
+
+  /**
+   * The slots are shared by every identity hashed to them: their counts must decide nothing, or
+   * filling them would make every unknown identity answer as a refused one.
+   */
+  @Test
+  void countStandInSendWhenOtherIdentitiesFilledTheSlotThenAFreshIdentityIsStillCounted()
+      throws SQLException {
+    for (int i = 0; i < 4; i++) {
+      String other = String.format("%064x", i + 1);
+      assertThat(standInAsTheStore(SLOT, other, 3)).isEmpty();
+    }
+    assertThat(sent("fs_mf_stand_in_send", "slot", String.valueOf(SLOT))).isEqualTo(4);
+
+    assertThat(standInAsTheStore(SLOT, TYPED, 3)).isEmpty();
+  }
+
+  @Test
+  void countStandInSendWhenTwoIdentitiesOfOneSlotAtOnceThenBothCountedAndNeitherFails()
+      throws Exception {
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Optional<Instant>>> sends =
+          two.invokeAll(
+              List.of(
+                  () -> {
+                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return standInAsTheStore(SLOT, TYPED, 5);
+                  },
+                  () -> {
+                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return standInAsTheStore(SLOT, MAIL, 5);
+                  }));
+      for (java.util.concurrent.Future<Optional<Instant>> send : sends) {
+        assertThat(send.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+      }
+    } finally {
+      two.shutdownNow();
+    }
+    assertThat(sent("fs_mf_stand_in_send", "slot", String.valueOf(SLOT))).isEqualTo(2);
+  }
+
+  @Test
+  void standInWhenItsPoolRowIsMissingThenCountedAnyway() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM fs_mf_stand_in_send WHERE slot = " + SLOT);
+    }
+    try {
+      assertThat(standInAsTheStore(SLOT, TYPED, 5)).isEmpty();
+      assertThat(sent("fs_mf_stand_in_send", "slot", String.valueOf(SLOT))).isEqualTo(1);
+    } finally {
+      try (Connection c = dataSource.getConnection();
+          Statement s = c.createStatement()) {
+        s.executeUpdate("DELETE FROM fs_mf_stand_in_send WHERE slot = " + SLOT);
+        s.executeUpdate(
+            "INSERT INTO fs_mf_stand_in_send (slot, period_start, sent) VALUES ("
+                + SLOT
+                + ", 0, 0)");
+      }
+    }
+  }
+
+  @Test
+  void forgetAddressSendsBeforeWhenAPeriodIsOverThenOnlyItsCountersGo() throws SQLException {
+    assertThat(sendAsTheStore(ANN, MAIL, 5)).isEmpty();
+    Instant later = NOW.plus(PERIOD).plusSeconds(1);
+    this.<Optional<Instant>>tx(r -> r.countStandInSend(SLOT, TYPED, later, PERIOD, 5));
+
+    assertThat(this.<Integer>tx(r -> r.forgetAddressSendsBefore(later.minus(PERIOD)))).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM fs_mf_address_send WHERE address = '" + MAIL + "'"))
+        .as("its period is over")
+        .isZero();
+    assertThat(sent("fs_mf_address_send", "address", "'" + TYPED + "'")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM fs_mf_stand_in_send"))
+        .as("the pool stays")
+        .isEqualTo(StandInSendKeys.SLOTS);
+  }
+
+  /**
+   * {@link JpaTwoFactorStore#countSend}: the address's row in a transaction of its own, the count.
+   */
+  private Optional<Instant> sendAsTheStore(long userId, String address, int limit) {
+    ensureAsTheStore(address);
+    return tx(r -> r.countSend(userId, address, NOW, PERIOD, limit));
+  }
+
+  /** {@link JpaTwoFactorStore#countStandInSend}, the same way. */
+  private Optional<Instant> standInAsTheStore(int slot, String counter, int limit) {
+    ensureAsTheStore(counter);
+    return tx(r -> r.countStandInSend(slot, counter, NOW, PERIOD, limit));
+  }
+
+  private void ensureAsTheStore(String address) {
+    try {
+      tx(
+          r -> {
+            r.ensureAddressRow(address);
+            return null;
+          });
+    } catch (jakarta.persistence.PersistenceException lostRace) {
+      // as the store: another send made the row
+    }
+  }
+
+  /** What a statement does to which rows: its verb, and whether it locks what it reads. */
+  private static List<String> shapes(List<String> statements) {
+    return statements.stream()
+        .map(sql -> sql.strip().toUpperCase(java.util.Locale.ROOT))
+        .map(sql -> sql.split("\\s+")[0] + (sql.contains("FOR UPDATE") ? " FOR UPDATE" : ""))
+        .toList();
+  }
+
+  private int sent(String table, String keyColumn, String key) throws SQLException {
+    return count("SELECT sent FROM " + table + " WHERE " + keyColumn + " = " + key);
+  }
+
+  private int count(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertThat(rs.next()).as(sql).isTrue();
+      return rs.getInt(1);
+    }
   }
 
   @Test

@@ -63,6 +63,7 @@ final class TwoFactorTestBeans {
     delivery.events = events;
     delivery.messages = messages;
     delivery.clock = clock;
+    delivery.standIns = new StandInSendKeys(configuration.secretKey());
     authenticator.secrets = secrets;
     authenticator.authentication = configuration.authentication();
     service.config = twoFactor;
@@ -159,6 +160,32 @@ final class TwoFactorTestBeans {
       }
       sent.merge(userId, 1, Integer::sum);
       return Optional.empty();
+    }
+
+    /** Stand-ins' counts by their counter key; slots are not kept (they decide nothing). */
+    final Map<String, Instant> standInPeriodStart = new HashMap<>();
+
+    final Map<String, Integer> standInSent = new HashMap<>();
+
+    @Override
+    public Optional<Instant> countStandInSend(
+        int slot, String counter, Instant now, Duration period, int limit) {
+      Instant start = standInPeriodStart.get(counter);
+      if (start == null || !now.isBefore(start.plus(period))) {
+        standInPeriodStart.put(counter, now);
+        standInSent.put(counter, 1);
+        return Optional.empty();
+      }
+      if (standInSent.get(counter) >= limit) {
+        return Optional.of(start.plus(period));
+      }
+      standInSent.merge(counter, 1, Integer::sum);
+      return Optional.empty();
+    }
+
+    @Override
+    public int forgetAddressSendsBefore(Instant before) {
+      return 0;
     }
   }
 

@@ -238,6 +238,88 @@ class WanAssertionsTest {
         .isEqualTo(refused("WEBAUTHN_MISMATCH_USER_HANDLE", Map.of()));
   }
 
+  @Test
+  void finishWhenUnknownCredentialIdThenAFailureOfTheClientAddressAskedFirst() {
+    WanResult.Started started = signin();
+    answer(new byte[] {9, 9}, null, new AssertionOutcome.Verified(1, true, false, false));
+
+    assertThat(finish(started, WanState.Ceremony.SIGNIN, Optional.empty()))
+        .isEqualTo(refused("WEBAUTHN_UNKNOWN_CREDENTIAL_ID", Map.of()));
+    assertThat(f.guard.asked).containsExactly("address");
+    assertThat(f.guard.failures).containsExactly("address");
+  }
+
+  @Test
+  void finishWhenThrottledThenRefusedBeforeTheIdIsLookedUpOrTheSignatureChecked() {
+    WanResult.Started started = signin();
+    answer(ANN_FIRST, "ann-handle", new AssertionOutcome.Verified(5, true, true, true));
+    f.guard.refusing = true;
+
+    assertThat(finish(started, WanState.Ceremony.SIGNIN, Optional.empty()))
+        .isEqualTo(refused("TOO_MANY_FAILED_ATTEMPTS", Map.of()));
+    assertThat(f.relyingParty.lastExpected).as("no signature checked").isNull();
+    assertThat(f.guard.failures).isEmpty();
+    assertThat(f.store.find(ANN_FIRST).orElseThrow().signCount()).isEqualTo(4);
+  }
+
+  @Test
+  void finishVerifyWhenAnotherUsersKeyOrAnUnknownIdThenFailuresOfTheSignedInUsersCodes() {
+    WanResult.Started started = (WanResult.Started) assertions.startVerify(ann, f.rp);
+    answer(BOB_FIRST, null, new AssertionOutcome.Verified(1, true, false, false));
+    finish(started, WanState.Ceremony.VERIFY, Optional.of(ann));
+    answer(new byte[] {9, 9}, null, new AssertionOutcome.Verified(1, true, false, false));
+    finish(started, WanState.Ceremony.VERIFY, Optional.of(ann));
+
+    assertThat(f.guard.asked).containsExactly("code:user:1", "code:user:1");
+    assertThat(f.guard.failures)
+        .as("never bob's: he did nothing")
+        .containsExactly("code:user:1", "code:user:1");
+  }
+
+  @Test
+  void finishSecondaryWhenUnknownIdThenAFailureOfThePendingUsersCodes() {
+    WanResult.Started started =
+        (WanResult.Started) assertions.startSignin(Optional.of(ann), Optional.empty(), false, f.rp);
+    answer(new byte[] {9, 9}, null, new AssertionOutcome.Verified(1, false, false, false));
+
+    assertThat(finish(started, WanState.Ceremony.SECONDARY, Optional.of(ann)))
+        .isEqualTo(refused("WEBAUTHN_UNKNOWN_CREDENTIAL_ID", Map.of()));
+    assertThat(f.guard.failures).containsExactly("code:user:1");
+  }
+
+  @Test
+  void finishWhenUserHandleIsAnotherUsersThenAFailureOfTheClientAddress() {
+    WanResult.Started started = signin();
+    answer(ANN_FIRST, "bob-handle", new AssertionOutcome.Verified(5, true, false, false));
+
+    finish(started, WanState.Ceremony.SIGNIN, Optional.empty());
+
+    assertThat(f.guard.failures).containsExactly("address");
+  }
+
+  @Test
+  void finishWhenTheOwnersKeyOfTheWrongUsageThenNoFailureCounted() {
+    WanResult.Started started = signin();
+    answer(ANN_SECOND, "ann-handle", new AssertionOutcome.Verified(1, true, false, false));
+
+    finish(started, WanState.Ceremony.SIGNIN, Optional.empty());
+
+    assertThat(f.guard.failures).as("a real key, only offered where it is not used").isEmpty();
+  }
+
+  @Test
+  void finishWhenSignatureRefusedThenAFailureOfTheOwnersCodesAndPassedForgetsThem() {
+    WanResult.Started started = signin();
+    answer(
+        ANN_FIRST, null, new AssertionOutcome.Refused("WEBAUTHN_NO_VERIFY", "signature invalid"));
+    finish(started, WanState.Ceremony.SIGNIN, Optional.empty());
+    answer(ANN_FIRST, null, new AssertionOutcome.Verified(5, true, false, false));
+    finish(signin(), WanState.Ceremony.SIGNIN, Optional.empty());
+
+    assertThat(f.guard.failures).containsExactly("code:user:1");
+    assertThat(f.guard.successes).containsExactly("code:user:1");
+  }
+
   private WanResult.Started signin() {
     return (WanResult.Started)
         assertions.startSignin(Optional.empty(), Optional.empty(), false, f.rp);

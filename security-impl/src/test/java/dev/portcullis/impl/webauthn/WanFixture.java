@@ -4,6 +4,7 @@ import dev.portcullis.impl.events.EventPublisher;
 import dev.portcullis.impl.links.LinkConfig;
 import dev.portcullis.impl.links.TrustedHosts;
 import dev.portcullis.impl.throttle.CredentialGuard;
+import dev.portcullis.impl.throttle.ThrottleSubject;
 import dev.portcullis.impl.token.PurposeTokens;
 import dev.portcullis.impl.token.TokenSalts;
 import dev.portcullis.impl.token.TokenSigner;
@@ -29,7 +30,7 @@ import java.util.Set;
 /**
  * The WebAuthn services over doubles: a {@link RelyingParty} that answers what a test sets and
  * records what it was asked, an in-memory {@link WebAuthnStore} with the store's rules, users in a
- * map, recorded events, and a clock the test moves.
+ * map, recorded events, a throttle guard that records what it was told, and a clock the test moves.
  */
 final class WanFixture {
 
@@ -40,6 +41,7 @@ final class WanFixture {
   final MemoryStore store = new MemoryStore();
   final Map<Long, UserRecord> users = new LinkedHashMap<>();
   final List<Object> events = new ArrayList<>();
+  final RecordingGuard guard = new RecordingGuard();
   final WebAuthnConfig config;
   final WanStates states;
   final RelyingPartyIdentity.Resolved rp =
@@ -92,7 +94,7 @@ final class WanFixture {
         userStore(),
         identity ->
             users.values().stream().filter(u -> u.email().equalsIgnoreCase(identity)).findFirst(),
-        CredentialGuard.disabled(),
+        guard,
         publisher(),
         clock);
   }
@@ -175,6 +177,44 @@ final class WanFixture {
   }
 
   /** Answers what the test sets; remembers the expectations it was given. */
+  /**
+   * The throttle as the services see it: records every question and failure (by subject key, the
+   * client address as {@code address}) and refuses while {@link #refusing} is set.
+   */
+  static final class RecordingGuard extends CredentialGuard {
+    final List<String> asked = new ArrayList<>();
+    final List<String> failures = new ArrayList<>();
+    final List<String> successes = new ArrayList<>();
+    boolean refusing;
+
+    @Override
+    public boolean refuses(ThrottleSubject account) {
+      asked.add(account.key());
+      return refusing;
+    }
+
+    @Override
+    public boolean refusesAddress() {
+      asked.add("address");
+      return refusing;
+    }
+
+    @Override
+    public void failed(ThrottleSubject account) {
+      failures.add(account.key());
+    }
+
+    @Override
+    public void failedAddress() {
+      failures.add("address");
+    }
+
+    @Override
+    public void succeeded(ThrottleSubject account) {
+      successes.add(account.key());
+    }
+  }
+
   static final class FakeRelyingParty implements RelyingParty {
     RegistrationOutcome registration;
     AssertionOutcome assertion;

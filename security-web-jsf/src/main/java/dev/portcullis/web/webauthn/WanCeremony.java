@@ -11,8 +11,8 @@ import java.util.Optional;
  * {@code wan_state} field; the script passes the options to {@code navigator.credentials}, puts the
  * browser's credential (WebAuthn L3 JSON) into the hidden {@code credential} field and submits.
  *
- * <p>The response form is always part of the view (hidden while there are no options), so its
- * postback finds its fields and its action.
+ * <p>The response form is always part of the view (served hidden; the script shows it when it has
+ * options to answer), so its postback finds its fields and its action.
  */
 public abstract class WanCeremony extends FormPage {
 
