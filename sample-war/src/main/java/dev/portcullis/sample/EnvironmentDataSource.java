@@ -127,12 +127,15 @@ public class EnvironmentDataSource implements DataSource {
 
   /**
    * With {@code username} null, the configured user and password: WildFly's pool calls this with
-   * the definition's user, null when the definition names none (the sample's never does), and
-   * PostgreSQL refuses a null user ("no PostgreSQL user name specified").
+   * the definition's user, null or empty when the definition names none (the sample's never does:
+   * an empty one from {@code @DataSourceDefinition}'s default), and PostgreSQL refuses a null or
+   * empty user ("no PostgreSQL user name specified").
    */
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return username == null ? vendor.getConnection() : vendor.getConnection(username, password);
+    return username == null || username.isEmpty()
+        ? vendor.getConnection()
+        : vendor.getConnection(username, password);
   }
 
   @Override

@@ -38,6 +38,18 @@ class EnvironmentDataSourceTest {
     }
   }
 
+  /**
+   * WildFly's pool gives the user of a {@code @DataSourceDefinition} that names none as the
+   * annotation's default, the empty string (PostgreSQL refuses it: TwoNodesIT's WildFly node).
+   */
+  @Test
+  void whenAskedWithEmptyUserThenTheConfiguredUserConnects() throws SQLException {
+    EnvironmentDataSource dataSource = new EnvironmentDataSource(Map.<String, String>of()::get);
+    try (Connection connection = dataSource.getConnection("", "")) {
+      assertThat(connection.getMetaData().getUserName()).isEqualToIgnoringCase("sa");
+    }
+  }
+
   @Test
   void whenNothingSetThenInMemoryH2ThatConnects() throws SQLException {
     EnvironmentDataSource dataSource = new EnvironmentDataSource(Map.<String, String>of()::get);

@@ -6,10 +6,12 @@ import dev.portcullis.sample.support.ApiClient;
 import dev.portcullis.sample.support.ApiClient.Reply;
 import dev.portcullis.sample.support.FlaskDatabase;
 import dev.portcullis.sample.support.MailTrap;
+import dev.portcullis.sample.support.Node;
 import dev.portcullis.sample.support.Rfc6238;
 import dev.portcullis.sample.support.SampleDeployment;
 import dev.portcullis.sample.support.SampleNode;
 import dev.portcullis.sample.support.TwoFactorSteps;
+import dev.portcullis.sample.support.WildFlyNode;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Two nodes as one: two Payara Micros started by the test ({@link SampleNode}), each with {@code
- * --nocluster} (no Hazelcast, so nothing passes between them but the database), running the same
+ * --nocluster} (no Hazelcast, so nothing passes between them but the database) or, in the WildFly
+ * run, a Payara Micro as node A and a WildFly as node B ({@link WildFlyNode}), running the same
  * sample WAR (so the same {@code security.secret_key} and salts) on one PostgreSQL schema created
  * afresh for the run. What a user does on node A holds on node B: A's auth token and remember-me
  * cookie sign in on B (A's session does not: sessions are node-local); a password change on A ends
@@ -53,9 +56,15 @@ class TwoNodesIT {
   static final String SCHEMA =
       "two_nodes_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
 
+  /**
+   * In the WildFly run ({@code -Dit.server=wildfly}) node B is a WildFly ({@link WildFlyNode}),
+   * node A still a Payara Micro: one cluster of two servers.
+   */
+  static final boolean ON_WILDFLY = "wildfly".equals(System.getProperty("arquillian.launch"));
+
   static MailTrap mail;
-  static SampleNode nodeA;
-  static SampleNode nodeB;
+  static Node nodeA;
+  static Node nodeB;
 
   TwoFactorSteps onA;
   TwoFactorSteps onB;
@@ -87,12 +96,13 @@ class TwoNodesIT {
             "PORTCULLIS_DB_URL", ADMIN_URL + "?currentSchema=" + SCHEMA,
             "PORTCULLIS_DB_USER", "postgres");
     nodeA = SampleNode.start("a", war, database);
-    nodeB = SampleNode.start("b", war, database);
+    nodeB =
+        ON_WILDFLY ? WildFlyNode.start("b", war, database) : SampleNode.start("b", war, database);
   }
 
   @AfterAll
   static void stopNodes() {
-    for (SampleNode node : new SampleNode[] {nodeA, nodeB}) {
+    for (Node node : new Node[] {nodeA, nodeB}) {
       if (node != null) {
         node.close();
       }

@@ -27,7 +27,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * PORTCULLIS_DB_*}, read by the sample's {@code EnvironmentDataSource}, as the README's database
  * section configures a real deployment).
  */
-public final class SampleNode implements AutoCloseable {
+public final class SampleNode implements Node {
 
   private final String name;
   private final Process process;
@@ -70,7 +70,7 @@ public final class SampleNode implements AutoCloseable {
     return node;
   }
 
-  /** The sample's base URL on this node ({@code http://localhost:<port>/sample/}). */
+  @Override
   public URL base() {
     try {
       return URI.create("http://localhost:" + port + "/sample/").toURL();
