@@ -69,9 +69,36 @@ abstract class AbstractRepositoryTest {
     SchemaMigrator.Result result = new SchemaMigrator().migrate(dataSource);
     assertThat(result.migrationsExecuted()).isEqualTo(9);
     assertThat(result.schemaVersion()).isEqualTo("9");
+    emf = newEntityManagerFactory(Map.of());
+  }
+
+  private EntityManagerFactory newEntityManagerFactory(Map<String, Object> extra) {
     Map<String, Object> jpa = new HashMap<>(database().jpaProperties(SCHEMA));
     jpa.putAll(providerProperties());
-    emf = Persistence.createEntityManagerFactory(persistenceUnit(), jpa);
+    jpa.putAll(extra);
+    return Persistence.createEntityManagerFactory(persistenceUnit(), jpa);
+  }
+
+  private void setGeneratorValue(String name, long value) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("UPDATE portcullis_id_gen SET gen_value = ? WHERE gen_name = ?")) {
+      s.setLong(1, value);
+      s.setString(2, name);
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  private long generatorValue(String name) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT gen_value FROM portcullis_id_gen WHERE gen_name = ?")) {
+      s.setString(1, name);
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   @AfterAll
@@ -371,6 +398,33 @@ abstract class AbstractRepositoryTest {
     assertThat(role(r -> r.removePermissions("nope", Set.of("a")))).isEmpty();
   }
 
+  @Test
+  void createWhenGeneratorRowMovedByAnotherNodeThenIdsFollowItAndRowKeepsTheLastIdHandedOut()
+      throws SQLException {
+    // Two nodes (EclipseLink on Payara or Liberty, Hibernate on WildFly) and a Flask-Security
+    // adoption share portcullis_id_gen, so both providers must read it alike: the row holds the
+    // last id handed out, and a node takes the next block after it.
+    setGeneratorValue("fs_user", 1000);
+    // A session of its own: EclipseLink shares one per unit name, preallocated ids included.
+    EntityManagerFactory otherNode =
+        newEntityManagerFactory(
+            Map.of("eclipselink.session-name", "other-node-" + System.nanoTime()));
+    try {
+      UserRecord created =
+          inTransaction(
+                  otherNode,
+                  em ->
+                      new UserRepository(em, clock)
+                          .create(newUser("bo@example.com", null, Set.of())))
+              .orElseThrow();
+
+      assertThat(created.id()).isEqualTo(1001);
+      assertThat(generatorValue("fs_user")).isEqualTo(1020);
+    } finally {
+      otherNode.close();
+    }
+  }
+
   // --- helpers ---
 
   /** The WebAuthn {@code usage} column name as this database's SQL needs it. */
@@ -407,7 +461,12 @@ abstract class AbstractRepositoryTest {
   }
 
   private <T> T inTransaction(Function<EntityManager, T> work) {
-    EntityManager em = emf.createEntityManager();
+    return inTransaction(emf, work);
+  }
+
+  private static <T> T inTransaction(
+      EntityManagerFactory factory, Function<EntityManager, T> work) {
+    EntityManager em = factory.createEntityManager();
     EntityTransaction tx = em.getTransaction();
     try {
       tx.begin();
