@@ -2,17 +2,11 @@ package dev.portcullis.sample.support;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,52 +75,24 @@ public final class SampleNode implements Node {
 
   /** The server log so far (for a failure message). */
   public String logTail() {
-    try {
-      String text = Files.readString(dir.resolve("server.log"));
-      return text.substring(Math.max(0, text.length() - 4000));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return NodeProcesses.tail(dir.resolve("server.log"));
   }
 
   /** Waits until the JSON login answers 200; fails with the log's tail if the app did not start. */
-  private void awaitUp() throws IOException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest probe =
-        HttpRequest.newBuilder(URI.create(base() + "api/login"))
-            .header("Accept", "application/json")
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
-    while (Instant.now().isBefore(deadline) && process.isAlive() && !failed()) {
-      try {
-        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      sleep();
+  private void awaitUp() {
+    if (!NodeProcesses.awaitLogin(base(), process, this::failed, () -> true)) {
+      String tail = logTail();
+      close();
+      throw new IllegalStateException("Node " + name + " did not start; log tail:\n" + tail);
     }
-    String tail = logTail();
-    close();
-    throw new IllegalStateException("Node " + name + " did not start; log tail:\n" + tail);
   }
 
-  private boolean failed() throws IOException {
+  private boolean failed() {
     Path log = dir.resolve("server.log");
-    return Files.exists(log) && Files.readString(log).contains("Exception while loading the app");
-  }
-
-  private static void sleep() {
     try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return Files.exists(log) && Files.readString(log).contains("Exception while loading the app");
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -148,10 +114,6 @@ public final class SampleNode implements Node {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException e) {
-      // a leftover temporary folder is harmless
-    }
+    NodeProcesses.deleteFolder(dir);
   }
 }

@@ -1,22 +1,14 @@
 package dev.portcullis.sample.support;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -100,12 +92,7 @@ public final class WildFlyNode implements Node {
 
   /** The console output so far (for a failure message). */
   public String logTail() {
-    try {
-      String text = Files.readString(dir.resolve("console.log"));
-      return text.substring(Math.max(0, text.length() - 4000));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return NodeProcesses.tail(dir.resolve("console.log"));
   }
 
   /**
@@ -114,34 +101,16 @@ public final class WildFlyNode implements Node {
    */
   private void awaitUp() {
     Path deployments = dir.resolve("standalone/deployments");
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest probe =
-        HttpRequest.newBuilder(URI.create(base() + "api/login"))
-            .header("Accept", "application/json")
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
-    while (Instant.now().isBefore(deadline)
-        && process.isAlive()
-        && !Files.exists(deployments.resolve("sample.war.failed"))) {
-      if (Files.exists(deployments.resolve("sample.war.deployed"))) {
-        try {
-          if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            return;
-          }
-        } catch (IOException notYet) {
-          // deployed, not answering yet
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-      sleep();
+    if (!NodeProcesses.awaitLogin(
+        base(),
+        process,
+        () -> Files.exists(deployments.resolve("sample.war.failed")),
+        () -> Files.exists(deployments.resolve("sample.war.deployed")))) {
+      String tail = logTail();
+      close();
+      throw new IllegalStateException(
+          "WildFly node " + name + " did not start; log tail:\n" + tail);
     }
-    String tail = logTail();
-    close();
-    throw new IllegalStateException("WildFly node " + name + " did not start; log tail:\n" + tail);
   }
 
   /**
@@ -194,14 +163,6 @@ public final class WildFlyNode implements Node {
     }
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /**
    * Stops the server (the JVM standalone.sh started, then the script) and removes its folder (the
    * WAR, the configuration copy, data and logs).
@@ -230,10 +191,6 @@ public final class WildFlyNode implements Node {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException e) {
-      // a leftover temporary folder is harmless
-    }
+    NodeProcesses.deleteFolder(dir);
   }
 }
