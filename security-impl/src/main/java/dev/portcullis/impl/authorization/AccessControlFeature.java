@@ -1,6 +1,7 @@
 package dev.portcullis.impl.authorization;
 
 import dev.portcullis.Mechanism;
+import dev.portcullis.impl.authentication.Authentication;
 import dev.portcullis.impl.authentication.BasicAuthentication;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 
 /**
  * Enforces Portcullis' annotations on JAX-RS resource methods: one filter per annotated method,
@@ -83,10 +85,12 @@ public class AccessControlFeature implements DynamicFeature {
 
     @Override
     public void filter(ContainerRequestContext context) {
-      if (basic != null) {
+      Optional<Authentication> authentication = Authentication.of(context);
+      if (basic != null && authentication.isEmpty()) {
         basic.attempt(request, response);
+        authentication = Authentication.of(context);
       }
-      var reason = decision.check(rule, request);
+      var reason = decision.check(rule, authentication, request);
       reason.ifPresent(
           denied ->
               context.abortWith(

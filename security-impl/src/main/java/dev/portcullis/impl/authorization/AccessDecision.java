@@ -36,7 +36,15 @@ public class AccessDecision {
 
   /** Empty when the request passes, else why it does not. */
   public Optional<Reason> check(AccessRule rule, HttpServletRequest request) {
-    Optional<Authentication> authentication = Authentication.of(request);
+    return check(rule, Authentication.of(request), request);
+  }
+
+  /**
+   * The same for a request whose authentication the caller has already read ({@code request} is
+   * then only asked for its session, and only by a rule with a freshness window).
+   */
+  public Optional<Reason> check(
+      AccessRule rule, Optional<Authentication> authentication, HttpServletRequest request) {
     if (rule.anonymousRequired()) {
       return authentication.isPresent() ? Optional.of(Reason.ANONYMOUS_REQUIRED) : Optional.empty();
     }
