@@ -49,11 +49,15 @@ public class MailOutbox {
    * #add} (the same row, insert and commit) that leaves nothing behind and is never delivered. Why:
    * with generic responses, a request about an account that does not exist must not answer faster
    * than one that queues a mail (see {@link Mailer#rehearse}).
+   *
+   * @return the id the discarded row had (no row has it now, nor will one)
    */
   @Transactional(TxType.REQUIRES_NEW)
-  public void rehearse(MailMessage message) {
+  public long rehearse(MailMessage message) {
     OutboxRepository repository = repository();
-    repository.discard(repository.add(message));
+    long id = repository.add(message);
+    repository.discard(id);
+    return id;
   }
 
   /** How many mails wait to be delivered (unsent and not given up), for readiness. */

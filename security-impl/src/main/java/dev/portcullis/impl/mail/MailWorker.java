@@ -73,6 +73,21 @@ public class MailWorker {
     }
   }
 
+  /**
+   * The hand-over of {@link #deliverSoon} for a rehearsed mail whose row is already gone ({@link
+   * MailOutbox#rehearse}): the same delivery task on the managed executor, whose claim then finds
+   * nothing to send. Why: handing a task to the managed executor captures the request's context and
+   * costs a real send measurable time on the request thread, which a stand-in's answer must pay too
+   * (issue 8). Tells no {@link MailOutcome}: no mail was queued, so no counter may say one was.
+   */
+  public void handOverDiscarded(long discardedId) {
+    try {
+      executor.execute(() -> deliver(discardedId));
+    } catch (RejectedExecutionException e) {
+      // nothing to leave for the sweep: the row does not exist
+    }
+  }
+
   /** One pass over the due mails. Never throws: the scheduler would stop repeating it. */
   void sweep() {
     try {

@@ -45,12 +45,13 @@ public class Mailer {
   }
 
   /**
-   * Does what {@link #send} does — renders {@code template} and writes the mail to the outbox —
-   * then discards it in the same transaction, so nothing is stored or delivered. For decoy requests
-   * (generic responses about an unknown account) that must cost what a real one costs.
+   * Does what {@link #send} does — renders {@code template}, writes the mail to the outbox and
+   * hands it to the worker — but discards it in the writing transaction, so nothing is stored or
+   * delivered: the worker's claim finds no row ({@link MailWorker#handOverDiscarded}). For decoy
+   * requests (generic responses about an unknown account) that must cost what a real one costs.
    */
   public void rehearse(MailTemplate template, String recipient, Map<String, Object> context) {
-    outbox.rehearse(render(template, recipient, context));
+    worker.handOverDiscarded(outbox.rehearse(render(template, recipient, context)));
   }
 
   /** The mail as it will be sent. */

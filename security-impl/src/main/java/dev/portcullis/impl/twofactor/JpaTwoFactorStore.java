@@ -37,7 +37,7 @@ public class JpaTwoFactorStore implements TwoFactorStore {
   }
 
   private TwoFactorRepository repository() {
-    return new TwoFactorRepository(em, clock);
+    return new TwoFactorRepository(em, clock, schema.sqlNames());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.portcullis.impl.twofactor;
 
+import dev.portcullis.impl.persistence.MappedTable;
+import dev.portcullis.impl.persistence.SqlNames;
 import dev.portcullis.impl.persistence.UserEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,10 +25,18 @@ final class TwoFactorRepository {
 
   private final EntityManager em;
   private final Clock clock;
+  private final SqlNames sql;
 
+  /** Over Portcullis' own tables. */
   TwoFactorRepository(EntityManager em, Clock clock) {
+    this(em, clock, SqlNames.PORTCULLIS);
+  }
+
+  /** Over the user table named by {@code sql} (Portcullis' own, or Flask-Security's adopted). */
+  TwoFactorRepository(EntityManager em, Clock clock, SqlNames sql) {
     this.em = em;
     this.clock = clock;
+    this.sql = sql;
   }
 
   boolean setUp(long userId, String method, String secret, String phoneNumber, long step) {
@@ -157,12 +167,22 @@ final class TwoFactorRepository {
   /**
    * Locks the user's row until the transaction ends, reading only its id — no entity, no roles —
    * for a check that needs the user to exist and to run alone, nothing else: {@code SELECT id FROM
-   * <user table> WHERE id = ? FOR UPDATE} (the table as mapped). False when there is no such user.
+   * <user table> WHERE id = ? FOR UPDATE} (the table and column as mapped). Native SQL, as {@link
+   * #lockStandIn} is: the same query in JPQL with a pessimistic lock mode was prepared anew on
+   * every call (EclipseLink), which made a real send measurably slower than a stand-in's (issue 8).
+   * False when there is no such user.
    */
   private boolean lockRow(long userId) {
-    return !em.createQuery("SELECT u.id FROM UserEntity u WHERE u.id = :id", Long.class)
-        .setParameter("id", userId)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+    String id = sql.column(MappedTable.USER, "id");
+    return !em.createNativeQuery(
+            "SELECT "
+                + id
+                + " FROM "
+                + sql.table(MappedTable.USER)
+                + " WHERE "
+                + id
+                + " = ?1 FOR UPDATE")
+        .setParameter(1, userId)
         .getResultList()
         .isEmpty();
   }

@@ -49,13 +49,17 @@ public final class RecordingMail {
     }
 
     @Override
-    public void rehearse(MailMessage message) {
+    public long rehearse(MailMessage message) {
       writes.add("rehearse " + message.to() + ": " + message.subject());
+      return writes.size();
     }
   }
 
   private static final class Worker extends MailWorker {
     @Override
     public void deliverSoon(long id) {}
+
+    @Override
+    public void handOverDiscarded(long discardedId) {}
   }
 }

@@ -31,6 +31,16 @@ final class ResourceLocalOutbox extends MailOutbox {
   }
 
   @Override
+  public long rehearse(MailMessage message) {
+    return tx(
+        r -> {
+          long id = r.add(message);
+          r.discard(id);
+          return id;
+        });
+  }
+
+  @Override
   public List<Long> due(int limit) {
     return tx(r -> r.due(config.maxAttempts(), limit));
   }
