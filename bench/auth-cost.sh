@@ -85,7 +85,7 @@ for server in "${SERVERS[@]}"; do
   TOKEN=$(sample_token)
   SESSION=$(sample_session)
   [[ -n "$TOKEN" && -n "$SESSION" ]] || { echo "login failed: token='$TOKEN' session='$SESSION'"; exit 1; }
-  echo "== checking the five requests"
+  echo "== checking the six requests"
   expect_200 bare "$ROOT/bare/api/hello"
   expect_200 mechanism "$ROOT/mechanism/api/hello"
   curl -s -D - -o /dev/null "$ROOT/mechanism/api/hello" | grep -qi '^X-Bench-Mechanism: ran' \
