@@ -20,8 +20,9 @@ import java.util.Optional;
  * <p>HTTP Basic is not tried here, for every request, but only by the access check of an endpoint
  * that accepts it ({@link BasicAuthentication}), as Flask-Security's {@code auth_required} does.
  *
- * <p>A token request never touches the session, and costs one indexed look-up and no password
- * hashing. Inactive users are rejected by every mechanism.
+ * <p>A token request never touches the session, and costs one indexed look-up (none while {@link
+ * IdentityCache} keeps the user) and no password hashing. Inactive users are rejected by every
+ * mechanism.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -32,6 +33,7 @@ public class Authenticator {
   private SessionLogin sessions;
   private AuthenticationConfig config;
   private Instance<BearerTokens> bearerTokens;
+  private IdentityCache identities;
 
   /** For CDI. */
   protected Authenticator() {}
@@ -43,13 +45,15 @@ public class Authenticator {
       RememberCookies rememberCookies,
       SessionLogin sessions,
       AuthenticationConfig config,
-      Instance<BearerTokens> bearerTokens) {
+      Instance<BearerTokens> bearerTokens,
+      IdentityCache identities) {
     this.users = users;
     this.tokens = tokens;
     this.rememberCookies = rememberCookies;
     this.sessions = sessions;
     this.config = config;
     this.bearerTokens = bearerTokens;
+    this.identities = identities;
   }
 
   /** Authenticates the request and records the result on it. */
@@ -76,8 +80,8 @@ public class Authenticator {
     if (!(result instanceof AuthTokenResult.Valid valid)) {
       return Optional.empty();
     }
-    return users
-        .findByTokenUniquifier(valid.uid())
+    return identities
+        .byTokenUniquifier(valid.uid(), users::findByTokenUniquifier)
         .filter(UserRecord::active)
         .map(user -> new Authentication(user, Mechanism.TOKEN));
   }
@@ -94,7 +98,7 @@ public class Authenticator {
     return bearerTokens
         .get()
         .subject(header.substring(7).strip())
-        .flatMap(users::findByUniquifier)
+        .flatMap(this::byUniquifier)
         .filter(UserRecord::active)
         .map(user -> new Authentication(user, Mechanism.JWT));
   }
@@ -104,7 +108,7 @@ public class Authenticator {
     if (session == null || !(session.getAttribute(SessionKeys.USER_ID) instanceof String uid)) {
       return Optional.empty();
     }
-    Optional<UserRecord> user = users.findByUniquifier(uid).filter(UserRecord::active);
+    Optional<UserRecord> user = byUniquifier(uid).filter(UserRecord::active);
     if (user.isEmpty()) {
       // The uniquifier was rotated or the user deactivated: this session is over.
       session.removeAttribute(SessionKeys.USER_ID);
@@ -113,12 +117,13 @@ public class Authenticator {
     return user.map(u -> new Authentication(u, Mechanism.SESSION));
   }
 
+  private Optional<UserRecord> byUniquifier(String uniquifier) {
+    return identities.byUniquifier(uniquifier, users::findByUniquifier);
+  }
+
   private Optional<Authentication> fromRememberCookie(HttpServletRequest request) {
     Optional<UserRecord> user =
-        rememberCookies
-            .uniquifier(request)
-            .flatMap(users::findByUniquifier)
-            .filter(UserRecord::active);
+        rememberCookies.uniquifier(request).flatMap(this::byUniquifier).filter(UserRecord::active);
     user.ifPresent(u -> sessions.resume(request, u));
     return user.map(u -> new Authentication(u, Mechanism.SESSION));
   }

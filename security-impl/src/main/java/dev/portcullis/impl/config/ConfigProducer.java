@@ -2,6 +2,7 @@ package dev.portcullis.impl.config;
 
 import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.authentication.IdentityCacheConfig;
 import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieConfig;
 import dev.portcullis.impl.http.FaultConfig;
@@ -110,6 +111,11 @@ public class ConfigProducer {
   @Produces
   AuthenticationConfig authenticationConfig() {
     return configuration.authentication();
+  }
+
+  @Produces
+  IdentityCacheConfig identityCacheConfig() {
+    return configuration.identityCache();
   }
 
   @Produces

@@ -437,6 +437,23 @@ public enum CoreKey implements ConfigKey {
           "(Portcullis)",
           "Describe the JSON API in the server's MicroProfile OpenAPI document (/openapi), under"
               + " security.url_prefix and only with enabled features; false leaves it out.")),
+  IDENTITY_CACHE_TTL(
+      new KeySpec(
+          "security.identity_cache_ttl",
+          "none",
+          "(Portcullis)",
+          "How long a node may reuse the user it read for an authenticated request (token,"
+              + " session, remember-me, JWT) instead of reading it again; none = read on every"
+              + " request. Changes made on the same node take effect at once; a password change,"
+              + " deactivation or role change made on another node (or by Flask-Security, or the"
+              + " command line) may go unnoticed for this long. See The cost of authentication.")),
+  IDENTITY_CACHE_SIZE(
+      new KeySpec(
+          "security.identity_cache_size",
+          "10000",
+          "(Portcullis)",
+          "Most users one node keeps with security.identity_cache_ttl; when full it starts"
+              + " again empty.")),
   SERVICE_UNAVAILABLE_RETRY_AFTER(
       new KeySpec(
           "security.service_unavailable_retry_after",

@@ -3,6 +3,7 @@ package dev.portcullis.impl.config;
 import dev.portcullis.Mechanism;
 import dev.portcullis.impl.account.AccountConfig;
 import dev.portcullis.impl.authentication.AuthenticationConfig;
+import dev.portcullis.impl.authentication.IdentityCacheConfig;
 import dev.portcullis.impl.csrf.CsrfConfig;
 import dev.portcullis.impl.http.CookieAttributes;
 import dev.portcullis.impl.http.CookieConfig;
@@ -58,6 +59,7 @@ public final class SecurityConfiguration {
   private final String secretKey;
   private final PasswordConfig password;
   private final AuthenticationConfig authentication;
+  private final IdentityCacheConfig identityCache;
   private final CsrfConfig csrf;
   private final RedirectConfig redirects;
   private final LoginConfig login;
@@ -88,6 +90,7 @@ public final class SecurityConfiguration {
     this.password = readPassword();
     this.account = readAccount();
     this.authentication = readAuthentication();
+    this.identityCache = IdentityCacheSettings.read(settings);
     this.csrf = readCsrf();
     this.redirects = readRedirects();
     this.flowViews = readFlowViews();
@@ -230,6 +233,10 @@ public final class SecurityConfiguration {
 
   public AuthenticationConfig authentication() {
     return authentication;
+  }
+
+  public IdentityCacheConfig identityCache() {
+    return identityCache;
   }
 
   public CsrfConfig csrf() {

@@ -3,6 +3,7 @@ package dev.portcullis.impl.persistence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,6 +22,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "fs_role")
+@EntityListeners(UserRowListener.class)
 public class RoleEntity {
 
   @Id

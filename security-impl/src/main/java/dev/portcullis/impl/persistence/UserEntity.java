@@ -3,6 +3,7 @@ package dev.portcullis.impl.persistence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -29,6 +30,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "fs_user")
+@EntityListeners(UserRowListener.class)
 public class UserEntity {
 
   @Id

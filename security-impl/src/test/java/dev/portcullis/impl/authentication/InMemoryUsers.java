@@ -57,6 +57,14 @@ final class InMemoryUsers {
         .findFirst();
   }
 
+  /** Deactivates or activates, as {@code UserStore.setActive} would. */
+  boolean setActive(long id, boolean active) {
+    UserRecord u = byId.get(id);
+    byId.put(
+        id, user(id, u.email(), u.username(), u.password(), active, u.confirmedAt(), u.roles()));
+    return true;
+  }
+
   private boolean setPassword(long id, String hash) {
     UserRecord u = byId.get(id);
     byId.put(id, user(id, u.email(), u.username(), hash, u.active(), u.confirmedAt(), u.roles()));
