@@ -114,6 +114,32 @@ public class TestSupportResource {
     return Json.createObjectBuilder().add("ok", true).build();
   }
 
+  /**
+   * Gives the user a role, as {@code roles add} on the command line runs it (through the store).
+   */
+  @POST
+  @Path("users/{email}/roles/{role}")
+  public JsonObject addRole(@PathParam("email") String email, @PathParam("role") String role) {
+    users.addRole(find(email).id(), role);
+    return Json.createObjectBuilder().add("ok", true).build();
+  }
+
+  /**
+   * Deactivates the user in plain SQL, past JPA: what this node sees when another node,
+   * Flask-Security or the command line changes the row (no entity listener hears of it here).
+   */
+  @POST
+  @Path("users/{email}/deactivate-elsewhere")
+  @jakarta.transaction.Transactional
+  public JsonObject deactivateElsewhere(@PathParam("email") String email) {
+    int rows =
+        em.createNativeQuery("UPDATE fs_user SET active = ?1 WHERE id = ?2")
+            .setParameter(1, false)
+            .setParameter(2, find(email).id())
+            .executeUpdate();
+    return Json.createObjectBuilder().add("rows", rows).build();
+  }
+
   /** Flask's {@code reset_user_access}, as {@code users reset_access} runs it. */
   @POST
   @Path("users/{email}/reset-access")
