@@ -26,7 +26,9 @@
 #      the warm-up per request, 15s), BENCH_THREADS (2), BENCH_CONNECTIONS (16),
 #      BENCH_LOGIN_SAMPLES (15 sign-ins and as many hash verifications), BENCH_SKIP_BUILD=1 (reuse
 #      sample-war/target and bench/auth-cost-apps/target), BENCH_JAVA_OPTS (extra server JVM
-#      options, e.g. a flight recording), BENCH_MAVEN_ARGS (default -o: offline).
+#      options, e.g. a flight recording), BENCH_MAVEN_ARGS (default -o: offline),
+#      BENCH_SAMPLE_CONFIG (settings added to the sample's configuration, e.g.
+#      'security.identity_cache_ttl=10 seconds'; printed with the results).
 # With the defaults a run of the three servers should take about 14 minutes (estimated: per server
 # ~1 min start, 75 s warm-up, 120 s of rounds, ~40 s of sign-ins and hashes).
 # Targets: token/mechanism >= 0.90 on every server; login/hash <= 1.10.
@@ -58,6 +60,11 @@ cp sample-war/target/sample/WEB-INF/lib/*.jar "$WORK/lib/"
 mkdir -p "$WORK/wars"
 cp "${WARS[@]}" "$WORK/wars/"
 WARS=("$WORK"/wars/sample.war "$WORK"/wars/bare.war "$WORK"/wars/mechanism.war "$WORK"/wars/caller.war)
+# BENCH_SAMPLE_CONFIG: lines appended to the copy's own microprofile-config.properties (later
+# lines win), e.g. BENCH_SAMPLE_CONFIG='security.identity_cache_ttl=10 seconds'.
+if [[ -n "${BENCH_SAMPLE_CONFIG:-}" ]]; then
+  python3 bench/lib/war_config.py "$WORK/wars/sample.war" "$BENCH_SAMPLE_CONFIG"
+fi
 for server in "${SERVERS[@]}"; do prepare_server "$server"; done
 
 # wait_200 URL [CURL-ARGS]: a WAR deployed beside the one start_server waited for may come later.
@@ -120,6 +127,7 @@ done
 echo
 echo "== results ($(date -u '+%F %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
   "median of $ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $LOGIN_SAMPLES sign-ins)"
+echo "   the sample's added configuration: ${BENCH_SAMPLE_CONFIG:-none}"
 python3 - "$WORK/results" "${SERVERS[@]}" <<'PY'
 import statistics, sys
 folder, servers = sys.argv[1], sys.argv[2:]
