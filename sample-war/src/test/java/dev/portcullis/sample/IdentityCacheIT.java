@@ -61,7 +61,7 @@ class IdentityCacheIT {
     accounts.signIn(browser, email);
     ApiClient owner = new ApiClient(base);
     accounts.signIn(owner, email);
-    assertThat(whoami("Authentication-Token", token)).isEqualTo(200);
+    assertThat(withToken("api/whoami", token)).isEqualTo(200);
     assertThat(browser.get("api/whoami", "Accept", JSON).status()).isEqualTo(200);
 
     Reply changed =
@@ -75,7 +75,7 @@ class IdentityCacheIT {
                 .build());
     assertThat(changed.status()).isEqualTo(200);
 
-    assertThat(whoami("Authentication-Token", token)).as("the old token").isEqualTo(401);
+    assertThat(withToken("api/whoami", token)).as("the old token").isEqualTo(401);
     assertThat(browser.get("api/whoami", "Accept", JSON).status())
         .as("another session")
         .isEqualTo(401);
@@ -88,22 +88,22 @@ class IdentityCacheIT {
   void tokenWhenUserDeactivatedOnThisNodeThenRefusedOnTheNextRequest() {
     String email = accounts.createUser("cache-deactivate");
     String token = accounts.token(email);
-    assertThat(whoami("Authentication-Token", token)).isEqualTo(200);
+    assertThat(withToken("api/whoami", token)).isEqualTo(200);
 
     support("users/" + email + "/active/false");
 
-    assertThat(whoami("Authentication-Token", token)).isEqualTo(401);
+    assertThat(withToken("api/whoami", token)).isEqualTo(401);
   }
 
   @Test
   void roleWhenGivenOnThisNodeThenGrantedOnTheNextRequest() {
     String email = accounts.createUser("cache-role");
     String token = accounts.token(email);
-    assertThat(get("api/admin", token)).isEqualTo(403);
+    assertThat(withToken("api/admin", token)).isEqualTo(403);
 
     support("users/" + email + "/roles/admin");
 
-    assertThat(get("api/admin", token)).isEqualTo(200);
+    assertThat(withToken("api/admin", token)).isEqualTo(200);
   }
 
   @Test
@@ -111,25 +111,19 @@ class IdentityCacheIT {
     String email = accounts.createUser("cache-elsewhere");
     String token = accounts.token(email);
     accounts.freezeClock();
-    assertThat(whoami("Authentication-Token", token)).isEqualTo(200);
+    assertThat(withToken("api/whoami", token)).isEqualTo(200);
 
     Reply deactivated = support("users/" + email + "/deactivate-elsewhere");
     assertThat(deactivated.json().getInt("rows")).isEqualTo(1);
 
-    assertThat(whoami("Authentication-Token", token))
-        .as("within the TTL: the kept copy")
-        .isEqualTo(200);
+    assertThat(withToken("api/whoami", token)).as("within the TTL: the kept copy").isEqualTo(200);
     accounts.moveClock(TTL.minusSeconds(1));
-    assertThat(whoami("Authentication-Token", token)).as("a second before it ends").isEqualTo(200);
+    assertThat(withToken("api/whoami", token)).as("a second before it ends").isEqualTo(200);
     accounts.moveClock(Duration.ofSeconds(1));
-    assertThat(whoami("Authentication-Token", token)).as("when it ends").isEqualTo(401);
+    assertThat(withToken("api/whoami", token)).as("when it ends").isEqualTo(401);
   }
 
-  private int whoami(String header, String value) {
-    return new ApiClient(base).get("api/whoami", header, value, "Accept", JSON).status();
-  }
-
-  private int get(String path, String token) {
+  private int withToken(String path, String token) {
     return new ApiClient(base).get(path, "Authentication-Token", token, "Accept", JSON).status();
   }
 

@@ -3,12 +3,10 @@ package dev.portcullis.impl.authentication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.impl.persistence.UserRowsChanged;
+import dev.portcullis.impl.token.MutableClock;
 import dev.portcullis.spi.UserRecord;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +22,7 @@ class IdentityCacheTest {
   final InMemoryUsers users = new InMemoryUsers();
   final UserRecord alice = users.add(1, "alice@example.com", null, "h", true, null, Set.of("user"));
   final UserRecord bob = users.add(2, "bob@example.com", null, "h", true, null, Set.of("user"));
-  final MovingClock clock = new MovingClock();
+  final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T12:00:00Z"));
   final List<String> reads = new ArrayList<>();
 
   /** Reads as the store would, by uniquifier, counting every read. */
@@ -66,11 +64,11 @@ class IdentityCacheTest {
     IdentityCache cache = cache(Optional.of(TTL), 100);
 
     assertThat(cache.byTokenUniquifier("tid-1", store)).contains(alice);
-    clock.move(TTL.minusMillis(1));
+    clock.advance(TTL.minusMillis(1));
     assertThat(cache.byTokenUniquifier("tid-1", store)).contains(alice);
     assertThat(reads).containsExactly("tid-1");
 
-    clock.move(Duration.ofMillis(1));
+    clock.advance(Duration.ofMillis(1));
     cache.byTokenUniquifier("tid-1", store);
     assertThat(reads).containsExactly("tid-1", "tid-1");
   }
@@ -167,28 +165,5 @@ class IdentityCacheTest {
     cache.completed(new UserRowsChanged(OptionalLong.empty()));
 
     assertThat(cache.byUniquifier("uid-2", store)).contains(bob);
-  }
-
-  static final class MovingClock extends Clock {
-    private Instant now = Instant.parse("2026-12-02T12:00:00Z");
-
-    void move(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

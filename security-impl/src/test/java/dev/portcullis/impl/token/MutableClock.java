@@ -6,24 +6,27 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A fixed clock the test can move, so expiry is tested without sleeping. */
-final class MutableClock extends Clock {
+/**
+ * A fixed clock the test can move, so expiry is tested without sleeping (also used by other
+ * packages' tests).
+ */
+public final class MutableClock extends Clock {
 
   private Instant now;
 
-  MutableClock(Instant now) {
+  public MutableClock(Instant now) {
     this.now = now;
   }
 
-  static MutableClock atEpochSecond(long seconds) {
+  public static MutableClock atEpochSecond(long seconds) {
     return new MutableClock(Instant.ofEpochSecond(seconds));
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
   }
 
