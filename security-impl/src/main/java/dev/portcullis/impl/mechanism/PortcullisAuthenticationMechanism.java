@@ -86,8 +86,10 @@ public class PortcullisAuthenticationMechanism implements HttpAuthenticationMech
     }
     if (authentication.isPresent()) {
       var user = authentication.get().user();
-      return context.notifyContainerAboutLogin(
-          new PortcullisPrincipal(user.email(), user.id()), new HashSet<>(user.roles()));
+      return notify(
+          context,
+          new CredentialAuthentication.Caller(
+              new PortcullisPrincipal(user.email(), user.id()), new HashSet<>(user.roles())));
     }
     if (context.isProtected()) {
       // A container constraint (e.g. @RolesAllowed) with nobody signed in: answer like
@@ -160,6 +162,7 @@ public class PortcullisAuthenticationMechanism implements HttpAuthenticationMech
 
   private static AuthenticationStatus notify(
       HttpMessageContext context, CredentialAuthentication.Caller caller) {
+    LibertySubjectKey.offer(context, caller.principal(), caller.groups());
     return context.notifyContainerAboutLogin(caller.principal(), caller.groups());
   }
 }
