@@ -106,6 +106,25 @@ class IdentityCacheIT {
     assertThat(withToken("api/admin", token)).isEqualTo(200);
   }
 
+  /**
+   * The container's own role check ({@code @RolesAllowed}) follows the user's roles on the next
+   * request, both ways: on Open Liberty, whose authentication cache keeps the caller's Subject
+   * under Portcullis' key, a changed role must give a new Subject, never the kept one.
+   */
+  @Test
+  void containerRoleWhenGivenThenTakenThenRolesAllowedFollowsOnTheNextRequest() {
+    String email = accounts.createUser("cache-container-role");
+    String token = accounts.token(email);
+    assertThat(withToken("api/test-support/roles-allowed", token)).isEqualTo(403);
+
+    support("users/" + email + "/roles/admin");
+    assertThat(withToken("api/test-support/roles-allowed", token)).isEqualTo(200);
+    assertThat(withToken("api/test-support/roles-allowed", token)).isEqualTo(200);
+
+    support("users/" + email + "/roles/admin/remove");
+    assertThat(withToken("api/test-support/roles-allowed", token)).isEqualTo(403);
+  }
+
   @Test
   void userWhenDeactivatedPastThisNodeThenHonouredUntilTheKeptCopyExpires() {
     String email = accounts.createUser("cache-elsewhere");

@@ -124,6 +124,14 @@ public class TestSupportResource {
     return Json.createObjectBuilder().add("ok", true).build();
   }
 
+  /** Takes a role away, as {@code roles remove} on the command line runs it (through the store). */
+  @POST
+  @Path("users/{email}/roles/{role}/remove")
+  public JsonObject removeRole(@PathParam("email") String email, @PathParam("role") String role) {
+    users.removeRole(find(email).id(), role);
+    return Json.createObjectBuilder().add("ok", true).build();
+  }
+
   /**
    * Deactivates the user in plain SQL, past JPA: what this node sees when another node,
    * Flask-Security or the command line changes the row (no entity listener hears of it here).
