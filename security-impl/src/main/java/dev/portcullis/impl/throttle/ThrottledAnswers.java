@@ -30,12 +30,14 @@ public class ThrottledAnswers implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext requestContext, ContainerResponseContext response) {
-    Optional<CredentialGuard.Refusal> refusal =
-        request == null ? Optional.empty() : CredentialGuard.refusalOf(request);
     int status = response.getStatus();
-    boolean redirect = status >= 300 && status < 400;
-    if (refusal.isEmpty()
-        || !(status == 400 || status == 401 || redirect && refusal.get().link())) {
+    // The status first: most responses (every 200 of an authenticated request) cannot carry a
+    // refusal, and reading the request attribute goes through the injected request's proxy.
+    if (!mayCarryRefusal(status) || request == null) {
+      return;
+    }
+    Optional<CredentialGuard.Refusal> refusal = CredentialGuard.refusalOf(request);
+    if (refusal.isEmpty() || isRedirect(status) && !refusal.get().link()) {
       return;
     }
     String text = messages.text(refusal.get().messageKey());
@@ -47,5 +49,14 @@ public class ThrottledAnswers implements ContainerResponseFilter {
     response.getHeaders().remove(HttpHeaders.LOCATION);
     response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_TYPE);
     response.setEntity(Envelope.body(429, Envelope.errors(List.of(text))).toString());
+  }
+
+  /** A refused check answers 400 (a form), 401 (HTTP Basic) or, for a mailed link, a redirect. */
+  static boolean mayCarryRefusal(int status) {
+    return status == 400 || status == 401 || isRedirect(status);
+  }
+
+  private static boolean isRedirect(int status) {
+    return status >= 300 && status < 400;
   }
 }
