@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** What every {@link Node} started as a process of its own needs: waiting, logs, clean-up. */
@@ -29,17 +30,18 @@ final class NodeProcesses {
    * @return whether the sample answered
    */
   static boolean awaitLogin(
-      URL base, Process process, BooleanSupplier failed, BooleanSupplier probeNow) {
+      Supplier<URL> base, Process process, BooleanSupplier failed, BooleanSupplier probeNow) {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest probe =
-        HttpRequest.newBuilder(URI.create(base + "api/login"))
-            .header("Accept", "application/json")
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
     while (Instant.now().isBefore(deadline) && process.isAlive() && !failed.getAsBoolean()) {
       if (probeNow.getAsBoolean()) {
+        // Built per probe: probeNow may have learnt the node's port.
+        HttpRequest probe =
+            HttpRequest.newBuilder(URI.create(base.get() + "api/login"))
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
         try {
           if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
             return true;

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -23,10 +25,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class SampleNode implements Node {
 
+  private static final Pattern ANNOUNCED_PORT = Pattern.compile("\"Http Port\\(s\\)\": \"(\\d+)");
+
   private final String name;
   private final Process process;
-  private final int port;
   private final Path dir;
+
+  /** The port asked for, until the node says which one it listens on (see {@link #awaitUp}). */
+  private volatile int port;
 
   private SampleNode(String name, Process process, int port, Path dir) {
     this.name = name;
@@ -48,7 +54,11 @@ public final class SampleNode implements Node {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx640m", "-jar", System.getProperty("payara.microJar")));
+    // The free port may be taken again before Payara binds it (another node, a browser, an
+    // outgoing connection's ephemeral port): autoBindHttp moves to the next one, and awaitUp reads
+    // the port Payara announces.
     command.addAll(List.of("--deploy", file.getPath(), "--port", String.valueOf(port)));
+    command.add("--autoBindHttp");
     command.addAll(List.of("--nocluster", "--rootdir", dir.resolve("root").toString()));
     String postBoot = System.getProperty("payara.postBootCommands");
     if (postBoot != null) {
@@ -80,10 +90,31 @@ public final class SampleNode implements Node {
 
   /** Waits until the JSON login answers 200; fails with the log's tail if the app did not start. */
   private void awaitUp() {
-    if (!NodeProcesses.awaitLogin(base(), process, this::failed, () -> true)) {
+    if (!NodeProcesses.awaitLogin(this::base, process, this::failed, this::announcedPort)) {
       String tail = logTail();
       close();
       throw new IllegalStateException("Node " + name + " did not start; log tail:\n" + tail);
+    }
+  }
+
+  /**
+   * Whether Payara has announced the port it listens on ({@code "Http Port(s)": "N"} in the log of
+   * a started instance); takes it as this node's port.
+   */
+  private boolean announcedPort() {
+    try {
+      Path log = dir.resolve("server.log");
+      if (!Files.exists(log)) {
+        return false;
+      }
+      Matcher announced = ANNOUNCED_PORT.matcher(Files.readString(log));
+      if (!announced.find()) {
+        return false;
+      }
+      port = Integer.parseInt(announced.group(1));
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -102,7 +102,7 @@ public final class WildFlyNode implements Node {
   private void awaitUp() {
     Path deployments = dir.resolve("standalone/deployments");
     if (!NodeProcesses.awaitLogin(
-        base(),
+        this::base,
         process,
         () -> Files.exists(deployments.resolve("sample.war.failed")),
         () -> Files.exists(deployments.resolve("sample.war.deployed")))) {
