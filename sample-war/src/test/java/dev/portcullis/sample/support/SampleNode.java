@@ -34,6 +34,8 @@ public final class SampleNode implements Node {
   /** The port asked for, until the node says which one it listens on (see {@link #awaitUp}). */
   private volatile int port;
 
+  private volatile boolean portAnnounced;
+
   private SampleNode(String name, Process process, int port, Path dir) {
     this.name = name;
     this.process = process;
@@ -102,6 +104,9 @@ public final class SampleNode implements Node {
    * a started instance); takes it as this node's port.
    */
   private boolean announcedPort() {
+    if (portAnnounced) {
+      return true; // read once: the log is not read again for every probe after that
+    }
     try {
       Path log = dir.resolve("server.log");
       if (!Files.exists(log)) {
@@ -112,6 +117,7 @@ public final class SampleNode implements Node {
         return false;
       }
       port = Integer.parseInt(announced.group(1));
+      portAnnounced = true;
       return true;
     } catch (IOException e) {
       return false;
